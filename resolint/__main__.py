@@ -1,0 +1,4 @@
+"""`python -m resolint`: the same as the `resolint` command."""
+from .cli import run
+
+run()

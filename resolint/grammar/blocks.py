@@ -1,0 +1,227 @@
+"""The block split: text -> blocks. It never fails: every non-blank character ends up in
+exactly one block.
+
+First blank lines separate *physical* blocks (comment lines and footnote-text lines stand
+alone too). Then each physical block is cut where PDF conversion ran several blocks together:
+
+- an emphasis run that closes one phrase and opens the next ("Colectiva****Resolución");
+- paragraph-final punctuation followed by a new italic opening
+  ("tipo<sup>1</sup>,*Haciendo referencia* a", "Colonialism,<sup>4</sup> *Recognizing* that");
+- footnote texts glued into a paragraph at a page break
+  ("incluidas<sup>1</sup> A/75/345-S/2020/898.<sup>2</sup> Resolución 49/57, anexo.").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..linter.model import Inline
+from ..linter.punctuation import final_mark
+from ..linter.span import Span
+from . import inline as inline_scan
+
+COMMENT_LINE = re.compile(r"[ \t]*<!--[^\n]*-->[ \t]*\r?$")
+FOOTNOTE_START = re.compile(r"<sup>[^<\n]{0,20}</sup>[ \t]|\[\^[^\]\s]{1,20}\]:")
+# A line that starts a new block even without a blank line before it, when the previous
+# line ended a sentence: "12. ", "(a) ", "a) ", a footnote text, a Markdown heading.
+MARKER_LINE = re.compile(
+    r"[ \t]{0,3}(?:\**\d{1,3}\.\**[ \t]|\(?[a-z]{1,4}\)[ \t]|<sup>[^<\n]{0,20}</sup>[ \t]|\[\^[^\]\s]{1,20}\]:|#{1,6}[ \t])"
+)
+# Before an italic opening: sentence-final punctuation, optional footnote references,
+# optional paragraph label. Matched on a bounded window that ends at the emphasis.
+RUN_ON_BEFORE = re.compile(
+    r"[,;:.](?:[ \t]*<sup>[^<\n]{0,20}</sup>|[ \t]*\[\^[^\]\s]{1,20}\])*[ \t]*"
+    r"(?:\d{1,3}\.[ \t]+|\([a-z]{1,4}\)[ \t]+)?\Z"
+)
+RUN_ON_LABEL = re.compile(r"(?:\d{1,3}\.|\([a-z]{1,4}\))[ \t]+\Z")
+# A labelled paragraph run on after the end of the previous one: ";<sup>26</sup> (k) To address",
+# "; 5. The". Numbers only after ";" or ":", where an operative paragraph ends.
+RUN_ON_LABELLED = re.compile(
+    r"(?:[;:](?:[ \t]*<sup>[^<\n]{0,20}</sup>)*[ \t]+(?=\d{1,3}\.[ \t]+[A-Z*“])"
+    r"|[,;:.](?:[ \t]*<sup>[^<\n]{0,20}</sup>)*[ \t]+(?=\((?:[a-z]|[ivx]{1,4}|([a-z])\1{1,2})\)[ \t]+[A-Z*“]))"
+)
+
+
+@dataclass(slots=True)
+class RawBlock:
+    span: Span
+    inline: Inline
+    kind: str = "text"  # text | comment | footnote | heading
+    gap: Span | None = None  # whitespace before it on the same line: it was run together
+    glued_footnote: bool = False  # a footnote text found inside a paragraph
+    host: Span | None = None
+    continues: list[Span] = field(default_factory=list)
+
+
+def physical_blocks(text: str) -> list[tuple[Span, str]]:
+    """(span, kind) of each blank-line-separated block, trimmed of surrounding white space."""
+    blocks: list[tuple[Span, str]] = []
+    start = end = -1
+    previous_last = ""
+    offset = 0
+    for line in text.split("\n"):
+        line_start, offset = offset, offset + len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            if start >= 0:
+                blocks.append((Span(start, end), "text"))
+                start = -1
+            continue
+        lead = line_start + len(line) - len(line.lstrip())
+        trail = line_start + len(line.rstrip())
+        if COMMENT_LINE.match(line):
+            if start >= 0:
+                blocks.append((Span(start, end), "text"))
+                start = -1
+            blocks.append((Span(lead, trail), "comment"))
+            continue
+        if start >= 0 and MARKER_LINE.match(line) and not previous_last.isalnum():
+            blocks.append((Span(start, end), "text"))
+            start = -1
+        if start < 0:
+            start = lead
+        end = trail
+        previous_last = _last_visible(stripped)
+    if start >= 0:
+        blocks.append((Span(start, end), "text"))
+    return [
+        (span, "footnote" if kind == "text" and FOOTNOTE_START.match(text, span.start) else
+         "heading" if kind == "text" and text.startswith("#", span.start) else kind)
+        for span, kind in blocks
+    ]
+
+
+def _last_visible(line: str) -> str:
+    """Last character of a line once trailing markup (`*`, `<sup>1</sup>`, `[^1]`) is set aside."""
+    return final_mark(line, Span(0, len(line)))[0]
+
+
+def split(text: str) -> list[RawBlock]:
+    """All blocks of `text` in order, run-together blocks cut apart."""
+    physical = physical_blocks(text)
+    standalone_notes = {
+        _label(text, span.start) for span, kind in physical if kind == "footnote"
+    }
+    referenced: set[str] = set()
+    result: list[RawBlock] = []
+    for span, kind in physical:
+        if kind == "comment":
+            result.append(RawBlock(span, Inline(), "comment"))
+            continue
+        scanned = inline_scan.scan(text, span.start, span.end)
+        if kind == "footnote":
+            result.extend(_split_notes(text, span, scanned.inline, glued=False, host=None))
+            continue
+        cut, glued_notes = _glued_notes(text, span, scanned.inline, referenced, standalone_notes)
+        own = Span(span.start, cut)
+        pieces = _run_on_cuts(text, own, scanned)
+        for index, (piece, gap) in enumerate(pieces):
+            block_kind = "heading" if kind == "heading" and index == 0 else "text"
+            result.append(RawBlock(piece, inline_scan.restrict(scanned.inline, piece), block_kind, gap))
+        if glued_notes is not None:
+            host = result[-1].span
+            result.extend(_split_notes(text, glued_notes, scanned.inline, glued=True, host=host))
+    return result
+
+
+def _label(text: str, offset: int) -> str:
+    match = FOOTNOTE_START.match(text, offset)
+    body = match.group() if match else ""
+    return body.removeprefix("<sup>").split("</sup>")[0].removeprefix("[^").split("]")[0].strip()
+
+
+def _glued_notes(text, span, inline, referenced, standalone_notes):
+    """Where footnote texts begin inside a paragraph, if they do; records references seen."""
+    for ref in inline.refs:
+        follows = text[ref.span.end : ref.span.end + 2]
+        if (
+            ref.style == "sup"
+            and ref.label in referenced
+            and ref.label not in standalone_notes
+            and ref.span.start > span.start
+            and len(follows) == 2
+            and follows[0] == " "
+            and (follows[1].isupper() or follows[1].isdigit() or follows[1] in "*“\"")
+        ):
+            return ref.span.start, Span(ref.span.start, span.end)
+        referenced.add(ref.label)
+    return span.end, None
+
+
+def _split_notes(text, span, inline, glued, host) -> list[RawBlock]:
+    """One footnote-text block per `<sup>n</sup> text` (several may share one line)."""
+    starts = [span.start]
+    current = _number(_label(text, span.start))
+    for ref in inline.refs:
+        if ref.span.start <= span.start or ref.span.start >= span.end or ref.style != "sup":
+            continue
+        number = ref.number
+        if (
+            number is not None
+            and current is not None
+            and number > current
+            and text[ref.span.end : ref.span.end + 1] in (" ", "\t")
+        ):
+            starts.append(ref.span.start)
+            current = number
+    blocks = []
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else span.end
+        end = start + len(text[start:end].rstrip())
+        piece = Span(start, end)
+        blocks.append(RawBlock(piece, inline_scan.restrict(inline, piece), "footnote",
+                               glued_footnote=glued, host=host))
+    return blocks
+
+
+def _number(label: str) -> int | None:
+    return int(label) if label.isdigit() else None
+
+
+def _run_on_cuts(text: str, span: Span, scanned) -> list[tuple[Span, Span | None]]:
+    """Cut `span` where blocks were run together; each piece with the gap before it."""
+    cuts: dict[int, Span] = {}
+    for boundary in scanned.boundaries:
+        if span.start < boundary < span.end:
+            cuts[boundary] = Span(boundary, boundary)
+    for emphasis in scanned.inline.emphases:
+        start = emphasis.span.start
+        if emphasis.strong or start <= span.start or emphasis.span.end > span.end:
+            continue
+        first = text[emphasis.inner.start : emphasis.inner.start + 1]
+        after = text[emphasis.span.end : emphasis.span.end + 1]
+        if not first.isupper() or (after and not after.isspace()):
+            continue
+        window_start = max(span.start, start - 80)
+        before = RUN_ON_BEFORE.search(text, window_start, start)
+        if before is None or _inside_emphasis(scanned.inline, start):
+            continue
+        if not text[span.start : before.start()].strip("*0123456789 \t"):
+            continue  # the punctuation is the paragraph's own label: "1. *Decides*"
+        label = RUN_ON_LABEL.search(text, before.start(), start)
+        cut = label.start() if label else start
+        gap_start = cut
+        while gap_start > span.start and text[gap_start - 1] in " \t":
+            gap_start -= 1
+        cuts[cut] = Span(gap_start, cut)
+    for match in RUN_ON_LABELLED.finditer(text, span.start, span.end):
+        cut = match.end()
+        if not _inside_emphasis(scanned.inline, cut):
+            gap_start = cut
+            while gap_start > span.start and text[gap_start - 1] in " \t":
+                gap_start -= 1
+            cuts[cut] = Span(gap_start, cut)
+    pieces: list[tuple[Span, Span | None]] = []
+    start, gap = span.start, None
+    for cut in sorted(cuts):
+        gap_span = cuts[cut]
+        end = gap_span.start
+        if end > start:
+            pieces.append((Span(start, end), gap))
+        start, gap = cut, gap_span
+    pieces.append((Span(start, span.end), gap))
+    return pieces
+
+
+def _inside_emphasis(inline: Inline, offset: int) -> bool:
+    return any(e.span.start < offset < e.span.end for e in inline.emphases)

@@ -1,0 +1,107 @@
+"""Inline scanning: emphasis, footnote references, stray markers — one regex pass.
+
+Emphasis pairing follows CommonMark's delimiter-run idea, simplified: a run of `*` (or a
+word-boundary run of `_`) may close the nearest open run of the same character and may open
+a new one. A run that does both with no space around it ("Colectiva****Resolución",
+"General,**Habiendo") is where two blocks were run together: its offset is a *boundary*.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..linter.model import Emphasis, FootnoteRef, Inline
+from ..linter.span import Span
+
+# Every alternative is a bounded or single-character-class repetition: linear on any input.
+TOKEN = re.compile(
+    r"(?P<sup><sup>(?P<suplabel>[^<\n]{0,20})</sup>)"
+    r"|(?P<md>\[\^(?P<mdlabel>[^\]\s]{1,20})\](?!:))"
+    r"|(?P<delim>\*+|(?<!_)_{1,2}(?!_))"  # longer runs of "_" are blanks to fill in, not markup
+)
+
+
+@dataclass(slots=True)
+class InlineScan:
+    inline: Inline
+    boundaries: tuple[int, ...]  # offsets where one emphasis closed and the next opened
+
+
+def scan(text: str, start: int, end: int) -> InlineScan:
+    """Scan text[start:end] (one block) for inline markup; offsets stay absolute."""
+    emphases: list[Emphasis] = []
+    refs: list[FootnoteRef] = []
+    stray: list[Span] = []
+    boundaries: list[int] = []
+    stack: list[list] = []  # [char, offset of the run's remaining characters, count]
+    for match in TOKEN.finditer(text, start, end):
+        kind = match.lastgroup
+        s, e = match.span()
+        if kind == "sup":
+            refs.append(FootnoteRef(Span(s, e), match.group("suplabel").strip(), "sup"))
+            continue
+        if kind == "md":
+            refs.append(FootnoteRef(Span(s, e), match.group("mdlabel"), "markdown"))
+            continue
+        run = match.group()
+        char = run[0]
+        before = text[s - 1] if s > start else " "
+        after = text[e] if e < end else " "
+        can_open = not after.isspace() and not (char == "_" and before.isalnum())
+        can_close = not before.isspace() and not (char == "_" and after.isalnum())
+        count = len(run)
+        closed = 0
+        if can_close:
+            while count and stack:
+                index = _last_with(stack, char)
+                if index is None:
+                    break
+                for dropped in stack[index + 1 :]:  # openers of the other character, never closed
+                    if dropped[0] == "*":
+                        stray.append(Span(dropped[1], dropped[1] + dropped[2]))
+                del stack[index + 1 :]
+                opener = stack[index]
+                use = 2 if opener[2] >= 2 and count >= 2 else 1
+                inner_start = opener[1] + opener[2]
+                close_at = s + closed
+                emphases.append(
+                    Emphasis(Span(inner_start - use, close_at + use), Span(inner_start, close_at), use == 2)
+                )
+                opener[2] -= use
+                if not opener[2]:
+                    stack.pop()
+                count -= use
+                closed += use
+        if count and can_open:
+            if closed:
+                boundaries.append(s + closed)
+            stack.append([char, s + closed, count])
+        elif count and closed == 0 and can_close and char == "*":
+            stray.append(Span(s, e))
+    for opener in stack:
+        if opener[0] == "*":  # an unmatched "_" is plain text (URLs, blanks to fill in)
+            stray.append(Span(opener[1], opener[1] + opener[2]))
+    emphases.sort(key=lambda emphasis: emphasis.span)
+    stray.sort()
+    return InlineScan(Inline(tuple(emphases), tuple(refs), tuple(stray)), tuple(boundaries))
+
+
+def _last_with(stack: list[list], char: str) -> int | None:
+    for index in range(len(stack) - 1, -1, -1):
+        if stack[index][0] == char:
+            return index
+    return None
+
+
+def restrict(inline: Inline, span: Span) -> Inline:
+    """The part of `inline` that starts inside `span`."""
+    return Inline(
+        tuple(e for e in inline.emphases if span.start <= e.span.start < span.end),
+        tuple(r for r in inline.refs if span.start <= r.span.start < span.end),
+        tuple(s for s in inline.stray if span.start <= s.start < span.end),
+    )
+
+
+def strip_markup(text: str) -> str:
+    """Text without emphasis markers and footnote references (for classification)."""
+    return TOKEN.sub("", text)

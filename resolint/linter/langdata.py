@@ -1,0 +1,94 @@
+"""Language packs: the per-language TOML files under resolint/rules/data/<lang>/.
+
+Each topic file is read once, on first use, with stdlib tomllib.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache, cached_property
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "rules" / "data"
+LANGUAGES = ("en", "es", "fr")
+
+
+class LanguagePack:
+    """Everything resolint knows about one language, loaded lazily by topic."""
+
+    def __init__(self, code: str) -> None:
+        if code not in LANGUAGES:
+            raise ValueError(f"unsupported language {code!r} (expected one of {', '.join(LANGUAGES)})")
+        self.code = code
+
+    def topic(self, name: str) -> dict:
+        """The parsed TOML file `<name>.toml` of this language ({} when absent)."""
+        return _load(self.code, name)
+
+    @cached_property
+    def header_patterns(self) -> dict[str, re.Pattern[str]]:
+        return {key: re.compile(value) for key, value in self.topic("structure")["header"].items()}
+
+    @cached_property
+    def layout(self) -> dict:
+        return self.topic("structure")["layout"]
+
+    @cached_property
+    def annex_pattern(self) -> re.Pattern[str]:
+        return re.compile(self.layout["annex"])
+
+    @cached_property
+    def meeting_pattern(self) -> re.Pattern[str]:
+        return re.compile(self.layout["meeting"])
+
+    @cached_property
+    def organs(self) -> dict[str, str]:
+        """Organ name (case-folded) -> body code ("GA", "SC", ...)."""
+        return {
+            name.casefold(): body
+            for body, names in self.topic("structure")["organs"].items()
+            for name in names
+        }
+
+    @cached_property
+    def detect_words(self) -> frozenset[str]:
+        return frozenset(self.topic("structure")["detect"]["words"])
+
+    @cached_property
+    def session_ordinals(self) -> dict[str, int]:
+        """Session ordinal in lower case ("seventy-fifth") -> session number."""
+        names = self.topic("ordinals").get("sessions", [])
+        return {name: number for number, name in enumerate(names, start=1)}
+
+
+@cache
+def _load(code: str, name: str) -> dict:
+    path = DATA_DIR / code / f"{name}.toml"
+    if not path.exists():
+        return {}
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@cache
+def pack(code: str) -> LanguagePack:
+    return LanguagePack(code)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def detect_language(text: str, default: str = "en") -> str:
+    """The language whose frequent words occur most in the first 6,000 characters; the name
+    of an organ ("La Asamblea General") counts as much as twenty words."""
+    head = text[:6_000].lower()
+    counts = dict.fromkeys(LANGUAGES, 0)
+    packs = [pack(code) for code in LANGUAGES]
+    for language_pack in packs:
+        counts[language_pack.code] += 20 * sum(1 for organ in language_pack.organs if organ in head)
+    for word in _WORD.findall(head):
+        for language_pack in packs:
+            if word in language_pack.detect_words:
+                counts[language_pack.code] += 1
+    best = max(LANGUAGES, key=lambda code: counts[code])
+    return best if counts[best] else default
