@@ -1,0 +1,61 @@
+"""Run the enabled rules over a document. A rule that raises becomes one diagnostic; the
+other rules' findings still arrive."""
+from __future__ import annotations
+
+import traceback
+
+from ..grammar.parser import parse
+from . import registry, suppress
+from .config import DEFAULT, Config
+from .diagnostics import Diagnostic, Severity
+from .langdata import pack
+from .model import Document
+from .rule import Context
+from .span import Span
+
+INTERNAL_ERROR = "RL000"
+
+
+def lint_text(text: str, config: Config = DEFAULT, *, path: str | None = None, language: str | None = None) -> list[Diagnostic]:
+    """Parse and lint `text`; `language` overrides the configured or detected one."""
+    return lint_document(parse_with(text, config, path=path, language=language), config)
+
+
+def parse_with(text: str, config: Config = DEFAULT, *, path: str | None = None, language: str | None = None) -> Document:
+    chosen = language or (config.language if config.language != "auto" else None)
+    return parse(text, language=chosen, path=path)
+
+
+def lint_document(doc: Document, config: Config = DEFAULT) -> list[Diagnostic]:
+    diagnostics: list[Diagnostic] = []
+    language = pack(doc.language)
+    for rule in registry.select(config.select, config.ignore):
+        severity = config.severity_for(rule.code, rule.name, rule.meta.default_severity)
+        if severity is None:
+            continue
+
+        context = Context(language, rule.options(config.rules.get(rule.code)))
+        try:
+            for violation in rule.check(doc, context):
+                diagnostics.append(
+                    Diagnostic(rule.code, rule.name, severity, violation.span, violation.message, violation.fix)
+                )
+        except Exception as error:  # noqa: BLE001 - one broken rule must not stop the others
+            where = traceback.extract_tb(error.__traceback__)[-1]
+            diagnostics.append(
+                Diagnostic(
+                    INTERNAL_ERROR,
+                    "internal-error",
+                    Severity.ERROR,
+                    Span(0, 0),
+                    f"rule {rule.code} ({rule.name}) failed: {type(error).__name__}: {error} "
+                    f"[{where.filename.rsplit('/', 1)[-1]}:{where.lineno}]; please report this",
+                )
+            )
+    if doc.directives:
+        silenced = suppress.suppressed_filter(
+            doc.text, doc.lines, doc.directives, lambda s, d: registry.matches(s, d.code, d.name)
+        )
+        diagnostics = [d for d in diagnostics if d.code == INTERNAL_ERROR or not silenced(d)]
+    diagnostics.sort(key=lambda d: (d.span.start, d.span.end, d.code))
+    return diagnostics

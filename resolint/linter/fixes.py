@@ -1,0 +1,55 @@
+"""Apply fixes: non-overlapping text edits, in one pass, optionally repeated to a fixed point."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .diagnostics import SAFE, Diagnostic, Edit, Fix
+
+
+def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], *, unsafe: bool = False) -> tuple[str, int]:
+    """Apply each eligible fix whose edits overlap no fix applied before it; return the new
+    text and how many fixes were applied."""
+    chosen: list[Edit] = []
+    taken: list[tuple[int, int]] = []
+    count = 0
+    for fix in _eligible(diagnostics, unsafe):
+        spans = [(edit.span.start, edit.span.end) for edit in fix.edits]
+        if any(_overlaps(span, other) for span in spans for other in taken):
+            continue
+        taken.extend(spans)
+        chosen.extend(fix.edits)
+        count += 1
+    return apply_edits(text, chosen), count
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    pieces = []
+    position = 0
+    for edit in sorted(edits, key=lambda e: (e.span.start, e.span.end)):
+        pieces.append(text[position : edit.span.start])
+        pieces.append(edit.text)
+        position = edit.span.end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def fix_until_stable(text: str, lint, *, unsafe: bool = False, limit: int = 10) -> tuple[str, int]:
+    """Lint and fix repeatedly until no fix applies (so fixing twice equals fixing once)."""
+    total = 0
+    for _ in range(limit):
+        text, count = apply_fixes(text, lint(text), unsafe=unsafe)
+        total += count
+        if not count:
+            break
+    return text, total
+
+
+def _eligible(diagnostics: Iterable[Diagnostic], unsafe: bool) -> list[Fix]:
+    fixes = [d.fix for d in diagnostics if d.fix and (unsafe or d.fix.applicability == SAFE)]
+    return sorted(fixes, key=lambda fix: min((e.span.start for e in fix.edits), default=0))
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    if a[0] == a[1] or b[0] == b[1]:  # insertions conflict only at the same point or inside
+        return a[0] == b[0] or b[0] < a[0] < b[1] or a[0] < b[0] < a[1]
+    return a[0] < b[1] and b[0] < a[1]

@@ -1,0 +1,52 @@
+"""The rule set: the built-in rules, and selection by code, name or prefix."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+from .rule import Rule
+
+
+@cache
+def all_rules() -> tuple[Rule, ...]:
+    from ..rules import BUILTIN_RULES
+
+    rules = tuple(sorted((Rule(module) for module in BUILTIN_RULES), key=lambda rule: rule.code))
+    codes = [rule.code for rule in rules]
+    names = [rule.name for rule in rules]
+    if len(set(codes)) != len(codes) or len(set(names)) != len(names):
+        raise RuntimeError("duplicate rule code or name in BUILTIN_RULES")
+    return rules
+
+
+def matches(selector: str, code: str, name: str) -> bool:
+    """`selector` is a full code (ST004), a prefix (ST, ST00), a rule name, or ALL."""
+    selector = selector.strip()
+    if selector.upper() == "ALL":
+        return True
+    if selector == name:
+        return True
+    return len(selector) >= 2 and selector[:2].isalpha() and code.startswith(selector.upper())
+
+
+def is_known_selector(selector: str) -> bool:
+    return any(matches(selector, rule.code, rule.name) for rule in all_rules())
+
+
+def find(selector: str) -> Rule | None:
+    """The one rule with this exact code or name."""
+    for rule in all_rules():
+        if selector.upper() == rule.code or selector == rule.name:
+            return rule
+    return None
+
+
+def select(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[Rule, ...]:
+    """Rules enabled by `select` (default: all) minus those named by `ignore`."""
+    select, ignore = list(select), list(ignore)
+    return tuple(
+        rule
+        for rule in all_rules()
+        if (not select or any(matches(s, rule.code, rule.name) for s in select))
+        and not any(matches(s, rule.code, rule.name) for s in ignore)
+    )

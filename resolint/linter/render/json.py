@@ -1,0 +1,40 @@
+"""`{"version": 1, "diagnostics": [...]}` — the versioned machine format."""
+from __future__ import annotations
+
+import json
+
+from ..diagnostics import Diagnostic
+from ..span import LineIndex, Span
+
+VERSION = 1
+
+
+def diagnostic_dict(path: str, index: LineIndex, diagnostic: Diagnostic) -> dict:
+    return {
+        "path": path,
+        "code": diagnostic.code,
+        "name": diagnostic.name,
+        "severity": diagnostic.severity.label,
+        "message": diagnostic.message,
+        **_range(index, diagnostic.span),
+        "fix": None if diagnostic.fix is None else {
+            "title": diagnostic.fix.title,
+            "applicability": diagnostic.fix.applicability,
+            "edits": [{**_range(index, edit.span), "content": edit.text} for edit in diagnostic.fix.edits],
+        },
+        "url": diagnostic.url,
+    }
+
+
+def render_json(results: list[tuple[str, LineIndex, list[Diagnostic]]]) -> str:
+    payload = {
+        "version": VERSION,
+        "diagnostics": [diagnostic_dict(path, index, d) for path, index, diagnostics in results for d in diagnostics],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def _range(index: LineIndex, span: Span) -> dict:
+    line, column = index.position(span.start)
+    end_line, end_column = index.position(span.end)
+    return {"line": line, "column": column, "end_line": end_line, "end_column": end_column}

@@ -1,0 +1,74 @@
+"""What a rule is: a module with `META`, an optional `Options` dataclass, and `check`.
+
+    META = RuleMeta(code="ST004", name="operative-numbering", summary="...")
+
+    def check(doc: Document, ctx: Context) -> Iterator[Violation]: ...
+
+The module docstring is the rule's documentation, in fixed sections (What it checks,
+Why it matters, Example, Use instead, and Options when the rule has any).
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+from .diagnostics import Severity
+from .langdata import LanguagePack
+
+DOC_SECTIONS = ("What it checks", "Why it matters", "Example", "Use instead")
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    code: str  # two-letter family + three digits, never renumbered
+    name: str  # kebab-case
+    summary: str
+    default_severity: Severity = Severity.WARNING
+    fixable: bool = False
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule may read besides the document."""
+
+    language: LanguagePack
+    options: Any
+
+
+@dataclass(frozen=True)
+class NoOptions:
+    pass
+
+
+class Rule:
+    """A loaded rule module."""
+
+    def __init__(self, module: ModuleType) -> None:
+        self.module = module
+        self.meta: RuleMeta = module.META
+        self.options_class = getattr(module, "Options", NoOptions)
+        self.check = module.check
+
+    @property
+    def code(self) -> str:
+        return self.meta.code
+
+    @property
+    def name(self) -> str:
+        return self.meta.name
+
+    @property
+    def docs(self) -> str:
+        return (self.module.__doc__ or self.meta.summary).strip()
+
+    def options(self, values: dict[str, Any] | None) -> Any:
+        """The rule's Options built from config values (validated by the config loader)."""
+        return self.options_class(**(values or {}))
+
+    def option_fields(self) -> dict[str, dataclasses.Field]:
+        return {field.name: field for field in dataclasses.fields(self.options_class)}
+
+    def __repr__(self) -> str:
+        return f"Rule({self.code} {self.name})"
