@@ -1,0 +1,26 @@
+"""The built-in rules. This list is the one place a rule is registered."""
+from .structure import (
+    chapeau_punctuation,
+    empty_document,
+    end_punctuation,
+    malformed_marker,
+    missing_chapeau,
+    operative_numbering,
+    out_of_order,
+    run_together,
+    subparagraph_labels,
+    unbalanced_emphasis,
+)
+
+BUILTIN_RULES = (
+    run_together,
+    missing_chapeau,
+    chapeau_punctuation,
+    operative_numbering,
+    subparagraph_labels,
+    end_punctuation,
+    unbalanced_emphasis,
+    out_of_order,
+    malformed_marker,
+    empty_document,
+)

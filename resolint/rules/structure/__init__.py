@@ -1,0 +1,1 @@
+"""ST: the structure of a resolution (blocks, numbering, punctuation, markup)."""

@@ -1,0 +1,118 @@
+"""Paragraph-final punctuation.
+
+## What it checks
+The mark that ends each paragraph:
+
+- a preambular paragraph ends with a comma;
+- an operative paragraph ends with a semicolon, the last one with a full stop;
+- a paragraph that introduces sub-paragraphs ends its lead-in with a colon; each
+  sub-paragraph ends with a semicolon ("…; and" is accepted; in the preamble a comma is
+  accepted too, as in A/RES/78/228), and the last one ends as its paragraph would have
+  ("," in the preamble, ";" or, at the very end, ".").
+
+## Why it matters
+A resolution is a single sentence: the organ, then its participles and verbs. The commas and
+semicolons mark its clauses, and the full stop ends it (UN Editorial Manual; S/RES/1555).
+
+## Example
+```markdown
+*The General Assembly*,
+
+*Recalling* its resolution 70/1 of 25 September 2015;
+
+1. *Takes note* of the report of the Secretary-General;
+
+2. *Decides* to remain seized of the matter;
+```
+
+## Use instead
+```markdown
+*The General Assembly*,
+
+*Recalling* its resolution 70/1 of 25 September 2015,
+
+1. *Takes note* of the report of the Secretary-General;
+
+2. *Decides* to remain seized of the matter.
+```
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...linter.diagnostics import Edit, Fix, Violation
+from ...linter.model import Document, Paragraph, Part, SubParagraph
+from ...linter.punctuation import MARKS, final_mark
+from ...linter.rule import Context, RuleMeta
+from ...linter.span import Span
+
+META = RuleMeta(
+    code="ST006",
+    name="paragraph-end-punctuation",
+    summary="Preambular paragraphs end with a comma, operative ones with a semicolon, the last with a full stop",
+    fixable=True,
+)
+
+NAMES = {",": "a comma", ";": "a semicolon", ".": "a full stop", ":": "a colon"}
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Violation]:
+    if doc.kind == "decision":
+        return
+    conjunctions = ctx.language.layout.get("list_conjunctions", [])
+    trailing_conjunction = re.compile(rf";\s+(?:{'|'.join(map(re.escape, conjunctions))})\Z") if conjunctions else None
+    checker = _Checker(doc, trailing_conjunction)
+    for part in doc.parts:
+        for paragraph in part.preambular:
+            yield from checker.paragraph(paragraph, ",", "Preambular paragraphs end with a comma", between=",;")
+        last = len(part.operative) - 1
+        for index, paragraph in enumerate(part.operative):
+            if _introduces_text(part, paragraph):
+                yield from checker.paragraph(paragraph, ":", "A paragraph that introduces a text ends with a colon")
+            elif index == last:
+                yield from checker.paragraph(paragraph, ".", "The last operative paragraph ends with a full stop")
+            else:
+                yield from checker.paragraph(paragraph, ";", "Operative paragraphs end with a semicolon")
+
+
+class _Checker:
+    def __init__(self, doc: Document, trailing_conjunction: re.Pattern | None) -> None:
+        self.doc = doc
+        self.trailing_conjunction = trailing_conjunction
+
+    def paragraph(self, paragraph: Paragraph, mark: str, why: str, between: str = ";") -> Iterator[Violation]:
+        """`paragraph` ends with `mark` (or, for a sub-paragraph, any of `between`); its
+        sub-paragraphs but the last end with one of `between`."""
+        accept = between if isinstance(paragraph, SubParagraph) and mark in between else mark
+        if not paragraph.subparagraphs:
+            yield from self._expect(paragraph.pieces[-1], mark, accept, why)
+            return
+        first_child = paragraph.subparagraphs[0].span.start
+        lead_in = [piece for piece in paragraph.pieces if piece.start < first_child][-1]
+        yield from self._expect(lead_in, ":", ":", "A paragraph that introduces sub-paragraphs ends its lead-in with a colon")
+        *others, last = paragraph.subparagraphs
+        for child in others:
+            yield from self.paragraph(child, between[-1], "Sub-paragraphs end with a semicolon", between)
+        yield from self.paragraph(last, mark, f"The last sub-paragraph ends as its paragraph does, with {NAMES[mark]}", between)
+
+    def _expect(self, piece: Span, mark: str, accept: str, why: str) -> Iterator[Violation]:
+        text = self.doc.text
+        found, offset = final_mark(text, piece)
+        if not found or found in accept:
+            return
+        if ";" in accept and self.trailing_conjunction and found.isalpha():
+            if self.trailing_conjunction.search(text, piece.start, offset + 1):
+                return
+        if found in MARKS:
+            edit = Edit(Span(offset, offset + 1), mark)
+            message = f"{why}, not {NAMES[found]}"
+        else:
+            edit = Edit(Span(offset + 1, offset + 1), mark)
+            message = why
+        yield Violation(Span(offset, offset + 1), message, Fix(f"End with {NAMES[mark]}", (edit,)))
+
+
+def _introduces_text(part: Part, paragraph: Paragraph) -> bool:
+    """A lead-in followed by the text it adopts (A/RES/79/1)."""
+    return any(block.kind == "embedded" and block.span.start > paragraph.span.end for block in part.others)

@@ -1,0 +1,79 @@
+"""Block out of place.
+
+## What it checks
+A block that does not fit the order of a resolution: heading lines, then the chapeau, the
+preambular paragraphs, the numbered operative paragraphs (with their sub-paragraphs and
+section headings), the closing meeting line, then annexes. A heading line after the chapeau,
+an unnumbered paragraph among the operative ones, or text after the closing line without an
+annex heading is reported; other checks skip the block.
+
+## Why it matters
+The order of the parts is fixed (UN Editorial Manual, "Drafting and editing"). A paragraph
+in the wrong place is usually a missing number, a misplaced heading, or a pasted fragment.
+
+## Example
+```markdown
+*The General Assembly*,
+
+1. *Takes note* of the report of the Secretary-General;
+
+*Recalling* its resolution 70/1 of 25 September 2015,
+
+2. *Decides* to remain seized of the matter.
+```
+
+## Use instead
+```markdown
+*The General Assembly*,
+
+*Recalling* its resolution 70/1 of 25 September 2015,
+
+1. *Takes note* of the report of the Secretary-General;
+
+2. *Decides* to remain seized of the matter.
+```
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterator
+
+from ...linter.diagnostics import Violation
+from ...linter.model import Block, Document
+from ...linter.rule import Context, RuleMeta
+from ...linter.span import Span
+
+META = RuleMeta(
+    code="ST008",
+    name="block-out-of-place",
+    summary="A block does not fit the order of a resolution",
+)
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Violation]:
+    starts = None
+    for issue in doc.issues:
+        if issue.kind != "out-of-order":
+            continue
+        starts = starts or [node.span.start for node in doc.blocks]
+        first_line_end = doc.text.find("\n", issue.span.start, issue.span.end)
+        shown = Span(issue.span.start, first_line_end if first_line_end > 0 else issue.span.end)
+        yield Violation(shown, f"This {issue.detail} is out of place here: {_where(doc, starts, issue.span)}")
+
+
+def _where(doc: Document, starts: list[int], span: Span) -> str:
+    """What comes before the misplaced block, to say what was expected instead."""
+    index = bisect_left(starts, span.start) - 1
+    while index >= 0 and isinstance(doc.blocks[index], Block):
+        index -= 1
+    if index < 0:
+        return "it comes before the heading"
+    kind = type(doc.blocks[index]).__name__
+    return {
+        "HeaderLine": "it comes among the heading lines",
+        "Chapeau": "it follows the chapeau",
+        "PreambularParagraph": "it follows a preambular paragraph",
+        "OperativeParagraph": "it follows an operative paragraph",
+        "MeetingLine": "it follows the closing meeting line (an annex needs an \"Annex\" heading)",
+        "FootnoteText": "it follows footnote texts",
+    }.get(kind, "it does not fit the order of a resolution")
