@@ -1,4 +1,4 @@
-"""The built-in rules. This list is the one place a rule is registered."""
+"""The built-in rules and hover providers. These lists are the one place each is registered."""
 from .structure import (
     chapeau_punctuation,
     empty_document,
@@ -24,3 +24,6 @@ BUILTIN_RULES = (
     malformed_marker,
     empty_document,
 )
+
+# Functions (doc, language_pack) -> Iterable[HoverItem]; see resolint.linter.hover.
+HOVER_PROVIDERS = ()

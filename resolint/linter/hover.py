@@ -1,0 +1,33 @@
+"""What the editor shows on hover over the text itself (not over a diagnostic): explanations
+that rule families contribute for spans of a document — a document symbol, a citation, a
+session name, an opening phrase.
+
+A provider is a function `(doc, language_pack) -> Iterable[HoverItem]`; providers are listed
+once, in `resolint.rules.HOVER_PROVIDERS`, as rules are in `BUILTIN_RULES`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .langdata import pack
+from .model import Document
+from .span import Span
+
+
+@dataclass(frozen=True, slots=True)
+class HoverItem:
+    span: Span
+    markdown: str
+
+
+def hover_items(doc: Document) -> list[HoverItem]:
+    from ..rules import HOVER_PROVIDERS
+
+    language = pack(doc.language)
+    return sorted((item for provider in HOVER_PROVIDERS for item in provider(doc, language)), key=lambda i: i.span)
+
+
+def hover_at(doc: Document, offset: int) -> HoverItem | None:
+    """The most specific item (shortest span) covering `offset`."""
+    covering = [item for item in hover_items(doc) if item.span.start <= offset < item.span.end]
+    return min(covering, key=lambda item: len(item.span), default=None)
