@@ -11,6 +11,15 @@ from .structure import (
     subparagraph_labels,
     unbalanced_emphasis,
 )
+from .verbs import (
+    agreement,
+    chapeau_italics,
+    italic_extent,
+    misplaced,
+    misspelt,
+    not_italic,
+    unknown,
+)
 
 BUILTIN_RULES = (
     run_together,
@@ -23,6 +32,13 @@ BUILTIN_RULES = (
     out_of_order,
     malformed_marker,
     empty_document,
+    not_italic,
+    italic_extent,
+    misplaced,
+    misspelt,
+    unknown,
+    agreement,
+    chapeau_italics,
 )
 
 # Functions (doc, language_pack) -> Iterable[HoverItem]; see resolint.linter.hover.
