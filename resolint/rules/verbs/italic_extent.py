@@ -50,7 +50,7 @@ from ...linter.model import Document
 from ...linter.rule import Context, RuleMeta
 from ...linter.span import Span
 from .lexicon import lexicon
-from .openings import Opening, openings, runs_past
+from .openings import Opening, italic_extent, openings
 
 META = RuleMeta(
     code="VB002",
@@ -64,46 +64,35 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
     if doc.plain_text:
         return
     words = lexicon(ctx.language)
+    text = doc.text
     for opening in openings(doc, words):
         if not opening.italic:
             continue
-        if opening.whole:
-            longer = _longer_phrase(opening, words)
-            if longer:
-                end = opening.after[longer - len(opening.words) - 1].span.end
-                phrase = doc.text[opening.words[0].span.start : opening.emphasis.inner.end] + doc.text[opening.emphasis.span.end : end]
-                yield Violation(
-                    Span(opening.emphasis.span.start, end),
-                    f"The italics stop short of the opening phrase \"{phrase}\"",
-                    _move_closing_marker(doc, opening, end, "Extend the italics over the whole opening phrase"),
-                )
-        elif runs_past(opening, words):
-            end = opening.words[opening.known - 1].span.end
-            rest = doc.text[opening.words[opening.known].span.start : opening.emphasis.inner.end]
+        target = italic_extent(opening, words)
+        if target is None:
+            continue
+        emphasis = opening.emphasis
+        count = len(opening.words)
+        start = opening.words[0].start
+        if target > count:
+            end = opening.after[target - count - 1].end
+            phrase = text[start : emphasis.inner.end] + text[emphasis.span.end : end]
             yield Violation(
-                opening.emphasis.span,
-                f"The italics run past the opening phrase \"{doc.text[opening.words[0].span.start : end]}\" into \"{rest}\"",
+                Span(emphasis.span.start, end),
+                f"The italics stop short of the opening phrase \"{phrase}\"",
+                _move_closing_marker(doc, opening, end, "Extend the italics over the whole opening phrase"),
+            )
+        else:
+            end = opening.words[target - 1].end
+            rest = text[opening.words[target].start : emphasis.inner.end]
+            yield Violation(
+                emphasis.span,
+                f"The italics run past the opening phrase \"{text[start:end]}\" into \"{rest}\"",
                 _move_closing_marker(doc, opening, end, "End the italics with the opening phrase"),
             )
-
-
-def _longer_phrase(opening: Opening, words) -> int:
-    """The length (in words) of a longer known phrase that the roman words after the italics
-    complete, or 0; a preposition that may stand on either side does not count."""
-    if not opening.after:
-        return 0
-    phrase = opening.phrase + tuple(word.text for word in opening.after)
-    length = words.longest_known(phrase)
-    if length <= len(opening.words):
-        return 0
-    extension = phrase[len(opening.words) : length]
-    if (len(extension) == 1 and extension[0] in words.either_side) or words.loose(extension):
-        return 0
-    return length
 
 
 def _move_closing_marker(doc: Document, opening: Opening, end: int, title: str) -> Fix:
     emphasis = opening.emphasis
     closing = Span(emphasis.inner.end, emphasis.span.end)
-    marker = doc.slice(closing)
-    return Fix(title, (Edit(Span(end, end), marker), Edit(closing, "")))
+    return Fix(title, (Edit(Span(end, end), doc.slice(closing)), Edit(closing, "")))

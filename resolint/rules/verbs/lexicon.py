@@ -14,7 +14,7 @@ which one the organ takes is the agreement rule's business.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ...linter.langdata import LanguagePack
 
@@ -34,6 +34,7 @@ Words = tuple[str, ...]
 SEEN_LIMIT = 4096
 
 
+@lru_cache(maxsize=8192)
 def fold(word: str) -> str:
     """The form words are compared in: lower case, straight apostrophe, plain hyphen."""
     return word.translate(_FOLD).casefold()
@@ -62,6 +63,7 @@ class Lexicon:
         self.organ_only: tuple[tuple[str, Words], ...] = tuple(
             (organ, words(prefix)) for organ, prefixes in data.get("organ_only", {}).items() for prefix in prefixes
         )
+        self._organ_only_heads = frozenset(prefix[0] for _, prefix in self.organ_only)
         self.counterparts: dict[str, dict[Words, str]] = {OPERATIVE: {}, PREAMBULAR: {}}
         for operative, preambular in data.get("counterparts", {}).get("pairs", ()):
             self.counterparts[OPERATIVE][words(operative)] = preambular
@@ -218,6 +220,8 @@ class Lexicon:
 
     def organ_restriction(self, phrase: Words) -> tuple[str, ...]:
         """The organs that alone use `phrase` (empty: any organ)."""
+        if self._organ_only_heads.isdisjoint(phrase):
+            return ()
         core = self.core(phrase)
         return tuple(organ for organ, prefix in self.organ_only if core[: len(prefix)] == prefix)
 

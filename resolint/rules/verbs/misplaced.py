@@ -93,7 +93,7 @@ def _phrase(opening: Opening, words: Lexicon) -> tuple[str, ...]:
 def _verb_follows(doc: Document, opening: Opening, words: Lexicon) -> bool:
     """Does an operative verb follow a comma later in the paragraph ("…, calls upon")?"""
     piece = opening.paragraph.pieces[0]
-    for match in _AFTER_COMMA.finditer(doc.text, opening.words[-1].span.end, piece.end):
+    for match in _AFTER_COMMA.finditer(doc.text, opening.words[-1].end, piece.end):
         verb = fold(match.group(1))
         if verb in words.conjunctions and match.group(2):
             verb = fold(match.group(2))

@@ -45,7 +45,7 @@ from ...linter.model import Document
 from ...linter.rule import Context, RuleMeta
 from ...linter.span import Span
 from .lexicon import lexicon, match_case, words
-from .openings import openings, runs_past
+from .openings import italic_extent, openings
 from .suggest import correct_word, quoted, suggest
 
 META = RuleMeta(
@@ -60,7 +60,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
     gender = known.gender(doc.body)
     for opening in openings(doc, known):
         if opening.emphasis is not None:
-            if opening.whole or runs_past(opening, known):
+            if opening.whole or italic_extent(opening, known) is not None:
                 continue
             candidates = opening.words
         elif doc.plain_text and not opening.known:
@@ -71,18 +71,18 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
         if not corrections:
             continue
         text = doc.text
-        start, end = candidates[0].span.start, candidates[-1].span.end
+        start, end = candidates[0].start, candidates[-1].end
         corrected = list(text[start:end])
         for word, right in reversed(corrections):
-            original = text[word.span.start : word.span.end]
-            corrected[word.span.start - start : word.span.end - start] = match_case(right, original)
+            original = text[word.start : word.end]
+            corrected[word.start - start : word.end - start] = match_case(right, original)
         corrected_phrase = "".join(corrected)
-        wrong = " and ".join(f"\"{text[w.span.start : w.span.end]}\"" for w, _ in corrections)
+        wrong = " and ".join(f"\"{text[w.start : w.end]}\"" for w, _ in corrections)
         verb = "is" if len(corrections) == 1 else "are"
         if known.kinds(words(corrected_phrase)):
             fix = Fix(
                 f"Replace with \"{corrected_phrase}\"",
-                tuple(Edit(w.span, match_case(right, text[w.span.start : w.span.end])) for w, right in corrections),
+                tuple(Edit(w.span, match_case(right, text[w.start : w.end])) for w, right in corrections),
                 UNSAFE,
             )
             message = f"{wrong} {verb} in no known opening phrase: did you mean \"{corrected_phrase}\"?"

@@ -55,7 +55,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
     for opening in openings(doc, lexicon(ctx.language)):
         emphasis = opening.emphasis
         if emphasis is None:
-            if not opening.known or not text[opening.words[0].span.start].isupper():
+            if not opening.known or not text[opening.words[0].start].isupper():
                 continue
             span = opening.span(0, opening.known - 1)
             yield Violation(

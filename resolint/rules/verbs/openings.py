@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import weakref
-from itertools import islice
 from dataclasses import dataclass
+from itertools import islice
+from typing import NamedTuple
 
 from ...linter.model import Document, Emphasis, Paragraph
 from ...linter.span import Span
@@ -21,10 +22,14 @@ RUN_CHARACTERS = 200
 _RUN_END = re.compile(r"[^\w \t'’‑-]|_")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     text: str  # folded: lower case, straight apostrophe
-    span: Span
+    start: int
+    end: int
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,13 +47,10 @@ class Opening:
     kind: str  # PREAMBULAR or OPERATIVE: the part the paragraph stands in
     emphasis: Emphasis | None
     words: tuple[Word, ...]
+    phrase: Words  # the words' texts
     after: tuple[Word, ...]
     known: int
     whole: bool
-
-    @property
-    def phrase(self) -> Words:
-        return tuple(word.text for word in self.words)
 
     @property
     def italic(self) -> bool:
@@ -57,18 +59,30 @@ class Opening:
     def span(self, first: int = 0, last: int | None = None) -> Span:
         """From the start of word `first` to the end of word `last` (default: the last)."""
         chosen = self.words[first : None if last is None else last + 1]
-        return Span(chosen[0].span.start, chosen[-1].span.end)
+        return Span(chosen[0].start, chosen[-1].end)
 
 
-def runs_past(opening: Opening, lexicon: Lexicon) -> bool:
-    """The italics go on past a known phrase into the object that follows it
-    ("*Takes note of*", "*Decides to*")."""
-    return (
-        opening.emphasis is not None
-        and not opening.whole
-        and 0 < opening.known < len(opening.words)
-        and lexicon.starts_object(opening.words[opening.known].text)
-    )
+def italic_extent(opening: Opening, lexicon: Lexicon) -> int | None:
+    """How many words the italics of `opening` should cover, counted over its words and the
+    roman words after them, when that is not how many they cover; None when they are right
+    or there is no telling.
+
+    Longer: a longer known phrase goes on into the roman words ("*Noting* with appreciation"),
+    unless all it adds may stand on either side (see `either_side`, `loose`). Shorter: the
+    italics run on from a known phrase into the object that follows it ("*Takes note of*").
+    """
+    if opening.emphasis is None:
+        return None
+    count = len(opening.words)
+    if opening.after:
+        phrase = opening.phrase + tuple(word.text for word in opening.after)
+        length = lexicon.longest_known(phrase)
+        extension = phrase[count:length]
+        if extension and not ((len(extension) == 1 and extension[0] in lexicon.either_side) or lexicon.loose(extension)):
+            return length
+    if not opening.whole and 0 < opening.known < count and lexicon.starts_object(opening.words[opening.known].text):
+        return opening.known
+    return None
 
 
 def openings(doc: Document, lexicon: Lexicon) -> tuple[Opening, ...]:
@@ -107,23 +121,23 @@ def _opening(text: str, paragraph: Paragraph, kind: str, lexicon: Lexicon) -> Op
         if markup >= 0:
             inner_end = markup
         words = tuple(
-            Word(fold(match.group()), Span(match.start(), match.end()))
+            Word(fold(match.group()), match.start(), match.end())
             for match in islice(WORD.finditer(text, emphasis.inner.start, inner_end), 2 * MAX_WORDS)
         )
         if not words:
             return None
-        closed = bool(text[words[-1].span.end : emphasis.inner.end].strip())  # punctuation, or more words
+        closed = bool(text[words[-1].end : emphasis.inner.end].strip())  # punctuation, or more words
         blank = text[emphasis.span.end : emphasis.span.end + 1] in (" ", "\t")
         after = _run(text, emphasis.span.end, end_of_text, lexicon.vocabulary) if blank and not closed else ()
     else:
         words = _run(text, paragraph.content, end_of_text, lexicon.vocabulary, first=True)
-        if not words or words[0].span.start != paragraph.content:
+        if not words or words[0].start != paragraph.content:
             return None
         after = ()
     phrase = tuple(word.text for word in words)
     whole = bool(lexicon.kinds(phrase)) if emphasis is not None else False
     known = len(words) if whole else lexicon.longest_known(phrase)
-    return Opening(paragraph, kind, emphasis, words, after, known, whole)
+    return Opening(paragraph, kind, emphasis, words, phrase, after, known, whole)
 
 
 def _run(text: str, start: int, end: int, vocabulary: frozenset[str], first: bool = False) -> tuple[Word, ...]:
@@ -138,5 +152,5 @@ def _run(text: str, start: int, end: int, vocabulary: frozenset[str], first: boo
         word = fold(match.group())
         if (word not in vocabulary and not (first and not found)) or len(found) == MAX_WORDS:
             break
-        found.append(Word(word, Span(match.start(), match.end())))
+        found.append(Word(word, match.start(), match.end()))
     return tuple(found)

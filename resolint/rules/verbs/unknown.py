@@ -42,8 +42,8 @@ from ...linter.diagnostics import Severity, Violation
 from ...linter.model import Document
 from ...linter.rule import Context, RuleMeta
 from .lexicon import lexicon
-from .openings import openings, runs_past
-from .suggest import correct_word, quoted, suggest
+from .openings import italic_extent, openings
+from .suggest import MAX_QUERY, correct_word, quoted, suggest
 
 META = RuleMeta(
     code="VB005",
@@ -57,11 +57,13 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
     known = lexicon(ctx.language)
     gender = known.gender(doc.body)
     for opening in openings(doc, known):
-        if opening.emphasis is None or opening.whole or runs_past(opening, known):
+        if opening.emphasis is None or opening.whole or italic_extent(opening, known) is not None:
             continue
         if any(correct_word(known, word.text) for word in opening.words):
             continue  # opening-phrase-misspelt
         phrase = doc.slice(opening.span())
+        if len(phrase) > MAX_QUERY:
+            continue  # a paragraph in italics, not an opening phrase
         closest = suggest(known, phrase, opening.kind, gender)
         hint = f"; closest known: {quoted(closest)}" if closest else ""
         yield Violation(opening.span(), f"\"{phrase}\" is not a known opening phrase{hint}")
