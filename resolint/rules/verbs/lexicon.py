@@ -87,9 +87,8 @@ class Lexicon:
             self.cores[kind] = frozenset(cores)
             self.heads[kind] = frozenset(core[0] for core in cores)
         self.vocabulary = frozenset(vocabulary)
-        every_core = self.cores[PREAMBULAR] | self.cores[OPERATIVE]
-        self._complete = every_core
-        self._prefixes = frozenset(core[:length] for core in every_core for length in range(1, len(core) + 1))
+        self._complete = self.cores[PREAMBULAR] | self.cores[OPERATIVE]
+        self._prefixes = frozenset(core[:length] for core in self._complete for length in range(1, len(core) + 1))
         self.endings = ("", *sorted({fold(e) for e in data.get("misspelling", {}).get("endings", ())}, key=len))
         self._seen: dict[Words, tuple[str, ...]] = {}
 
@@ -110,9 +109,12 @@ class Lexicon:
         return listed + tuple(extra)
 
     def phrases_for(self, kind: str, gender: str | None) -> tuple[str, ...]:
-        """The phrases an organ of this gender writes (None: either gender)."""
-        if gender is None or not self.masculine_of:
-            return self.all_forms(kind) if gender is None else self.phrases[kind]
+        """The phrases an organ of this gender writes (None: either gender), most common
+        first — what an editor would offer after "*The Security Council*,"."""
+        if not self.masculine_of:
+            return self.phrases[kind]
+        if gender is None:
+            return self.all_forms(kind)
         return tuple(dict.fromkeys(self.swap_gender(phrase, gender) for phrase in self.phrases[kind]))
 
     def swap_gender(self, phrase: str, gender: str) -> str:
@@ -141,10 +143,6 @@ class Lexicon:
         ("*Welcomes* in this regard", "*Reaffirms* its commitment")?"""
         return bool(extension) and (extension[0] in self.loose_after or not _without(extension, self._loose))
 
-    def known(self, phrase: Words, kind: str | None = None) -> bool:
-        """Is `phrase` a known opening phrase (of `kind`, or of either kind)?"""
-        return bool(self.kinds(phrase) if kind is None else kind in self.kinds(phrase))
-
     def kinds(self, phrase: Words) -> tuple[str, ...]:
         """The kinds of paragraph `phrase` is a known opening of (remembered: the same few
         phrases open most paragraphs)."""
@@ -152,7 +150,7 @@ class Lexicon:
         if found is None:
             if len(self._seen) >= SEEN_LIMIT:
                 self._seen.clear()
-            found = self._seen[phrase] = _kinds(self, phrase)
+            found = self._seen[phrase] = _kinds_of_core(self, self.core(phrase))
         return found
 
     def longest_known(self, phrase: Words) -> int:
@@ -236,10 +234,6 @@ class Lexicon:
             return True
         apostrophe = word.find("'")
         return apostrophe > 0 and word[: apostrophe + 1] in self.roman
-
-
-def _kinds(lexicon: Lexicon, phrase: Words) -> tuple[str, ...]:
-    return _kinds_of_core(lexicon, lexicon.core(phrase))
 
 
 def _kinds_of_core(lexicon: Lexicon, core: Words) -> tuple[str, ...]:

@@ -4,7 +4,8 @@
 A preambular or operative paragraph whose opening phrase — a phrase the lexicon knows, with
 its adverbs ("Noting with concern", "Recalling also") — stands in roman type, or in bold.
 It stands down on plain-text input, where no paragraph has italics to compare, and on
-draft decisions, which are set in roman type.
+draft decisions, which are set in roman type. Sub-paragraphs are not read: they open with a
+capitalised infinitive in roman type ("(a) To ensure …"), not with an opening phrase.
 
 ## Why it matters
 The opening phrase of every paragraph is set in italics: it carries the grammar of the
