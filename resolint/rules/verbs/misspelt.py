@@ -52,6 +52,7 @@ META = RuleMeta(
     code="VB004",
     name="opening-phrase-misspelt",
     summary="An opening phrase has a word one letter from a word of a known phrase",
+    fixable=True,
 )
 
 
@@ -78,18 +79,18 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
             corrected[word.start - start : word.end - start] = match_case(right, original)
         corrected_phrase = "".join(corrected)
         wrong = " and ".join(f"\"{text[w.start : w.end]}\"" for w, _ in corrections)
-        verb = "is" if len(corrections) == 1 else "are"
+        verb = "is not a word" if len(corrections) == 1 else "are not words"
         if known.kinds(words(corrected_phrase)):
             fix = Fix(
                 f"Replace with \"{corrected_phrase}\"",
                 tuple(Edit(w.span, match_case(right, text[w.start : w.end])) for w, right in corrections),
                 UNSAFE,
             )
-            message = f"{wrong} {verb} in no known opening phrase: did you mean \"{corrected_phrase}\"?"
+            message = f"{wrong} {verb} of any known opening phrase: did you mean \"{corrected_phrase}\"?"
         else:
             fix = None
             closest = suggest(known, text[start:end], opening.kind, gender)
             hint = f" (closest known: {quoted(closest)})" if closest else ""
-            message = f"{wrong} {verb} in no known opening phrase{hint}"
+            message = f"{wrong} {verb} of any known opening phrase{hint}"
         span = corrections[0][0].span if len(corrections) == 1 else Span(start, end)
         yield Violation(span, message, fix)
