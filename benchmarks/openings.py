@@ -22,7 +22,7 @@ from resolint.linter.config import Config  # noqa: E402
 from resolint.linter.engine import lint_document  # noqa: E402
 from resolint.linter.langdata import LANGUAGES, pack  # noqa: E402
 from resolint.rules.verbs.lexicon import KINDS, Lexicon, lexicon, words  # noqa: E402
-from resolint.rules.verbs.openings import italic_extent, openings  # noqa: E402
+from resolint.rules.verbs.openings import openings  # noqa: E402
 from resolint.rules.verbs.suggest import correct_word  # noqa: E402
 
 
@@ -50,7 +50,7 @@ def read_by_rule(folder: str, docs) -> None:
             seen["VB001"] += 1
             if opening.italic:
                 seen["VB002"] += 1
-            if opening.emphasis is not None and not opening.whole and italic_extent(opening, known) is None:
+            if opening.emphasis is not None and not opening.whole and opening.extent is None:
                 seen["VB004"] += 1
                 seen["VB005"] += 1
     found = Counter()

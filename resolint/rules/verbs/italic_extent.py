@@ -50,7 +50,7 @@ from ...linter.model import Document
 from ...linter.rule import Context, RuleMeta
 from ...linter.span import Span
 from .lexicon import lexicon
-from .openings import Opening, italic_extent, openings
+from .openings import Opening, openings
 
 META = RuleMeta(
     code="VB002",
@@ -68,7 +68,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
     for opening in openings(doc, words):
         if not opening.italic:
             continue
-        target = italic_extent(opening, words)
+        target = opening.extent
         if target is None:
             continue
         emphasis = opening.emphasis

@@ -63,11 +63,11 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
         phrase_words = _phrase(opening, words)
         if not phrase_words:
             continue
-        phrase = doc.slice(opening.span(0, len(phrase_words) - 1))
+        span = opening.span(0, len(phrase_words) - 1)
         restriction = words.organ_restriction(phrase_words)
         if restriction and doc.body and doc.body not in restriction:
             only = " or ".join(ORGAN_NAMES.get(organ, organ) for organ in restriction)
-            yield Violation(opening.span(0, len(phrase_words) - 1), f"\"{phrase}\" is used by {only} only")
+            yield Violation(span, f"\"{doc.slice(span)}\" is used by {only} only")
             continue
         kinds = words.kinds(phrase_words) or (words.classify(phrase_words),)
         if opening.kind in kinds or None in kinds:
@@ -77,10 +77,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
         other = words.counterpart(phrase_words, kinds[0])
         instead = f" (\"{other}\")" if other else ""
         if opening.kind == PREAMBULAR:
-            message = f"\"{phrase}\" is an operative verb: a preambular paragraph opens with a participle or an adjective{instead}"
+            why = "is an operative verb: a preambular paragraph opens with a participle or an adjective"
         else:
-            message = f"\"{phrase}\" opens preambular paragraphs: an operative paragraph opens with a verb{instead}"
-        yield Violation(opening.span(0, len(phrase_words) - 1), message)
+            why = "opens preambular paragraphs: an operative paragraph opens with a verb"
+        yield Violation(span, f"\"{doc.slice(span)}\" {why}{instead}")
 
 
 def _phrase(opening: Opening, words: Lexicon) -> tuple[str, ...]:

@@ -45,7 +45,7 @@ from ...linter.model import Document
 from ...linter.rule import Context, RuleMeta
 from ...linter.span import Span
 from .lexicon import lexicon, match_case, words
-from .openings import italic_extent, openings
+from .openings import openings
 from .suggest import correct_word, quoted, suggest
 
 META = RuleMeta(
@@ -61,7 +61,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
     gender = known.gender(doc.body)
     for opening in openings(doc, known):
         if opening.emphasis is not None:
-            if opening.whole or italic_extent(opening, known) is not None:
+            if opening.whole or opening.extent is not None:
                 continue
             candidates = opening.words
         elif doc.plain_text and not opening.known:

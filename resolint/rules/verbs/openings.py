@@ -7,9 +7,7 @@ are draft decisions (set in roman type throughout, "The General Assembly decides
 """
 from __future__ import annotations
 
-import re
 import weakref
-from dataclasses import dataclass
 from itertools import islice
 from typing import NamedTuple
 
@@ -18,8 +16,6 @@ from ...linter.span import Span
 from .lexicon import OPERATIVE, PREAMBULAR, WORD, Lexicon, Words, fold
 
 MAX_WORDS = 16  # longer than any phrase the lexicons list ("Acting under Chapter VII of ...")
-RUN_CHARACTERS = 200
-_RUN_END = re.compile(r"[^\w \t'’‑-]|_")
 
 
 class Word(NamedTuple):
@@ -32,15 +28,15 @@ class Word(NamedTuple):
         return Span(self.start, self.end)
 
 
-@dataclass(frozen=True, slots=True)
-class Opening:
+class Opening(NamedTuple):
     """The opening of one paragraph.
 
     `words` are the words of the opening emphasis (`emphasis`), or, without one, the first
     words of the text up to the first punctuation. `after` are the roman words that follow
     the emphasis up to the first punctuation (none when the emphasis ends in punctuation).
     `known` is how many of `words`, from the start, make the longest known phrase; `whole`
-    says whether all of them do.
+    says whether all of them do. `extent` is where the italics should end when it is not
+    where they do (see `_italic_extent`).
     """
 
     paragraph: Paragraph
@@ -51,6 +47,7 @@ class Opening:
     after: tuple[Word, ...]
     known: int
     whole: bool
+    extent: int | None = None
 
     @property
     def italic(self) -> bool:
@@ -62,10 +59,10 @@ class Opening:
         return Span(chosen[0].start, chosen[-1].end)
 
 
-def italic_extent(opening: Opening, lexicon: Lexicon) -> int | None:
-    """How many words the italics of `opening` should cover, counted over its words and the
-    roman words after them, when that is not how many they cover; None when they are right
-    or there is no telling.
+def _italic_extent(opening: Opening, lexicon: Lexicon) -> int | None:
+    """`Opening.extent`: how many words the italics of `opening` should cover, counted over
+    its words and the roman words after them, when that is not how many they cover; None
+    when they are right or there is no telling.
 
     Longer: a longer known phrase goes on into the roman words ("*Noting* with appreciation"),
     unless all it adds may stand on either side (see `either_side`, `loose`). Shorter: the
@@ -120,10 +117,10 @@ def _opening(text: str, paragraph: Paragraph, kind: str, lexicon: Lexicon) -> Op
         markup = text.find("<", emphasis.inner.start, inner_end)
         if markup >= 0:
             inner_end = markup
-        words = tuple(
+        words = tuple([
             Word(fold(match.group()), match.start(), match.end())
             for match in islice(WORD.finditer(text, emphasis.inner.start, inner_end), 2 * MAX_WORDS)
-        )
+        ])
         if not words:
             return None
         closed = bool(text[words[-1].end : emphasis.inner.end].strip())  # punctuation, or more words
@@ -134,10 +131,12 @@ def _opening(text: str, paragraph: Paragraph, kind: str, lexicon: Lexicon) -> Op
         if not words or words[0].start != paragraph.content:
             return None
         after = ()
-    phrase = tuple(word.text for word in words)
+    phrase = tuple([word.text for word in words])
     whole = bool(lexicon.kinds(phrase)) if emphasis is not None else False
     known = len(words) if whole else lexicon.longest_known(phrase)
-    return Opening(paragraph, kind, emphasis, words, phrase, after, known, whole)
+    opening = Opening(paragraph, kind, emphasis, words, phrase, after, known, whole)
+    extent = _italic_extent(opening, lexicon)
+    return opening if extent is None else opening._replace(extent=extent)
 
 
 def _run(text: str, start: int, end: int, vocabulary: frozenset[str], first: bool = False) -> tuple[Word, ...]:
@@ -145,12 +144,14 @@ def _run(text: str, start: int, end: int, vocabulary: frozenset[str], first: boo
     (and, if `first`, the first word whatever it is), separated by blanks only, up to the
     first other word or character (punctuation, markup, a line break). A paragraph has
     hundreds of words; this reads two or three."""
-    end = min(end, start + RUN_CHARACTERS)
-    stop = _RUN_END.search(text, start, end)
     found: list[Word] = []
-    for match in WORD.finditer(text, start, stop.start() if stop else end):
+    position = start
+    for match in WORD.finditer(text, start, end):
         word = fold(match.group())
-        if (word not in vocabulary and not (first and not found)) or len(found) == MAX_WORDS:
+        if text[position : match.start()].strip(" \t") or len(found) == MAX_WORDS:
+            break
+        if word not in vocabulary and not (first and not found):
             break
         found.append(Word(word, match.start(), match.end()))
+        position = match.end()
     return tuple(found)

@@ -42,7 +42,7 @@ from ...linter.diagnostics import Severity, Violation
 from ...linter.model import Document
 from ...linter.rule import Context, RuleMeta
 from .lexicon import lexicon
-from .openings import italic_extent, openings
+from .openings import openings
 from .suggest import MAX_QUERY, correct_word, quoted, suggest
 
 META = RuleMeta(
@@ -57,7 +57,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
     known = lexicon(ctx.language)
     gender = known.gender(doc.body)
     for opening in openings(doc, known):
-        if opening.emphasis is None or opening.whole or italic_extent(opening, known) is not None:
+        if opening.emphasis is None or opening.whole or opening.extent is not None:
             continue
         if any(correct_word(known, word.text) for word in opening.words):
             continue  # opening-phrase-misspelt
