@@ -1,16 +1,19 @@
 """How the opening-phrase (VB) rules and their lexicons fare on the corpus: lexicon sizes,
-how many openings each rule reads and reports, and how often a real phrase is unknown —
-in the adopted texts with each text's own phrases left out of the lexicon in turn, and in the
-drafts, which the lexicon was not built from.
+how many openings each rule reads and reports, how often a real phrase is unknown — in the
+adopted texts with each text's own phrases left out of the lexicon in turn, and in the
+drafts, which the lexicon was not built from — and what the family costs on the Spanish
+sample (parse + lint, warm, without and with VB, interleaved so that both see the same load).
 
-    python benchmarks/openings.py [--corpus ../shared/corpus]
+    python benchmarks/openings.py [--corpus ../shared/corpus] [--repeat 500]
 """
 from __future__ import annotations
 
 import argparse
 import copy
 import re
+import statistics
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -101,9 +104,26 @@ def drafts_unknown(docs) -> None:
     print(f"drafts, against the whole lexicon: {unknown} of {total} openings unknown ({unknown / total:.2%})")
 
 
+def cost(repeat: int) -> None:
+    sample = (ROOT / "examples" / "A-RES-75-276.md").read_text(encoding="utf-8")
+    configs = {"without VB": Config(ignore=("VB",)), "with VB": Config()}
+    times: dict[str, list[float]] = {name: [] for name in configs}
+    for config in configs.values():
+        lint_document(parse(sample), config)
+    for _ in range(repeat):
+        for name, config in configs.items():
+            start = time.perf_counter()
+            lint_document(parse(sample), config)
+            times[name].append(time.perf_counter() - start)
+    without, with_vb = (statistics.median(times[name]) for name in configs)
+    print(f"Spanish sample, parse + lint, warm (median of {repeat}): without VB {without * 1000:.2f} ms, "
+          f"with VB {with_vb * 1000:.2f} ms (+{(with_vb - without) * 1000:.2f} ms, {with_vb / without - 1:+.1%})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--repeat", type=int, default=500)
     args = parser.parse_args()
     texts = {folder: {path.name: path.read_text(encoding="utf-8") for path in sorted((args.corpus / folder).glob("*.md"))}
              for folder in ("en", "es", "en-drafts")}
@@ -112,6 +132,7 @@ def main() -> None:
         read_by_rule(folder, [parse(text) for text in found.values()])
     held_out_unknown(texts["en"])
     drafts_unknown([parse(text) for text in texts["en-drafts"].values()])
+    cost(args.repeat)
 
 
 if __name__ == "__main__":
