@@ -1,0 +1,28 @@
+"""Word documents (.docx): read them into the text form the linter reads, map findings back
+to the paragraphs a Word user sees, and write fixes into a corrected copy.
+
+python-docx (and lxml) are imported only when a Word document is read: `import resolint`
+and linting Markdown never load them. They come with the `docx` extra:
+`pip install 'resolint[docx]'`.
+"""
+from __future__ import annotations
+
+from .location import WordIndex, WordLocation
+from .mapping import DocxMap
+
+__all__ = ["DocxMap", "WordIndex", "WordLocation", "read_docx", "read_document"]
+
+
+def read_docx(data: bytes, name: str) -> DocxMap:
+    """The text form and map of the .docx in `data` (`name` is for messages); raises
+    `resolint.docx.package.DocxError` (a SourceError) with a one-line reason."""
+    from .package import load
+
+    return read_document(load(data, name))
+
+
+def read_document(document) -> DocxMap:
+    """The text form and map of an open python-docx Document."""
+    from .reader import read
+
+    return read(document)
