@@ -4,6 +4,7 @@ without a document, XML parts too large to read (a zip bomb)."""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 
@@ -14,6 +15,9 @@ ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 MAX_XML_BYTES = 32 * 1024 * 1024  # unpacked XML that python-docx parses (a long report has ~10 MB)
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # everything python-docx loads into memory, images included
 INSTALL = "pip install 'resolint[docx]'"
+RELATIONSHIP = re.compile(r"<Relationship\b[^>]{0,2000}>")
+TYPE = re.compile(r'\bType="([^"]{0,500})"')
+TARGET = re.compile(r'\bTarget="([^"]{0,500})"')
 
 
 class DocxError(SourceError):
@@ -85,21 +89,15 @@ def _declares_main_document(archive: zipfile.ZipFile) -> bool:
     """Whether the package's relationships name a main document that the zip holds."""
     try:
         rels = archive.read("_rels/.rels").decode("utf-8", "replace")
-    except (KeyError, zipfile.BadZipFile, zlib.error, OSError, EOFError):
+    except (KeyError, zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError):
         return False
     names = {entry.lower() for entry in archive.namelist()}
-    for target in _targets(rels, "/officeDocument"):
-        if target.lstrip("/").lower() in names:
-            return True
+    for relationship in RELATIONSHIP.findall(rels):
+        kind, target = TYPE.search(relationship), TARGET.search(relationship)
+        if kind and target and kind.group(1).endswith("/relationships/officeDocument"):
+            if target.group(1).lstrip("/").lower() in names:
+                return True
     return False
-
-
-def _targets(rels: str, kind: str) -> list[str]:
-    found = []
-    for chunk in rels.split("<Relationship ")[1:]:
-        if kind in chunk and 'Target="' in chunk:
-            found.append(chunk.split('Target="', 1)[1].split('"', 1)[0])
-    return found
 
 
 def _first(error: KeyError) -> str:

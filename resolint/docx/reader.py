@@ -8,8 +8,10 @@ Each paragraph of the body becomes one block (blocks are separated by a blank li
   an emphasised phrase stay outside the markers, and a space between two emphasised words
   (italic or not, it looks the same) does not break the emphasis;
 - a footnote reference becomes `<sup>n</sup>` (n counted as Word numbers them; a custom mark
-  such as "*" is kept), and the footnote's text follows the paragraph as a block of its own,
-  `<sup>n</sup> text`; other superscript text (footnote numbers typed by hand) becomes
+  such as "*" is kept), and the footnote texts follow the document, each a block of its own,
+  `<sup>n</sup> text`, in the order of their references (at the end, not after the paragraph:
+  a paragraph that follows a footnote text is read as the continuation of the one before it,
+  as at a page break in a converted PDF, and Word paragraphs are never interrupted); other superscript text (footnote numbers typed by hand) becomes
   `<sup>…</sup>` too;
 - tracked changes are read as accepted: insertions kept, deletions (and moved-away text)
   dropped, a deleted paragraph mark joins the paragraph to the next;
@@ -109,6 +111,7 @@ class Reader:
         self._length = 0
         self._next_note = 1
         self._visible = 0
+        self._notes: list[_Ref] = []
 
     # --- the document ------------------------------------------------------------------
 
@@ -122,6 +125,8 @@ class Reader:
             pending = []
         if pending:
             self._body_block(pending)
+        for ref in self._notes:
+            self._footnote(ref)
         if self.pieces:
             last = self.pieces[-1]
             self._emit("\n", BREAK, last.paragraph, self._end_offset(last))
@@ -150,7 +155,7 @@ class Reader:
         self._end_block(start)
         for item in items:
             if isinstance(item, _Ref) and item.footnote_id is not None:
-                self._footnote(item)
+                self._notes.append(item)
 
     # --- footnotes ---------------------------------------------------------------------
 
