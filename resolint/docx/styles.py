@@ -29,6 +29,7 @@ class Styles:
         self.default_paragraph: str | None = None
         self._defaults: dict[str, bool] = {}
         self._chains: dict[tuple[str, str], object] = {}
+        self._looks: dict[tuple, Look] = {}
         if styles_element is None:
             return
         for style in styles_element.iter(STYLE):
@@ -54,15 +55,28 @@ class Styles:
 
     def look(self, rpr, paragraph_style: str | None) -> Look:
         """How a run with properties `rpr` (or None) looks in a paragraph of `paragraph_style`."""
-        character_style = None
+        character_style = align = None
+        own: dict[str, bool] = {}
         if rpr is not None:
-            style = rpr.find(RSTYLE)
-            character_style = style.get(VAL) if style is not None else None
+            for child in rpr:
+                tag = child.tag
+                if tag in TOGGLES:
+                    own[tag] = on(child)
+                elif tag == RSTYLE:
+                    character_style = child.get(VAL)
+                elif tag == VERT_ALIGN:
+                    align = child.get(VAL)
+        key = (paragraph_style, character_style, align, *(own.get(tag) for tag in TOGGLES))
+        found = self._looks.get(key)
+        if found is None:
+            found = self._looks[key] = self._resolve(own, character_style, paragraph_style, align)
+        return found
+
+    def _resolve(self, own: dict[str, bool], character_style, paragraph_style, align) -> Look:
         values = {}
         for tag in TOGGLES:
-            own = rpr.find(tag) if rpr is not None else None
-            if own is not None:
-                values[tag] = on(own)
+            if tag in own:
+                values[tag] = own[tag]
                 continue
             from_character = self._inherited(character_style, tag)
             from_paragraph = self._inherited(paragraph_style, tag)
@@ -70,13 +84,13 @@ class Styles:
                 values[tag] = self._defaults.get(tag, False)
             else:
                 values[tag] = bool(from_character) != bool(from_paragraph)
-        align = rpr.find(VERT_ALIGN) if rpr is not None else None
         if align is None:
-            align = self._inherited(character_style, VERT_ALIGN)
-        if align is None:
-            align = self._inherited(paragraph_style, VERT_ALIGN)
-        superscript = align is not None and align.get(VAL) == "superscript"
-        return Look(values[ITALIC], values[BOLD], superscript, values[VANISH])
+            for style in (character_style, paragraph_style):
+                element = self._inherited(style, VERT_ALIGN)
+                if element is not None:
+                    align = element.get(VAL)
+                    break
+        return Look(values[ITALIC], values[BOLD], align == "superscript", values[VANISH])
 
     def numbering(self, style_id: str | None):
         """The `w:numPr` a paragraph style (or a style it is based on) gives, if any."""
