@@ -36,7 +36,7 @@ def test_check_points_at_word_paragraphs_with_quotes(draft):
         f"{draft}: paragraph 7 (preambular 1): ST001 Paragraph runs on from the block before it on the same line"
         ' — "…64/292 of 28 July 2010, Recalling…" [*]',
         f"{draft}: paragraph 8 (preambular 3): ST006 Preambular paragraphs end with a comma, not a semicolon"
-        ' — "…report of the Special Rapporteur;" [*]',
+        ' — "Noting the report of the Special Rapporteur;" [*]',
         f"{draft}: paragraph 9 (operative 1): ST006 Operative paragraphs end with a semicolon, not a comma"
         ' — "…access to safe drinking water," [*]',
         f'{draft}: paragraph 12 (operative 2 (c)): ST005 Sub-paragraph "c" comes where "b" is expected'
@@ -48,7 +48,7 @@ def test_check_points_at_word_paragraphs_with_quotes(draft):
         f"{draft}: paragraph 13 (operative 4): ST004 Paragraph 4 follows paragraph 2: 3 missing"
         ' — "4 Requests the Secretary-General…"',
         f"{draft}: paragraph 14 (operative 5): ST006 The last operative paragraph ends with a full stop, not a"
-        ' semicolon — "…consideration of the question;" [*]',
+        ' semicolon — "5. Decides to continue its consideration of the question;" [*]',
     ]
     assert "Found 9 problems in 1 file" in err(result)
 

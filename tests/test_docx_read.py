@@ -231,3 +231,23 @@ def test_an_empty_document_reads_as_empty_text():
     _body().save(out)
     word = read_docx(out.getvalue(), "empty.docx")
     assert word.text == "" and word.pieces == [] and word.blocks == []
+
+
+def test_a_finding_in_a_footnote_names_the_footnote():
+    from resolint.docx import WordIndex
+    from resolint.grammar.parser import parse
+    from resolint.linter.span import Span
+
+    built = build_docx("*Recalling* the Convention,<sup>1</sup>\n\n<sup>1</sup> United Nations, *Treaty Series*, vol. 1833.\n")
+    word = read_docx(built.data, "x.docx")
+    start = word.text.index("vol.")
+    for index in (WordIndex(parse(word.text), word), WordIndex(None, word)):  # the text parsed again on demand
+        where = index.word_location(Span(start, start + 4))
+        assert (where.label, where.part, where.footnote_id, where.paragraph_index) == ("footnote 1", "footnotes", "1", 0)
+        assert where.quote == "United Nations, Treaty Series, vol. 1833."
+        # the character offsets are in the footnote paragraph's own text (its mark and the space after it first)
+        paragraph = word.paragraphs[word.pieces[word.piece_index(start)].paragraph].element
+        shown = "".join(t.text for t in paragraph.iter(f"{{{W_NS}}}t"))
+        assert shown[where.start : where.end] == "vol."
+        assert index.position(start) == (3, word.text.split("\n")[2].index("vol.") + 1)  # in the text form
+    assert WordIndex(None, word).role(word.text.index("the Convention")) == "preambular 1"

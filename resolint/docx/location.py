@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..linter.model import Document, Paragraph
-from ..linter.span import Span
+from ..linter.span import LineIndex, Span
 from .mapping import DocxMap
 
 SHORTEST_QUOTE = 30  # characters of context a quote has at least (when the paragraph has them)
@@ -68,14 +68,30 @@ class WordLocation:
 class WordIndex:
     """The renderers' index for a Word document (see the module docstring)."""
 
-    def __init__(self, doc: Document, word: DocxMap) -> None:
-        self.doc = doc
+    def __init__(self, doc: Document | None, word: DocxMap, *, language: str | None = None) -> None:
+        """`doc` is the parsed text form; without it (a caller that kept only the findings)
+        the text is parsed again when a paragraph's role is first asked for."""
+        self._doc = doc
         self.word = word
+        self._language = language
         self._roles: list[tuple[Span, str]] | None = None
         self._starts: list[int] = []
+        self._lines: LineIndex | None = None
+
+    @property
+    def doc(self) -> Document:
+        if self._doc is None:
+            from ..grammar.parser import parse
+
+            self._doc = parse(self.word.text, language=self._language)
+        return self._doc
 
     def position(self, offset: int) -> tuple[int, int]:
-        return self.doc.lines.position(offset)
+        if self._doc is None:
+            if self._lines is None:
+                self._lines = LineIndex(self.word.text)
+            return self._lines.position(offset)
+        return self._doc.lines.position(offset)
 
     def word_location(self, span: Span) -> WordLocation:
         word = self.word
@@ -100,8 +116,8 @@ class WordIndex:
         )
 
     def quote(self, span: Span) -> str:
-        """The visible text of `span` with some context: at least SHORTEST_QUOTE characters
-        where the block has them, cut at word boundaries, "…" where it was cut."""
+        """The visible text of `span` with some context: all of a short paragraph, else at
+        least SHORTEST_QUOTE characters cut at word boundaries, "…" where it was cut."""
         word = self.word
         index = word.block_index(span.start)
         if index < 0:
@@ -112,6 +128,8 @@ class WordIndex:
         before = word.visible(block_start, start)
         inside = word.visible(start, end)
         after = word.visible(end, block_end)
+        if len(before) + len(inside) + len(after) <= LONGEST_QUOTE:  # a short paragraph: all of it
+            return " ".join(f"{before}{inside}{after}".split())
         if len(inside) > LONGEST_QUOTE:
             half = (LONGEST_QUOTE - 1) // 2
             inside = inside[:half].rstrip() + "…" + inside[-half:].lstrip()
