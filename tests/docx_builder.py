@@ -221,7 +221,7 @@ class _Builder:
             custom = label != str(self.next_note)
             if not custom:
                 self.next_note += 1
-            mark = f' w:customMarkFollows="1"' if custom else ""
+            mark = ' w:customMarkFollows="1"' if custom else ""
             text = f'<w:t xml:space="preserve">{_escape(label)}</w:t>' if custom else ""
             p.append(parse_xml(
                 f'<w:r xmlns:w="{W_NS}"><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
@@ -248,8 +248,8 @@ class _Builder:
 
     def _footnotes_part(self) -> None:
         separators = (
-            f'<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
-            f'<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+            '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+            '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
         )
         element = parse_xml(f'<w:footnotes xmlns:w="{W_NS}">{separators}</w:footnotes>')
         for note in self.note_elements:

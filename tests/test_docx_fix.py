@@ -182,3 +182,15 @@ def test_corpus_fixes_in_word_equal_the_fixes_in_text(path):
     fixed = read_docx(outcome.data, path.name).text if outcome.data else before.text
     assert outcome.skipped == []
     assert outcome.applied == count and _blocks(fixed) == _blocks(expected)
+
+
+def test_a_paragraph_split_off_a_numbered_paragraph_is_not_numbered():
+    document = docx.Document()
+    document.add_paragraph("Decides to act, ", style="List Number").add_run("Requests").italic = True
+    document.add_paragraph("Notes it.", style="List Number")
+    out = io.BytesIO()
+    document.save(out)
+    assert read_docx(out.getvalue(), "x").text == "1. Decides to act, *Requests*\n\n2. Notes it.\n"
+    outcome = fix_docx(out.getvalue(), "x.docx", _replace(", *Requests*", ",\n\n*Requests*"))
+    assert read_docx(outcome.data, "x").text == "1. Decides to act,\n\n*Requests*\n\n2. Notes it.\n"
+    assert [p.style.name for p in docx.Document(io.BytesIO(outcome.data)).paragraphs] == ["List Number"] * 3

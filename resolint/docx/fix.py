@@ -29,8 +29,8 @@ from ..linter.diagnostics import Diagnostic, Edit, Fix
 from ..linter.fixes import apply_edits, select_fixes
 from ..linter.span import Span
 from .mapping import EMPHASIS, LABEL, NOTE, REF, SUP, TEXT, DocxMap, Piece
-from .ooxml import NUMID, NUMPR, P, PPR, R, RPR, w
-from .package import DocxError, load
+from .ooxml import NUMPR, P, PPR, R, RPR, w
+from .package import load
 from .reader import read
 from .styles import Styles
 

@@ -23,8 +23,6 @@ TBL, TR, TC, SDT, SDT_CONTENT = w("tbl"), w("tr"), w("tc"), w("sdt"), w("sdtCont
 INLINE_CONTAINERS = frozenset(
     w(tag) for tag in ("hyperlink", "ins", "moveTo", "smartTag", "customXml", "fldSimple", "dir", "bdo")
 )
-# Content that is not in the accepted text: deletions and moved-away text.
-REMOVED = frozenset((DEL, w("moveFrom")))
 
 
 def on(element, default: bool = True) -> bool:

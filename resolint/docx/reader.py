@@ -37,7 +37,6 @@ from .ooxml import (
     PPR,
     PTAB,
     R,
-    REMOVED,
     RPR,
     SDT,
     SDT_CONTENT,
@@ -189,7 +188,6 @@ class Reader:
         offset = 0
 
         def walk(container) -> None:
-            nonlocal offset
             for child in container:
                 tag = child.tag
                 if tag == R:
