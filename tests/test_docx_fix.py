@@ -11,7 +11,7 @@ import pytest
 
 import resolint
 from resolint.docx import read_docx
-from resolint.docx.fix import fix_docx, fixed_path, write_copy
+from resolint.docx.fix import FixOutcome, fix_docx, fix_file, fixed_path
 from resolint.linter.diagnostics import Diagnostic, Edit, Fix, Severity
 from resolint.linter.fixes import fix_until_stable
 from resolint.linter.span import Span
@@ -157,13 +157,13 @@ def test_inserted_text_takes_the_formatting_beside_it(tmp_path):
 def test_the_corrected_copy_goes_beside_the_original(tmp_path):
     source = tmp_path / "draft.docx"
     source.write_bytes(_document("Decides;\n"))
-    target = fixed_path(source)
-    assert target == tmp_path / "draft.fixed.docx"
-    outcome = fix_docx(source.read_bytes(), str(source), _replace(";", "."))
-    write_copy(target, outcome.data)
-    assert read_docx(target.read_bytes(), "x").text == "Decides.\n"
+    written, outcome = fix_file(source, _replace(";", "."))
+    assert written == fixed_path(source) == tmp_path / "draft.fixed.docx" and outcome.applied == 1
+    assert read_docx(written.read_bytes(), "x").text == "Decides.\n"
     assert read_docx(source.read_bytes(), "x").text == "Decides;\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.docx", "draft.fixed.docx"]  # no temporary left
+    assert fix_file(written, _replace(";", ".")) == (None, FixOutcome(None, 0, []))  # nothing to fix: no copy
+    assert not (tmp_path / "draft.fixed.fixed.docx").exists()
 
 
 CORPUS_WITH_FIXES = [

@@ -16,9 +16,15 @@ __all__ = ["DocxMap", "WordIndex", "WordLocation", "read_docx", "read_document"]
 def read_docx(data: bytes, name: str) -> DocxMap:
     """The text form and map of the .docx in `data` (`name` is for messages); raises
     `resolint.docx.package.DocxError` (a SourceError) with a one-line reason."""
-    from .package import load
+    from .package import DocxError, load
 
-    return read_document(load(data, name))
+    document = load(data, name)
+    try:
+        return read_document(document)
+    except RecursionError:
+        raise DocxError(f"{name}: the document's structure is nested too deeply to read") from None
+    except Exception as error:  # noqa: BLE001 - a reader bug must still be one line, not a traceback
+        raise DocxError(f"{name}: cannot read the Word document ({type(error).__name__}: {error}); please report this") from None
 
 
 def read_document(document) -> DocxMap:

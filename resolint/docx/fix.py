@@ -88,6 +88,18 @@ def fix_docx(data: bytes, name: str, lint: Callable[[str], list[Diagnostic]], *,
     return FixOutcome(out.getvalue(), applied, skipped)
 
 
+def fix_file(path: Path, lint: Callable[[str], list[Diagnostic]], *, unsafe: bool = False) -> tuple[Path | None, FixOutcome]:
+    """Fix the Word document at `path` into its corrected copy (see `fixed_path`); the copy
+    is written only when a fix applied, the original never. What `check --fix` calls for a
+    .docx. Raises DocxError (a SourceError) and DocxFixError."""
+    outcome = fix_docx(path.read_bytes(), str(path), lint, unsafe=unsafe)
+    if outcome.data is None:
+        return None, outcome
+    target = fixed_path(path)
+    write_copy(target, outcome.data)
+    return target, outcome
+
+
 def fixed_path(path: Path) -> Path:
     """Where the corrected copy of `path` goes: draft.docx -> draft.fixed.docx."""
     return path.with_name(f"{path.stem}.fixed{path.suffix}")
