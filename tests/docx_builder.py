@@ -27,6 +27,7 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DECIMAL_LABEL = re.compile(r"(\d{1,3})\. ")
 LETTER_LABEL = re.compile(r"\(([a-z]{1,4})\) ")
 SEPARATOR = re.compile(r"_{3,}")
+MARK_SEPARATOR = re.compile(r"(\s*,\s*)")
 ABSTRACT_ID = "90"
 LEVELS = (("decimal", "%1."), ("lowerLetter", "(%2)"), ("lowerRoman", "(%3)"))
 
@@ -68,13 +69,20 @@ class _Builder:
     def build(self) -> Built:
         raw = split(self.text)
         physical = physical_blocks(self.text)
+        referenced = {
+            label
+            for span, kind in physical if kind not in ("footnote", "comment")
+            for ref in scan(self.text, span.start, span.end).inline.refs
+            for label in MARK_SEPARATOR.split(ref.label)
+        }
         for span, kind in physical:
             if kind != "footnote":
                 continue
             for block in raw:
                 if block.kind == "footnote" and span.start <= block.span.start < span.end:
                     label = _note_label(self.text, block.span.start)
-                    self.notes.setdefault(label, (block.span.start, block.span.end))
+                    if label in referenced:  # a text nothing refers to stays in the body, as typed
+                        self.notes.setdefault(label, (block.span.start, block.span.end))
         note_starts = {start for start, _ in self.notes.values()}
         self.continued = _continuations(self.text)
         for span, kind in physical:
@@ -214,7 +222,14 @@ class _Builder:
             p.append(_run(self.text[left:right], italic=italic, bold=bold))
 
     def _reference(self, p, ref, footnotes: bool) -> None:
-        label = ref.label
+        """A footnote reference; several ("10,11") are references with superscript commas."""
+        for part in MARK_SEPARATOR.split(ref.label) if footnotes else [ref.label]:
+            if MARK_SEPARATOR.fullmatch(part):
+                p.append(_run(part, superscript=True))
+            else:
+                self._one_reference(p, part, footnotes)
+
+    def _one_reference(self, p, label: str, footnotes: bool) -> None:
         if footnotes and label in self.notes and label not in self.used:
             self.used.add(label)
             note_id = len(self.note_elements) + 1

@@ -251,3 +251,12 @@ def test_a_finding_in_a_footnote_names_the_footnote():
         assert shown[where.start : where.end] == "vol."
         assert index.position(start) == (3, word.text.split("\n")[2].index("vol.") + 1)  # in the text form
     assert WordIndex(None, word).role(word.text.index("the Convention")) == "preambular 1"
+
+
+def test_footnote_references_joined_by_a_superscript_comma_are_one_mark():
+    built = build_docx("Resolutions 1 and 2,<sup>1, 2</sup> and 3<sup>3</sup>\n\n<sup>1</sup> A.\n\n<sup>2</sup> B.\n\n<sup>3</sup> C.\n")
+    body = docx.Document(io.BytesIO(built.data)).element.body
+    assert len(list(body.iter(f"{{{W_NS}}}footnoteReference"))) == 3  # three real references
+    assert read_docx(built.data, "x").text == (
+        "Resolutions 1 and 2,<sup>1, 2</sup> and 3<sup>3</sup>\n\n<sup>1</sup> A.\n\n<sup>2</sup> B.\n\n<sup>3</sup> C.\n"
+    )

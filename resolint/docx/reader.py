@@ -82,9 +82,10 @@ class _Ref:
 
 @dataclass(slots=True)
 class _Sup:
-    """Superscript digits typed as text: written as `<sup>…</sup>` around the text."""
+    """Superscript text — typed by hand, or the commas between footnote references
+    ("10,11") — written as one `<sup>…</sup>` around its parts."""
 
-    parts: list[_Text]
+    parts: list
 
 
 @dataclass(slots=True)
@@ -153,8 +154,9 @@ class Reader:
         self._inline(items)
         self._end_block(start)
         for item in items:
-            if isinstance(item, _Ref) and item.footnote_id is not None:
-                self._notes.append(item)
+            for part in item.parts if isinstance(item, _Sup) else (item,):
+                if isinstance(part, _Ref) and part.footnote_id is not None:
+                    self._notes.append(part)
 
     # --- footnotes ---------------------------------------------------------------------
 
@@ -170,7 +172,7 @@ class Reader:
                 items.append(_Join(first + index, 0))
             items.extend(self._items(element, first + index, self.styles.paragraph_style(element)))
         _drop_leading_blanks(items)
-        if items and isinstance(items[0], _Sup) and "".join(part.text for part in items[0].parts) == ref.label:
+        if items and isinstance(items[0], _Sup) and "".join(getattr(part, "text", "") for part in items[0].parts) == ref.label:
             items.pop(0)  # a custom mark is typed at the start of its footnote's text
             _drop_leading_blanks(items)
         if items and isinstance(items[0], _Text):
@@ -284,9 +286,12 @@ class Reader:
             first = unit.parts[0]
             self._emit("<sup>", SUP, first.paragraph, first.offset)
             for part in unit.parts:
-                self._unit(part)
-            last = unit.parts[-1]
-            self._emit("</sup>", SUP, last.paragraph, last.offset + len(last.text))
+                if isinstance(part, _Ref):  # inside the group's <sup>: the mark alone
+                    self._emit(part.label, REF, part.paragraph, part.offset, part.node)
+                else:
+                    self._unit(part)
+            paragraph, offset = _anchor(unit.parts[-1], at_end=True)
+            self._emit("</sup>", SUP, paragraph, offset)
         elif isinstance(unit, _Join):
             self._emit(" ", JOIN, unit.paragraph, unit.offset)
 
@@ -347,19 +352,23 @@ def _numbered(paragraph: WordParagraph, number: int) -> WordParagraph:
 
 
 def _superscripts(items: list) -> list:
-    """Group runs of superscript text into `_Sup`s: written `<sup>…</sup>`, as the Markdown
-    converted from the official PDFs writes every superscript (a typed footnote number, or
-    "st" in "1st" — which the footnote rules then see, as they would in the PDF)."""
+    """Group superscript text into `_Sup`s, written `<sup>…</sup>` as the Markdown converted
+    from the official PDFs writes every superscript (a typed footnote number, or "st" in
+    "1st" — which the footnote rules then see, as they would in the PDF). Footnote
+    references joined by superscript text ("10,11") make one group, as Word shows them;
+    references side by side with nothing between stay apart."""
     out: list = []
-    group: list[_Text] = []
+    group: list = []
 
     def flush() -> None:
-        if group:
+        if any(isinstance(part, _Text) for part in group):
             out.append(_Sup(list(group)))
+        else:
+            out.extend(group)
         group.clear()
 
     for item in items:
-        if isinstance(item, _Text) and item.look.superscript and not item.blank:
+        if isinstance(item, _Ref) or (isinstance(item, _Text) and item.look.superscript and not item.blank):
             group.append(item)
             continue
         flush()
