@@ -1,4 +1,5 @@
 """The built-in rules and hover providers. These lists are the one place each is registered."""
+from .footnotes import glued_text, missing_text, orphan_text, placement, repeated, sequence, text_order
 from .structure import (
     chapeau_punctuation,
     empty_document,
@@ -23,6 +24,13 @@ BUILTIN_RULES = (
     out_of_order,
     malformed_marker,
     empty_document,
+    sequence,
+    repeated,
+    missing_text,
+    orphan_text,
+    text_order,
+    glued_text,
+    placement,
 )
 
 # Functions (doc, language_pack) -> Iterable[HoverItem]; see resolint.linter.hover.
