@@ -9,6 +9,7 @@ suffixes (`62<sup>e</sup>`) and unit exponents (`km<sup>2</sup>`) are not footno
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ...grammar.classify import NUMBER_TITLE
@@ -103,10 +104,8 @@ def _resolution_starts(doc: Document) -> list[int]:
 
 
 def _index(starts: list[int], offset: int) -> int:
-    index = 0
-    while index < len(starts) and starts[index] <= offset:
-        index += 1
-    return index
+    """Which resolution of the file `offset` belongs to (0 for the first)."""
+    return bisect_right(starts, offset)
 
 
 def _all_refs(doc: Document):
