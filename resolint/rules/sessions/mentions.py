@@ -147,7 +147,7 @@ def _find(text: str, words: SessionWords):
                 kind = "ES"
             phrase_end = after.end()
         end = match.start()
-        while end > 0 and text[end - 1] in " \t\u00a0,":
+        while end > max(0, match.start() - 3) and text[end - 1] in " \t\u00a0,":
             end -= 1
         end, kind = _special_words(text, end, kind, words)
         runs = _runs_before(text, end, words.max_words)
