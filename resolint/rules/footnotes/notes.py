@@ -97,10 +97,15 @@ def _resolution_starts(doc: Document) -> list[int]:
             body_seen = True
         elif body_seen and (
             getattr(node, "kind", None) == "number_title"
-            or (isinstance(node, Block) and NUMBER_TITLE.match(strip_markup(doc.slice(node.span)).lstrip()))
+            or (isinstance(node, Block) and NUMBER_TITLE.match(_opening(doc, node.span)))
         ):
             starts.append(node.span.start)
     return starts
+
+
+def _opening(doc: Document, span: Span) -> str:
+    """The first words of a block without markup (enough for "78/16. ")."""
+    return strip_markup(doc.text[span.start : min(span.end, span.start + 60)]).lstrip()
 
 
 def _index(starts: list[int], offset: int) -> int:
