@@ -9,7 +9,6 @@ sample (parse + lint, warm, without and with VB, interleaved so that both see th
 from __future__ import annotations
 
 import argparse
-import copy
 import re
 import statistics
 import sys
@@ -24,7 +23,7 @@ from resolint import parse  # noqa: E402
 from resolint.linter.config import Config  # noqa: E402
 from resolint.linter.engine import lint_document  # noqa: E402
 from resolint.linter.langdata import LANGUAGES, pack  # noqa: E402
-from resolint.rules.verbs.lexicon import KINDS, Lexicon, lexicon, words  # noqa: E402
+from resolint.rules.verbs.lexicon import KINDS, held_out, lexicon, words  # noqa: E402
 from resolint.rules.verbs.openings import openings  # noqa: E402
 from resolint.rules.verbs.suggest import correct_word  # noqa: E402
 
@@ -67,23 +66,13 @@ def read_by_rule(folder: str, docs) -> None:
 
 def held_out_unknown(texts: dict[str, str]) -> None:
     """Each adopted text's openings against the lexicon without the phrases only it has."""
-    data = pack("en").topic("openings")
     phrases = {name: _italic_openings(text) for name, text in texts.items()}
-    texts_of: dict[str, set[str]] = {}
-    for name, found in phrases.items():
-        for phrase in found:
-            texts_of.setdefault(phrase, set()).add(name)
     total = unknown = misspelt = 0
-    for name, found in phrases.items():
-        reduced = copy.deepcopy(data)
-        for kind in KINDS:
-            reduced[kind]["phrases"] = [p for p in data[kind]["phrases"] if texts_of.get(p) != {name}]
-        without = Lexicon(reduced)
-        for phrase in found:
-            total += 1
-            if not without.kinds(words(phrase)):
-                unknown += 1
-                misspelt += any(correct_word(without, word) for word in words(phrase))
+    for _, phrase, without in held_out(pack("en").topic("openings"), phrases):
+        total += 1
+        if not without.kinds(words(phrase)):
+            unknown += 1
+            misspelt += any(correct_word(without, word) for word in words(phrase))
     print(f"adopted, each text left out in turn: {unknown} of {total} openings unknown ({unknown / total:.2%}), "
           f"{misspelt} of them looking misspelt")
 

@@ -14,6 +14,7 @@ which one the organ takes is the agreement rule's business.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from ...linter.langdata import LanguagePack
@@ -277,6 +278,24 @@ def _without(phrase: Words, filed: dict[str, list[Words]]) -> Words:
             kept.append(phrase[index])
             index += 1
     return tuple(kept)
+
+
+def held_out(data: dict, openings_by_text: dict[str, list[str]]) -> Iterator[tuple[str, str, Lexicon]]:
+    """(text, opening, lexicon) for every opening of every text, the lexicon built from `data`
+    less the phrases that text alone has: how the lexicon fares on texts it has not seen
+    (tests and benchmarks measure the unknown-phrase rate so)."""
+    texts_of: dict[str, set[str]] = {}
+    for name, found in openings_by_text.items():
+        for phrase in found:
+            texts_of.setdefault(phrase, set()).add(name)
+    for name, found in openings_by_text.items():
+        reduced = dict(data)
+        for kind in KINDS:
+            kept = [phrase for phrase in data[kind]["phrases"] if texts_of.get(phrase) != {name}]
+            reduced[kind] = {**data[kind], "phrases": kept}
+        without = Lexicon(reduced)
+        for phrase in found:
+            yield name, phrase, without
 
 
 def match_case(word: str, model: str) -> str:
