@@ -9,10 +9,12 @@ the object that follows is roman ("*Takes note* of the report", "*Decides* to").
 - italics that run on from a known phrase into a word that begins its object ("*Takes note
   of*", "*Decides to*", "*Toma nota de*").
 
-A preposition that ends a listed phrase may stand on either side where real texts do both
-("*Reiterates its call for*" and "*Reiterates its call* for"; "*Guiada por*"): see `either_side`
-in the language's openings.toml. Italics that end in punctuation ("*Mindful*, in that
-connection,") end the phrase there. The rule stands down on plain-text input.
+Where the adopted texts do both, either is accepted (`[extent]` in the language's
+openings.toml): a preposition that ends a listed phrase ("*Reiterates its call for*" and
+"*Reiterates its call* for"; "*Guiada por*"), adverbials of context and "further" ("*Welcomes*
+in this regard", roman 49 times in the corpus), and a complement opened by "its" ("*Reaffirms*
+its commitment"). Italics that end in punctuation ("*Mindful*, in that connection,") end the
+phrase there. The rule stands down on plain-text input.
 
 ## Why it matters
 Readers and the Secretariat's editors take the italics as the boundary of the phrase that
