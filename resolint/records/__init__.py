@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from bisect import bisect_left
 from functools import cache, lru_cache
-from importlib.resources import files
+from pathlib import Path
 
 from .keys import normalize_number
 
@@ -40,13 +41,10 @@ class Evidence:
         return any(source in PRIMARY for source in self.sources)
 
     def describe(self) -> str:
-        """'the UN Digital Library voting record, and 4 documents citing it'."""
+        """Who attests this date: 'the UN Digital Library voting record', or 'citations in
+        later texts' when no primary source does."""
         primary = [SOURCE_NAMES[tag] for tag in self.sources if tag in PRIMARY]
-        cited = self.cited_in > 1 and any(tag not in PRIMARY for tag in self.sources)
-        if primary:
-            text = " and ".join(dict.fromkeys(primary))
-            return f"{text}, and {self.cited_in} documents citing it" if cited else text
-        return f"citations in {self.cited_in} later documents" if cited else "citations in later texts"
+        return " and ".join(dict.fromkeys(primary)) if primary else "citations in later texts"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,16 +86,26 @@ def resolutions(number: str) -> tuple[Record, ...]:
     A lettered part the record lacks falls back to its base; a base the record lacks gives
     all its recorded parts (they may carry different dates). Empty when unknown.
     """
-    key = normalize_number(number)
     table = _table("resolutions.tsv")
-    if key in table:
-        return (_resolution(key, table[key]),)
+    key = normalize_number(number)
+    found = table.get(key)
+    if found is not None:
+        return (_resolution(key, found),)
     base, _, rest = key.partition(" ")
     if rest[:1].isalpha() and rest[:1].isupper():  # "56/210 B" -> "56/210"; "217 A (3)" -> "217 (3)"
         whole = f"{base} {rest[1:].strip()}".strip()
-        if whole in table:
-            return (_resolution(whole, table[whole]),)
-    return tuple(_resolution(part, table[part]) for part in _parts().get(key, ()))
+        found = table.get(whole)
+        if found is not None:
+            return (_resolution(whole, found),)
+    # a base without its parts: "2200 (21)" -> "2200 A (21)", "2200 B (21)" ...
+    suffix = key[len(base):]
+    parts = []
+    for other, line in table.starting_with(base + " "):
+        rest = other[len(base) + 1 :]
+        letters = rest[: len(rest) - len(suffix)] if suffix else rest
+        if rest.endswith(suffix) and 1 <= len(letters) <= 2 and letters.isalpha() and letters.isupper():
+            parts.append(_resolution(other, line))
+    return tuple(parts)
 
 
 def resolution(number: str) -> Record | None:
@@ -109,8 +117,10 @@ def resolution(number: str) -> Record | None:
 @lru_cache(maxsize=1024)
 def sc_resolution(number: int) -> Record | None:
     """A Security Council resolution by its number alone (later mentions: "resolution 1493")."""
-    key = _sc_numbers().get(number)
-    return resolution(key) if key else None
+    for key, line in _table("resolutions.tsv").starting_with(f"{number} ("):
+        if line.startswith("SC\t"):
+            return _resolution(key, line)
+    return None
 
 
 @lru_cache(maxsize=1024)
@@ -136,19 +146,40 @@ def title(kind: str, number: str) -> str | None:
 
 # --- loading ---------------------------------------------------------------------------------
 
-def _read(name: str) -> str:
-    return files(__package__).joinpath(name).read_text(encoding="utf-8")
+HERE = Path(__file__).resolve().parent
+
+
+class _Table:
+    """The lines of a sorted table ("key<TAB>rest"), searched by bisection: loading costs one
+    read and one split, with no dictionary to build."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = [line for line in text.splitlines() if line and line[0] != "#"]
+
+    def get(self, key: str) -> str | None:
+        probe = key + "\t"
+        index = bisect_left(self.lines, probe)
+        if index < len(self.lines) and self.lines[index].startswith(probe):
+            return self.lines[index][len(probe):]
+        return None
+
+    def starting_with(self, prefix: str):
+        """(key, rest) of every line whose key starts with `prefix`."""
+        index = bisect_left(self.lines, prefix)
+        while index < len(self.lines) and self.lines[index].startswith(prefix):
+            key, _, rest = self.lines[index].partition("\t")
+            yield key, rest
+            index += 1
+
+    def __iter__(self):
+        for line in self.lines:
+            key, _, rest = line.partition("\t")
+            yield key, rest
 
 
 @cache
-def _table(name: str) -> dict[str, str]:
-    """key -> the rest of its line, parsed only when looked up."""
-    table = {}
-    for line in _read(name).splitlines():
-        if line and line[0] != "#":
-            key, _, rest = line.partition("\t")
-            table[key] = rest
-    return table
+def _table(name: str) -> _Table:
+    return _Table((HERE / name).read_text(encoding="utf-8"))
 
 
 def _resolution(key: str, line: str) -> Record:
@@ -171,26 +202,6 @@ def _evidence(dates: str) -> tuple[Evidence, ...]:
     return tuple(found)
 
 
-@cache
-def _parts() -> dict[str, list[str]]:
-    """Base number -> keys of its lettered parts ("2200 (21)" -> ["2200 A (21)", ...])."""
-    parts: dict[str, list[str]] = {}
-    for key in _table("resolutions.tsv"):
-        base, _, rest = key.partition(" ")
-        if rest[:1].isalpha() and rest[:1].isupper():
-            parts.setdefault(f"{base} {rest[1:].strip()}".strip(), []).append(key)
-    return parts
-
-
-@cache
-def _sc_numbers() -> dict[int, str]:
-    numbers = {}
-    for key, line in _table("resolutions.tsv").items():
-        if line.startswith("SC"):
-            numbers[int(key.partition(" ")[0])] = key
-    return numbers
-
-
 def _day(text: str) -> date | None:
     return date.fromisoformat(text) if text else None
 
@@ -198,7 +209,7 @@ def _day(text: str) -> date | None:
 @cache
 def _sessions() -> dict[str, Session]:
     sessions = {}
-    for line in _read("sessions.tsv").splitlines():
+    for line in (HERE / "sessions.tsv").read_text(encoding="utf-8").splitlines():
         if line and line[0] != "#":
             code, kind, opening, basis, closing, first, last = line.split("\t")
             sessions[code] = Session(code, kind, _day(opening), basis == "documented", _day(closing), _day(first), _day(last))
@@ -209,5 +220,5 @@ def _sessions() -> dict[str, Session]:
 def _titles() -> dict[str, str]:
     import gzip  # only the editor's hover reads titles
 
-    data = gzip.decompress(files(__package__).joinpath("titles.tsv.gz").read_bytes()).decode("utf-8")
+    data = gzip.decompress((HERE / "titles.tsv.gz").read_bytes()).decode("utf-8")
     return dict(line.split("\t", 1) for line in data.splitlines() if line)

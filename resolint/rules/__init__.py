@@ -1,4 +1,16 @@
 """The built-in rules and hover providers. These lists are the one place each is registered."""
+from .citations import (
+    citation_order,
+    citation_punctuation,
+    date_form,
+    invalid_date,
+    malformed_symbol,
+    record_date,
+    record_date_citations,
+    session_window,
+    year_mismatch,
+)
+from .citations import hover as citation_hover
 from .structure import (
     chapeau_punctuation,
     empty_document,
@@ -23,7 +35,16 @@ BUILTIN_RULES = (
     out_of_order,
     malformed_marker,
     empty_document,
+    malformed_symbol,
+    invalid_date,
+    date_form,
+    citation_punctuation,
+    session_window,
+    year_mismatch,
+    citation_order,
+    record_date,
+    record_date_citations,
 )
 
 # Functions (doc, language_pack) -> Iterable[HoverItem]; see resolint.linter.hover.
-HOVER_PROVIDERS = ()
+HOVER_PROVIDERS = (citation_hover.hover,)
