@@ -23,6 +23,7 @@ from .parser import cache_file
 CANDIDATE_TAIL = re.compile(r"[^\s,;:()\[\]<>“”\"'’‘]+")
 ROOTS = ("ST", "A", "S", "E")
 TRAILING = ".*-/"  # sentence punctuation, emphasis markers: not part of the symbol
+LONGEST = 80  # the longest real symbols are about 40 characters; longer runs are not symbols
 # "S/RES/2334 (2016)", "A/RES/217 (III)", "A/RES/3201 (S-VI)" directly after a RES symbol.
 RES_SUFFIX = re.compile(r" ?\(([12]\d{3}|(?:E?S-)?[IVXL]{1,7})\)")
 ADDENDA_RANGE = re.compile(r"Add\.\d{1,3}(?:\s?[–-]\s?\d{1,3})?")
@@ -114,7 +115,7 @@ def _find(text: str, and_words: tuple[str, ...], to_words: tuple[str, ...]) -> t
         stripped = raw.rstrip(TRAILING)
         resume = start + len(raw)
         slash = text.find("/", resume)
-        if "/" not in stripped:
+        if "/" not in stripped or len(stripped) > LONGEST:
             continue
         end = start + len(stripped)
         parsed = parse_symbol(stripped)

@@ -121,24 +121,25 @@ def _fold_same_length(text: str) -> str:
     return lowered if len(lowered) == len(text) else "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
 
 
-def match_date_at(text: str, position: int, language: LanguagePack) -> TextDate | None:
-    """The date starting exactly at `position`, if any."""
-    rules = syntax(language)
-    match = rules.day_first.match(text, position)
-    result = _read(match, rules, day_first=True) if match else None
-    if result is None and rules.month_first:
-        match = rules.month_first.match(text, position)
-        result = _read(match, rules, day_first=False) if match else None
-    return result
+def date_at(text: str, position: int, language: LanguagePack) -> TextDate | None:
+    """The date of `find_dates` that starts exactly at `position`, if any."""
+    return _by_start(text, language).get(position)
+
+
+@lru_cache(maxsize=32)
+def _by_start(text: str, language: LanguagePack) -> dict[int, TextDate]:
+    return {found.span.start: found for found in find_dates(text, language)}
 
 
 def _read(match: re.Match[str], rules: DateSyntax, *, day_first: bool) -> TextDate | None:
-    day = int(match.group("day"))
-    written_month = match.group("month")
+    groups = match.groupdict()
+    day = int(groups["day"])
+    written_month = groups["month"]
     month = rules.months[written_month.casefold()]
-    year = int(match.group("year")) if match.group("year") else None
-    lower_case = written_month != rules.names[month - 1] and written_month.casefold() == rules.names[month - 1].casefold()
-    j1, j2 = match.groupdict().get("j1"), match.groupdict().get("j2")
+    name = rules.names[month - 1]
+    year = int(groups["year"]) if groups.get("year") else None
+    lower_case = written_month != name and written_month.casefold() == name.casefold()
+    j1, j2 = groups.get("j1"), groups.get("j2")
     if year is None and (lower_case or day > 31 or not day_first):
         return None  # "paragraph 2 may ...", "article 45 May": not a date
     if rules.foreign_joiners and (j1 or j2) and not (j1 and j2):
@@ -147,18 +148,12 @@ def _read(match: re.Match[str], rules: DateSyntax, *, day_first: bool) -> TextDa
         return None
     valid = 1 <= day <= _days_in(month, year)
     form = rules.form if year is not None else rules.form_without_year
-    written_day = rules.first_day if day == 1 else str(day)
-    canonical = form.format(day=written_day, month=rules.names[month - 1], year=year)
-    return TextDate(Span(match.start(), match.end()), day, month, year, valid, None if _as_written(match) == canonical else canonical)
-
-
-def _as_written(match: re.Match[str]) -> str:
-    """The date's text, a superscript ending read as plain letters ("1<sup>er</sup>" -> "1er")."""
-    text = match.group()
-    if "sup" in match.re.groupindex and match.group("sup"):
+    canonical = form.format(day=rules.first_day if day == 1 else day, month=name, year=year)
+    written = match.group()
+    if groups.get("sup"):  # "1<sup>er</sup>" reads as "1er"
         start, end = match.start("sup") - match.start(), match.end("sup") - match.start()
-        text = text[:start] + match.group("supsuffix") + text[end:]
-    return text
+        written = written[:start] + groups["supsuffix"] + written[end:]
+    return TextDate(Span(match.start(), match.end()), day, month, year, valid, None if written == canonical else canonical)
 
 
 DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)

@@ -28,7 +28,7 @@ from ...linter.langdata import LanguagePack
 from ...linter.model import Document
 from ...linter.span import Span
 from ...records.keys import roman_to_int
-from .dates import TextDate, match_date_at
+from .dates import TextDate, date_at
 
 # Number forms, language-independent. Parts: "53/243 A and B", "31/406 A to E", "217 A (III)".
 _PART_JOIN = r"(?: (?:and|to|y|a|et|à|e) |, )"
@@ -425,7 +425,7 @@ def _date_after(text: str, position: int, rules: CitationSyntax, language: Langu
     for connector in rules.connectors:
         if text.startswith(connector, at) and at + len(connector) < len(text) and text[at + len(connector)] in SPACE:
             date_start = at + len(connector) + 1
-            found = match_date_at(text, date_start, language)
+            found = date_at(text, date_start, language)
             if found is not None:
                 return found, Span(position, date_start)
     return None, None
