@@ -30,15 +30,23 @@ from ...linter.span import Span
 from ...records.keys import roman_to_int
 from .dates import TextDate, date_at
 
-# Number forms, language-independent. Parts: "53/243 A and B", "31/406 A to E", "217 A (III)".
-_PART_JOIN = r"(?: (?:and|to|y|a|et|à|e) |, )"
-_PARTS = rf"(?P<parts>(?: [A-Z]{{1,2}}(?:{_PART_JOIN}[A-Z]{{1,2}}){{0,8}})?)(?![\w/])"
-NUMBER = re.compile(
-    r"(?P<special>E?S-\d{1,2}/\d{1,3})" + _PARTS.replace("parts", "sparts")
-    + r"|(?P<slash>\d{1,4}/\d{1,3})" + _PARTS
-    + r"|(?P<paren>\d{1,4})(?P<pparts>(?: [A-Z]{1,2}(?:" + _PART_JOIN + r"[A-Z]{1,2}){0,8})?) ?\((?P<inner>\d{4}|(?:E?S-)?[IVXL]{1,7}|E?S-\d{1,2})\)"
-    + r"|(?P<bare>\d{1,4})(?![\d/.,]\d)"
+# Number forms: "59/50", "S-30/1", "2009/28", "1631 (2005)", "1514 (XV)", "217 A (III)", a
+# bare "1493"; parts ("53/243 A and B", "3419 A to D (XXX)") are joined by the language's
+# words, so the pattern is built per language (`number_pattern`).
+NUMBER_FORMS = (
+    r"(?P<special>E?S-\d{{1,2}}/\d{{1,3}})(?P<sparts>{parts})(?![\w/])"
+    r"|(?P<slash>\d{{1,4}}/\d{{1,3}})(?P<parts>{parts})(?![\w/])"
+    r"|(?P<paren>\d{{1,4}})(?P<pparts>{parts}) ?\((?P<inner>\d{{4}}|(?:E?S-)?[IVXL]{{1,7}}|E?S-\d{{1,2}})\)"
+    r"|(?P<bare>\d{{1,4}})(?![\d/.,]\d)"
 )
+
+
+def number_pattern(and_words: tuple[str, ...], to_words: tuple[str, ...]) -> re.Pattern[str]:
+    joins = "|".join(re.escape(word) for word in (*and_words, *to_words))
+    parts = rf"(?: [A-Z]{{1,2}}(?:(?: (?:{joins}) |, )[A-Z]{{1,2}}){{0,8}})?"
+    return re.compile(NUMBER_FORMS.format(parts=parts))
+
+
 FOOTNOTE_REF = re.compile(r"\s?(?:<sup>[^<>\n]{1,20}</sup>|\[\^[^\]\n]{1,10}\])")
 SPACE = " \u00a0"
 SENTENCE_END = re.compile(r"[;\n]|\.\s")
@@ -84,6 +92,7 @@ class CitationList:
 @dataclass(frozen=True)
 class CitationSyntax:
     stems: tuple[str, ...]  # the citation words without their first letter, for str.find
+    number: re.Pattern[str]
     kinds: dict[str, tuple[str, bool]]  # word (case-folded) -> (kind, plural)
     connectors: tuple[str, ...]
     comma_before_date: bool
@@ -113,13 +122,15 @@ def syntax(language: LanguagePack) -> CitationSyntax:
     owners += [(name.casefold(), "OTHER") for name in owner.get("other", [])]
     after = data["owner_after"]
     owners_after = [(name, body) for body in ("GA", "SC", "ECOSOC", "HRC") for name in after.get(body, [])]
+    and_words, to_words = tuple(data["list"]["and"]), tuple(data["list"]["to"])
     return CitationSyntax(
         stems=stems,
+        number=number_pattern(and_words, to_words),
         kinds=kinds,
         connectors=tuple(sorted(data["date"]["connectors"], key=len, reverse=True)),
         comma_before_date=bool(data["date"]["comma"]),
-        and_words=tuple(data["list"]["and"]),
-        to_words=tuple(data["list"]["to"]),
+        and_words=and_words,
+        to_words=to_words,
         comma_before_and=data["list"]["comma_before_and"],
         self_words=frozenset(w.casefold() for w in owner["self"]),
         in_words=frozenset(w.casefold() for w in owner["in"]),
@@ -242,10 +253,10 @@ def _resume(text: str, position: int, bound: int, kind: str, owner: str | None,
 
 def _read_item(text: str, position: int, kind: str, owner: str | None, doc_body: str | None,
                rules: CitationSyntax, language: LanguagePack, *, resumed: bool) -> Citation | None:
-    match = NUMBER.match(text, position)
+    match = rules.number.match(text, position)
     if match is None:
         return None
-    form, number, base, parts, session, paren_year, year_part = _classify(match)
+    form, number, base, parts, session, paren_year, year_part = _classify(match, rules.to_words)
     if form is None:
         return None
     end = match.end()
@@ -267,23 +278,23 @@ def _read_item(text: str, position: int, kind: str, owner: str | None, doc_body:
                     paren_year, year_part, date, connector, resumed)
 
 
-def _classify(match: re.Match[str]):
+def _classify(match: re.Match[str], to_words: tuple[str, ...]):
     """(form, number, base, parts, session, paren_year, year_part) of a matched number."""
     if match.group("special"):
         base = match.group("special")
-        parts = _split_parts(match.group("sparts"))
+        parts = _split_parts(match.group("sparts"), to_words)
         return "special", _join(base, match.group("sparts")), base, parts, base.split("/")[0], None, None
     if match.group("slash"):
         base = match.group("slash")
         first = int(base.split("/")[0])
-        parts = _split_parts(match.group("parts"))
+        parts = _split_parts(match.group("parts"), to_words)
         number = _join(base, match.group("parts"))
         if len(base.split("/")[0]) == 4:
             return ("year", number, base, parts, None, None, first) if 1946 <= first <= 2100 else (None,) * 7
         return "session", number, base, parts, str(first), None, None
     if match.group("paren"):
         inner = match.group("inner")
-        parts = _split_parts(match.group("pparts"))
+        parts = _split_parts(match.group("pparts"), to_words)
         digits = match.group("paren")
         number = f"{digits}{match.group('pparts')} ({inner})"
         base = f"{digits} ({inner})"
@@ -298,15 +309,14 @@ def _classify(match: re.Match[str]):
     return "bare", match.group("bare"), match.group("bare"), (), None, None, None
 
 
-def _split_parts(parts: str | None) -> tuple[str, ...]:
+def _split_parts(parts: str | None, to_words: tuple[str, ...]) -> tuple[str, ...]:
     """' A and B' -> ('A', 'B'); ' A to D' -> ('A', 'B', 'C', 'D')."""
     if not parts:
         return ()
     letters = re.findall(r"[A-Z]{1,2}", parts)
-    if len(letters) == 2 and re.search(r" (?:to|a|à) ", parts) and len(letters[0]) == len(letters[1]) == 1:
-        first, last = ord(letters[0]), ord(letters[1])
-        if first < last <= first + 25:
-            return tuple(chr(code) for code in range(first, last + 1) if chr(code) != "I" or "I" in letters)
+    ranged = any(f" {word} " in parts for word in to_words)
+    if ranged and len(letters) == 2 and len(letters[0]) == len(letters[1]) == 1 and letters[0] < letters[1]:
+        return tuple(chr(code) for code in range(ord(letters[0]), ord(letters[1]) + 1))
     return tuple(letters)
 
 
