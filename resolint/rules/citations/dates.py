@@ -82,18 +82,21 @@ def find_dates(text: str, language: LanguagePack) -> tuple[TextDate, ...]:
 
 @lru_cache(maxsize=32)
 def _find(text: str, language: LanguagePack) -> tuple[TextDate, ...]:
-    """Month names drive the scan (str.find over the case-folded text, fast on any text); the
-    date patterns are then matched only around them."""
+    """Month names drive the scan: str.find for each name without its first letter
+    ("ecember"), whose case is then checked, so that "December" and "december" are both
+    found without lower-casing the text. The date patterns are matched only around them."""
     rules = syntax(language)
-    folded = text.casefold() if text.isascii() else _fold_same_length(text)
     found = {}
     for name in rules.months:
-        at = folded.find(name)
+        stem, first = name[1:], name[0]
+        at = text.find(stem, 1)
         while at != -1:
-            result = _date_around(text, at, rules)
-            if result is not None:
-                found.setdefault(result.span.start, result)
-            at = folded.find(name, at + len(name))
+            start = at - 1
+            if text[start].lower() == first and (start == 0 or not text[start - 1].isalpha()):
+                result = _date_around(text, start, rules)
+                if result is not None:
+                    found.setdefault(result.span.start, result)
+            at = text.find(stem, at + len(stem))
     return tuple(found[start] for start in sorted(found))
 
 
@@ -113,12 +116,6 @@ def _date_around(text: str, month_at: int, rules: DateSyntax) -> TextDate | None
         if match is not None:
             return _read(match, rules, day_first=False)
     return None
-
-
-def _fold_same_length(text: str) -> str:
-    """Lower case without changing offsets (casefold may lengthen "ß" or "İ")."""
-    lowered = text.lower()
-    return lowered if len(lowered) == len(text) else "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
 
 
 def date_at(text: str, position: int, language: LanguagePack) -> TextDate | None:
