@@ -11,6 +11,9 @@ from .citations import (
     year_mismatch,
 )
 from .citations import hover as citation_hover
+from .footnotes import glued_text, missing_text, orphan_text, placement, repeated, sequence, text_order
+from .sessions import adoption_date, current_session, meeting_ordinal, ordinal_spelling, session_mismatch
+from .sessions.hover import session_hovers
 from .structure import (
     chapeau_punctuation,
     empty_document,
@@ -35,6 +38,18 @@ BUILTIN_RULES = (
     out_of_order,
     malformed_marker,
     empty_document,
+    sequence,
+    repeated,
+    missing_text,
+    orphan_text,
+    text_order,
+    glued_text,
+    placement,
+    ordinal_spelling,
+    session_mismatch,
+    current_session,
+    meeting_ordinal,
+    adoption_date,
     malformed_symbol,
     invalid_date,
     date_form,
@@ -47,4 +62,4 @@ BUILTIN_RULES = (
 )
 
 # Functions (doc, language_pack) -> Iterable[HoverItem]; see resolint.linter.hover.
-HOVER_PROVIDERS = (citation_hover.hover,)
+HOVER_PROVIDERS = (session_hovers, citation_hover.hover)
