@@ -91,7 +91,7 @@ class Lexicon:
         self._complete = self.cores[PREAMBULAR] | self.cores[OPERATIVE]
         self._prefixes = frozenset(core[:length] for core in self._complete for length in range(1, len(core) + 1))
         self.endings = ("", *sorted({fold(e) for e in data.get("misspelling", {}).get("endings", ())}, key=len))
-        self._seen: dict[Words, tuple[str, ...]] = {}
+        self._seen: dict[Words, tuple[tuple[str, ...], Words]] = {}
 
     # --- the forms of a phrase
 
@@ -145,13 +145,25 @@ class Lexicon:
         return bool(extension) and (extension[0] in self.loose_after or not _without(extension, self._loose))
 
     def kinds(self, phrase: Words) -> tuple[str, ...]:
-        """The kinds of paragraph `phrase` is a known opening of (remembered: the same few
-        phrases open most paragraphs)."""
+        """The kinds of paragraph `phrase` is a known opening of."""
+        return self._read(phrase)[0]
+
+    def may_go_on(self, phrase: Words, word: str) -> bool:
+        """Could `word`, after `phrase`, begin words that make a longer known phrase? (A quick
+        "no" for most paragraphs: "*Acogiendo con beneplácito* la firma".)"""
+        return (
+            word in self._adverbs or word in self.conjunctions or self._read(phrase)[1] + (word,) in self._prefixes
+        )
+
+    def _read(self, phrase: Words) -> tuple[tuple[str, ...], Words]:
+        """The kinds `phrase` is known as, and its core — remembered: the same few phrases
+        open most paragraphs."""
         found = self._seen.get(phrase)
         if found is None:
             if len(self._seen) >= SEEN_LIMIT:
                 self._seen.clear()
-            found = self._seen[phrase] = _kinds_of_core(self, self.core(phrase))
+            core = self.core(phrase)
+            found = self._seen[phrase] = (_kinds_of_core(self, core), core)
         return found
 
     def longest_known(self, phrase: Words) -> int:

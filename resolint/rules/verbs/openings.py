@@ -71,7 +71,7 @@ def _italic_extent(opening: Opening, lexicon: Lexicon) -> int | None:
     if opening.emphasis is None:
         return None
     count = len(opening.words)
-    if opening.after:
+    if opening.after and lexicon.may_go_on(opening.phrase, opening.after[0].text):
         phrase = opening.phrase + tuple(word.text for word in opening.after)
         length = lexicon.longest_known(phrase)
         extension = phrase[count:length]
