@@ -11,6 +11,7 @@ from .structure import (
     subparagraph_labels,
     unbalanced_emphasis,
 )
+from .structure.hover import opening_phrases
 
 BUILTIN_RULES = (
     run_together,
@@ -26,4 +27,4 @@ BUILTIN_RULES = (
 )
 
 # Functions (doc, language_pack) -> Iterable[HoverItem]; see resolint.linter.hover.
-HOVER_PROVIDERS = ()
+HOVER_PROVIDERS = (opening_phrases,)
