@@ -141,6 +141,10 @@ class ResolintServer(LanguageServer):
                 await asyncio.wait_for(self.settings_ready.wait(), SETTINGS_TIMEOUT)
             except asyncio.TimeoutError:
                 self.settings_ready.set()
+        if not document.is_resolution:  # nothing to lint: say so once, without parsing it
+            self.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(uri=document.uri, diagnostics=[], version=document.version))
+            return
         loop = asyncio.get_running_loop()
         while self.documents.get(document.uri) is document:
             delay = document.changed_at + self.settings.debounce_ms / 1000 - loop.time()
@@ -157,9 +161,8 @@ class ResolintServer(LanguageServer):
                 return  # closed meanwhile
             if (document.generation, self.epoch) != key:
                 continue  # edited meanwhile: the newest text is analysed next
-            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-                uri=document.uri, diagnostics=result.diagnostics if document.is_resolution else [], version=result.version,
-            ))
+            self.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(uri=document.uri, diagnostics=result.diagnostics, version=result.version))
             return
 
     def invalidate(self) -> None:
