@@ -147,6 +147,16 @@ async def test_characters_outside_the_bmp_count_twice(client: Client, folder):
     assert fixed == text.replace("text;", "text,")
 
 
+async def test_a_client_preferring_utf32_gets_code_point_columns(fresh: Client, tmp_path):
+    result = await start(fresh, tmp_path, encodings=["utf-32", "utf-16"])  # as Emacs 29 offers
+    assert result.capabilities.position_encoding == types.PositionEncodingKind.Utf32
+    text = "*The General Assembly*,\n\n*Recalling* 𝒜𝒜 the 😀 text;\n\n1. *Decides* to act.\n"
+    uri = (tmp_path / "astral.md").as_uri()
+    fresh.open(uri, text)
+    finding = next(d for d in await fresh.diagnostics_for(uri, 1) if d.code == "ST006")
+    assert finding.range.start.character == text.index(";") - text.index("*Recalling*")
+
+
 async def test_close_clears_diagnostics(client: Client, folder):
     uri, text = copy(folder, DRAFT)
     client.open(uri, text)

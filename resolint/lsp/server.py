@@ -106,7 +106,7 @@ class ResolintServer(LanguageServer):
                 )
                 document.pending = (key, asyncio.get_running_loop().run_in_executor(self.executor, job))
             done_key, future = document.pending
-            result = await future
+            result = await asyncio.shield(future)  # shared: a cancelled waiter must not cancel it for the others
             document.analysis, document.analysis_key = result, done_key
 
     def config_for(self, document: OpenDocument) -> Config:
