@@ -281,6 +281,17 @@ async def test_quick_fix_is_preferred_and_fixes_the_finding(client: Client, fold
     assert len([d for d in lint_text(fixed) if d.code == "ST006"]) == len([d for d in diagnostics if d.code == "ST006"]) - 1
 
 
+async def test_unsafe_fix_is_offered_marked_and_not_preferred(client: Client, folder):
+    uri, text = copy(folder, DRAFT)
+    client.open(uri, text)
+    risky = [d for d in lint_text(text) if d.fix and d.fix.applicability == "unsafe"]
+    assert risky, "the draft should have a finding with an unsafe fix"
+    shown_risky = next(d for d in await client.diagnostics_for(uri, 1) if d.code == risky[0].code)
+    result = await code_actions(client, uri, shown_risky.range, [shown_risky])
+    action = next(a for a in result if a.title.startswith(risky[0].fix.title))
+    assert "unsafe" in action.title and not action.is_preferred and action.kind == types.CodeActionKind.QuickFix
+
+
 async def test_disable_for_this_line_silences_only_that_finding(client: Client, folder):
     uri, text = copy(folder, DRAFT)
     client.open(uri, text)
