@@ -152,12 +152,18 @@ def _split_issues(text: str, items: list[_Item]) -> list[ParseIssue]:
             issues.append(ParseIssue("run-together", raw.gap, _describe(item.kind)))
         issues.extend(ParseIssue("unbalanced-emphasis", stray) for stray in raw.inline.stray)
         for ref in raw.inline.refs:
-            if not WELL_FORMED_LABEL.match(ref.label):
+            if not WELL_FORMED_LABEL.match(ref.label) and not _ordinal_suffix(text, ref):
                 issues.append(ParseIssue("malformed-marker", ref.span, ref.label))
     for match in MALFORMED_SUP.finditer(text):
         if not text.startswith("<sup></sup>", match.start()):
             issues.append(ParseIssue("malformed-marker", Span(match.start(), match.end()), ""))
     return issues
+
+
+def _ordinal_suffix(text: str, ref) -> bool:
+    """"1<sup>er</sup>", "1<sup>re</sup>", "2<sup>nd</sup>": a superscript ordinal suffix after a
+    figure, not a footnote marker (the SS rules check its spelling)."""
+    return ref.label.isalpha() and len(ref.label) <= 3 and text[ref.span.start - 1 : ref.span.start].isdigit()
 
 
 def _visible_end(text: str, span: Span) -> str:

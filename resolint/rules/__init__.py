@@ -1,4 +1,7 @@
 """The built-in rules and hover providers. These lists are the one place each is registered."""
+from .footnotes import glued_text, missing_text, orphan_text, placement, repeated, sequence, text_order
+from .sessions import adoption_date, current_session, meeting_ordinal, ordinal_spelling, session_mismatch
+from .sessions.hover import session_hovers
 from .structure import (
     chapeau_punctuation,
     empty_document,
@@ -23,7 +26,19 @@ BUILTIN_RULES = (
     out_of_order,
     malformed_marker,
     empty_document,
+    sequence,
+    repeated,
+    missing_text,
+    orphan_text,
+    text_order,
+    glued_text,
+    placement,
+    ordinal_spelling,
+    session_mismatch,
+    current_session,
+    meeting_ordinal,
+    adoption_date,
 )
 
 # Functions (doc, language_pack) -> Iterable[HoverItem]; see resolint.linter.hover.
-HOVER_PROVIDERS = ()
+HOVER_PROVIDERS = (session_hovers,)
