@@ -41,7 +41,7 @@ def vendor(target: Path) -> None:
             "install", "--quiet", "--no-compile", "--target", str(target),
             "--only-binary", ":all:", "--platform", "any", "--implementation", "py",
             "--python-version", PYTHON_VERSION,
-            f"resolint[lsp] @ {wheel.as_uri()}",
+            f"resolint @ {wheel.as_uri()}",
         )
     shutil.rmtree(target / "bin", ignore_errors=True)  # console scripts: the extension runs `python -m resolint`
     for path in sorted(target.iterdir()):

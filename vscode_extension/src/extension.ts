@@ -17,8 +17,15 @@ import { ResolintApi, StatusReporter } from "./status";
 /** Language ids the server lints: Markdown, plain text, and `*.res.md` (contributed here). */
 export const LANGUAGES = ["markdown", "plaintext", "un-resolution"];
 
-/** Settings that change how the server is started; the others reach the running server. */
-const RESTART_SETTINGS = ["resolint.enable", "resolint.interpreter", "resolint.importStrategy"];
+/** Settings that change how the server is started; the others (enable, language, select,
+ * ignore, severity, debounce) reach the running server, which pulls them when they change. */
+const RESTART_SETTINGS = ["resolint.interpreter", "resolint.importStrategy"];
+
+/** Markdown, plain text and .res.md documents, on disk or not yet saved. */
+const DOCUMENTS: DocumentSelector = LANGUAGES.flatMap((language) => [
+  { language, scheme: "file" },
+  { language, scheme: "untitled" },
+]);
 
 const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append("resolint");
 
@@ -100,12 +107,6 @@ class Controller {
 
   private async restartNow(): Promise<void> {
     await this.stopNow();
-    const selector = documentSelector();
-    if (selector.length === 0) {
-      this.log.info('Not starting: "resolint.enable" is false.');
-      this.status.set({ state: "disabled" });
-      return;
-    }
     this.status.set({ state: "starting" });
     const folder = vscode.workspace.workspaceFolders?.[0];
     const plan = await planLaunch(this.extensionPath, folder, this.log);
@@ -114,13 +115,13 @@ class Controller {
       return;
     }
     this.help.update(undefined);
-    await this.startClient(plan.launch, selector);
+    await this.startClient(plan.launch);
   }
 
-  private async startClient(launch: Launch, selector: DocumentSelector): Promise<void> {
+  private async startClient(launch: Launch): Promise<void> {
     const { command, args, env, cwd } = launch;
     this.log.info(`Starting ${command} ${args.join(" ")} (resolint ${launch.resolintVersion}, ${launch.codeSource}) in ${cwd}`);
-    const options = this.clientOptions(selector, () => this.client === client && this.pendingRestarts === 0 && client.isRunning());
+    const options = this.clientOptions(() => this.client === client && this.pendingRestarts === 0 && client.isRunning());
     const client = new LanguageClient("resolint", "resolint", { command, args, transport: TransportKind.stdio, options: { cwd, env } }, options);
     const running = {
       state: "running" as const,
@@ -151,9 +152,9 @@ class Controller {
     }
   }
 
-  private clientOptions(selector: DocumentSelector, current: () => boolean): LanguageClientOptions {
+  private clientOptions(current: () => boolean): LanguageClientOptions {
     return {
-      documentSelector: selector,
+      documentSelector: DOCUMENTS,
       outputChannel: this.log,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       diagnosticCollectionName: "resolint",
@@ -163,8 +164,8 @@ class Controller {
       synchronize: { configurationSection: "resolint", fileEvents: this.configWatcher },
       middleware: {
         workspace: {
-          // A change of interpreter, import strategy or enable restarts the server: the
-          // client being replaced must not try to send it the change.
+          // A change of interpreter or import strategy restarts the server: the client
+          // being replaced must not try to send it the change.
           didChangeConfiguration: (sections, next) => (current() ? next(sections) : Promise.resolve()),
         },
       },
@@ -246,21 +247,6 @@ class Controller {
     }
     return applied;
   }
-}
-
-/** Documents to lint: every Markdown / plain-text / .res.md document, or only those in folders where "resolint.enable" is on. */
-function documentSelector(): DocumentSelector {
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  const enabled = (folder?: vscode.WorkspaceFolder) => vscode.workspace.getConfiguration("resolint", folder).get<boolean>("enable", true);
-  if (enabled() && folders.every((folder) => enabled(folder))) {
-    return LANGUAGES.flatMap((language) => [
-      { language, scheme: "file" },
-      { language, scheme: "untitled" },
-    ]);
-  }
-  return folders
-    .filter((folder) => enabled(folder))
-    .flatMap((folder) => LANGUAGES.map((language) => ({ language, scheme: "file", pattern: { baseUri: folder.uri.toString(), pattern: "**/*" } })));
 }
 
 function errorText(error: unknown): string {

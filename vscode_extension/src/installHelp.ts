@@ -6,8 +6,8 @@ import { MINIMUM_PYTHON, versionText } from "./python";
 
 export const HELP_URI = vscode.Uri.parse("resolint-help:/How%20to%20install%20resolint.md");
 
-/** The pip requirement that brings the language server and its dependencies. */
-export const REQUIREMENT = "resolint[lsp]";
+/** The pip requirement that brings the language server and its dependencies (pygls). */
+export const REQUIREMENT = "resolint";
 
 export class InstallHelp implements vscode.TextDocumentContentProvider {
   private problem: Problem | undefined;
@@ -62,7 +62,7 @@ function helpText(problem: Problem | undefined): string {
     "or, from a checkout of resolint's source:",
     "",
     "```sh",
-    `${quoted} -m pip install -e "/path/to/resolint[lsp]"`,
+    `${quoted} -m pip install -e /path/to/resolint`,
     "```",
     "",
     "Then run **resolint: Restart resolint server** from the Command Palette.",

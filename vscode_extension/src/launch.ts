@@ -121,7 +121,7 @@ function unusable(found: ProbeResult, interpreter: Interpreter): string | undefi
     return `resolint ${found.resolint} for ${python} has no language server (resolint.lsp): upgrade resolint.`;
   }
   if (!found.pygls) {
-    return `resolint ${found.resolint} for ${python} is installed without its language-server dependencies (pygls).`;
+    return `resolint ${found.resolint} for ${python} is installed without its dependency pygls: reinstall resolint.`;
   }
   return undefined;
 }

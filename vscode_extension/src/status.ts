@@ -3,7 +3,7 @@
 import * as vscode from "vscode";
 import { CodeSource } from "./launch";
 
-export type State = "starting" | "running" | "disabled" | "notInstalled" | "failed" | "stopped";
+export type State = "starting" | "running" | "notInstalled" | "failed" | "stopped";
 
 export interface Status {
   state: State;
@@ -51,7 +51,6 @@ export class StatusReporter implements ResolintApi, vscode.Disposable {
     const labels: Record<State, string> = {
       starting: "resolint: starting",
       running: `resolint${version}`,
-      disabled: "resolint: disabled",
       notInstalled: "resolint: not installed",
       failed: "resolint: stopped with an error",
       stopped: "resolint: stopped",

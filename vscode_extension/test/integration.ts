@@ -14,7 +14,7 @@ interface TestConfig {
   extensionId: string;
   sample: string; // absolute path of the Spanish sample (a copy in the workspace)
   resolutionFile: string; // a *.res.md copy, for the language id and the grammar
-  quickFixTitle: string; // the fix title resolint check reports for the first finding
+  quickFix: { code: string; line: number; character: number; title: string }; // a finding with a fix, from resolint check (0-based)
   notInstalledPython: string; // an interpreter without resolint
   resultFile: string;
   handshakeDir: string; // "<name>.ready" from here, "<name>.done" from pytest (screenshot taken)
@@ -63,14 +63,20 @@ async function full(config: TestConfig, observed: Observed): Promise<void> {
   observed.diagnostics = await diagnosticsWhen(uri, (d) => d.length > 0, config);
   step(observed, "diagnostics");
 
-  // Quick fix for the first finding, as the light bulb would offer it.
-  const first = vscode.languages.getDiagnostics(uri)[0];
+  // The quick fix of one finding, as the light bulb offers it.
+  const { code, line, character, title } = config.quickFix;
+  const first = vscode.languages
+    .getDiagnostics(uri)
+    .find((d) => serialize([d])[0].code === code && d.range.start.line === line && d.range.start.character === character);
+  if (!first) {
+    throw new Error(`no ${code} diagnostic at ${line}:${character}`);
+  }
   const actions =
     (await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", uri, first.range, "quickfix")) ?? [];
   observed.quickFixes = actions.map((a) => ({ title: a.title, kind: a.kind?.value, isPreferred: a.isPreferred ?? false }));
-  const fix = actions.find((a) => a.title.startsWith(config.quickFixTitle) && a.edit);
+  const fix = actions.find((a) => a.title.startsWith(title) && a.edit);
   if (!fix?.edit) {
-    throw new Error(`no quick fix titled "${config.quickFixTitle}..." among ${JSON.stringify(observed.quickFixes)}`);
+    throw new Error(`no quick fix titled "${title}..." among ${JSON.stringify(observed.quickFixes)}`);
   }
   const before = serialize(vscode.languages.getDiagnostics(uri));
   observed.quickFixApplied = await vscode.workspace.applyEdit(fix.edit);
@@ -92,6 +98,18 @@ async function full(config: TestConfig, observed: Observed): Promise<void> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", uri, first.range.start);
   observed.hover = (hovers ?? []).flatMap((h) => h.contents.map((c) => (typeof c === "string" ? c : c.value)));
   step(observed, "outline and hover");
+
+  // Settings reach the running server (didChangeConfiguration, then workspace/configuration).
+  const resolint = () => vscode.workspace.getConfiguration("resolint");
+  const isError = (d: vscode.Diagnostic) => d.severity === vscode.DiagnosticSeverity.Error;
+  await resolint().update("severity", { ST001: "error" }, vscode.ConfigurationTarget.Global);
+  observed.diagnosticsWithSeverityOverride = await diagnosticsWhen(uri, (d) => d.some(isError), config);
+  await resolint().update("enable", false, vscode.ConfigurationTarget.Global);
+  observed.diagnosticsDisabled = await diagnosticsWhen(uri, (d) => d.length === 0, config);
+  await resolint().update("severity", undefined, vscode.ConfigurationTarget.Global);
+  await resolint().update("enable", undefined, vscode.ConfigurationTarget.Global);
+  observed.diagnosticsReenabled = await diagnosticsWhen(uri, (d) => d.length > 0 && !d.some(isError), config);
+  step(observed, "settings");
 
   await vscode.commands.executeCommand("resolint.restart");
   observed.statusAfterRestart = await statusWhen(api, (s) => s.state === "running", config);
@@ -121,8 +139,6 @@ async function full(config: TestConfig, observed: Observed): Promise<void> {
   const operative = shown.document.positionAt(shown.document.getText().search(/^1\. /m));
   shown.selection = new vscode.Selection(operative, operative);
   shown.revealRange(new vscode.Range(operative, operative), vscode.TextEditorRevealType.AtTop);
-  const again = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>("vscode.executeDocumentSymbolProvider", uri);
-  observed.symbolsAtScreenshot = (again ?? []).length;
   await handshake("outline", "//div[contains(@class,'monaco-list-row')][contains(., '1. Toma nota')]", config);
   await vscode.commands.executeCommand("workbench.view.explorer");
   step(observed, "screenshots");
