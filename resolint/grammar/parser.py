@@ -65,10 +65,11 @@ def structure_parser() -> Lark:
     """The LALR parser over block tokens, built once per process; the parse table is kept
     in the user's cache folder (building it costs ~40 ms, loading it ~5 ms)."""
     grammar = files(__package__).joinpath("resolution.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer=_BlockTokens, cache=_cache_file())
+    return Lark(grammar, parser="lalr", lexer=_BlockTokens, cache=cache_file("structure"))
 
 
-def _cache_file() -> str | bool:
+def cache_file(name: str) -> str | bool:
+    """Where Lark keeps the parse table of grammar `name` (False: no writable cache folder)."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     folder = os.path.join(base, "resolint")
     try:
@@ -77,7 +78,7 @@ def _cache_file() -> str | bool:
         return False
     if not os.access(folder, os.W_OK):
         return False
-    return os.path.join(folder, f"structure-lark{lark_version}-py{sys.version_info[0]}{sys.version_info[1]}.cache")
+    return os.path.join(folder, f"{name}-lark{lark_version}-py{sys.version_info[0]}{sys.version_info[1]}.cache")
 
 
 @dataclass(slots=True)

@@ -1,4 +1,16 @@
 """The built-in rules and hover providers. These lists are the one place each is registered."""
+from .citations import (
+    citation_order,
+    citation_punctuation,
+    date_form,
+    invalid_date,
+    malformed_symbol,
+    record_date,
+    record_date_citations,
+    session_window,
+    year_mismatch,
+)
+from .citations import hover as citation_hover
 from .footnotes import glued_text, missing_text, orphan_text, placement, repeated, sequence, text_order
 from .sessions import adoption_date, current_session, meeting_ordinal, ordinal_spelling, session_mismatch
 from .sessions.hover import session_hovers
@@ -38,7 +50,16 @@ BUILTIN_RULES = (
     current_session,
     meeting_ordinal,
     adoption_date,
+    malformed_symbol,
+    invalid_date,
+    date_form,
+    citation_punctuation,
+    session_window,
+    year_mismatch,
+    citation_order,
+    record_date,
+    record_date_citations,
 )
 
 # Functions (doc, language_pack) -> Iterable[HoverItem]; see resolint.linter.hover.
-HOVER_PROVIDERS = (session_hovers,)
+HOVER_PROVIDERS = (session_hovers, citation_hover.hover)

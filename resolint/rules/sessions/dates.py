@@ -1,5 +1,6 @@
 """Dates as resolutions write them ("28 April 2021", "28 de abril de 2021", "1er mai 2021"),
-read with the month names and the pattern of `[dates]` in rules/data/<lang>/ordinals.toml."""
+read with the month names and the form of rules/data/<lang>/dates.toml (shared with the CT
+rules) and the first-day endings and adoption line of `[dates]` in ordinals.toml."""
 from __future__ import annotations
 
 import re
@@ -25,7 +26,8 @@ class Date:
 class DateReader:
     def __init__(self, code: str) -> None:
         data = pack(code).topic("ordinals").get("dates", {})
-        self.months = [month.lower() for month in data.get("months", [])]
+        common = pack(code).topic("dates")
+        self.months = [month.lower() for month in common.get("months", [])]
         first = "".join(f"|{re.escape(suffix)}" for suffix in data.get("first_day", []))
         pieces = {
             "{day}": rf"(?P<day>\d{{1,2}})(?:{first[1:]})?" if first else r"(?P<day>\d{1,2})",
@@ -33,7 +35,7 @@ class DateReader:
             "{year}": r"(?P<year>\d{4})",
         }
         pattern = ""
-        for token in data.get("pattern", "{day} {month} {year}").split(" "):
+        for token in common.get("form", "{day} {month} {year}").split(" "):
             pattern += (r"\s+" if pattern else "") + pieces.get(token, re.escape(token))
         self.date = re.compile(rf"(?i)(?<!\d){pattern}(?!\d)")
         self.adoption = re.compile(data["adoption"]) if data.get("adoption") else None
