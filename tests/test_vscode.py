@@ -158,11 +158,13 @@ def test_bundled_vsix_runs_with_nothing_installed(build, tmp_path):
     assert {"resolint", "lark", "typer", "shellingham"} <= top
     assert not [n for n in names if n.endswith((".so", ".pyd", ".dll", ".dylib")) or "__pycache__" in n], "pure Python only"
     assert not {"rich", "pygments"} & top
-    # The vendored resolint is this checkout's.
+    # The vendored resolint is this checkout's, every file of it (code, grammars, data, record).
     package = ROOT / "resolint"
-    ours = {p.relative_to(package) for p in package.rglob("*") if p.is_file() and p.suffix in (".py", ".lark", ".toml")}
+    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "resolint"],
+                            cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    ours = {Path(name).relative_to("resolint") for name in listed if (ROOT / name).is_file()}
     vendored = {p.relative_to(libs / "resolint") for p in (libs / "resolint").rglob("*") if p.is_file()}
-    assert ours <= vendored
+    assert vendored == ours
     assert all((package / name).read_bytes() == (libs / "resolint" / name).read_bytes() for name in ours)
     # -S: no site-packages at all, so only the bundle can provide resolint and its dependencies.
     env = {**os.environ, "PYTHONPATH": str(libs)}
