@@ -37,6 +37,7 @@ from .vscode_harness import (
     build_extension,
     code_server_bin,
     code_server_dir,
+    fake_python_extension,
     node_major,
     run,
     run_scenario,
@@ -188,7 +189,7 @@ def test_in_vscode_diagnostics_quick_fix_fix_all_and_outline(build, code_server,
     quick_fix = {"code": fixable["code"], "line": fixable["line"] - 1, "character": fixable["column"] - 1,
                  "title": fixable["fix"]["title"]}
     observed = run_scenario(
-        scenario="full", binary=code_server, vsix=build.vsix, home=tmp_path / "home", workspace=workspace,
+        scenario="full", binary=code_server, vsixes=[build.vsix], home=tmp_path / "home", workspace=workspace,
         settings={"resolint.interpreter": sys.executable, "resolint.trace.server": "messages"},
         config={"extensionId": EXTENSION_ID, "sample": str(sample), "resolutionFile": str(resolution),
                 "quickFix": quick_fix, "notInstalledPython": str(without_resolint)},
@@ -203,6 +204,7 @@ def test_in_vscode_diagnostics_quick_fix_fix_all_and_outline(build, code_server,
     assert observed["languageId"] == "markdown"
     assert observed["status"]["state"] == "running", observed["status"]
     assert observed["status"]["codeSource"] == "environment" and observed["status"]["python"] == sys.executable
+    assert observed["status"]["interpreterSource"] == "setting"
 
     text = sample.read_text(encoding="utf-8")
     expected = _findings_cli(sample)
@@ -270,18 +272,22 @@ def test_in_vscode_diagnostics_quick_fix_fix_all_and_outline(build, code_server,
 
 
 def test_in_vscode_bundled_build_needs_nothing_installed(build, code_server, tmp_path):
+    """The bundled .vsix with a Python that has nothing installed, found through the Python
+    extension's API (no resolint.interpreter): resolint runs from the bundle."""
     require(CHECKOUT_HAS_SERVER, NO_CHECKOUT_SERVER)
     workspace, sample, _ = _workspace(tmp_path)
     without_resolint = _empty_venv(tmp_path / "empty-venv")
+    python_extension = fake_python_extension(tmp_path / "fake-python-extension")
     observed = run_scenario(
-        scenario="bundled", binary=code_server, vsix=build.bundled_vsix, home=tmp_path / "home", workspace=workspace,
-        settings={"resolint.interpreter": str(without_resolint)},
-        config={"extensionId": EXTENSION_ID, "sample": str(sample)}, screenshots={},
+        scenario="bundled", binary=code_server, vsixes=[build.bundled_vsix, python_extension], home=tmp_path / "home",
+        workspace=workspace, settings={}, config={"extensionId": EXTENSION_ID, "sample": str(sample)}, screenshots={},
+        env={"RESOLINT_TEST_ACTIVE_PYTHON": str(without_resolint)},
     )
     _record_timing("bundled", observed, build)
     assert "error" not in observed, f"after the steps {observed['steps']}: {observed.get('error')}"
     assert observed["status"]["state"] == "running", observed["status"]
     assert observed["status"]["codeSource"] == "bundled" and observed["status"]["python"] == str(without_resolint)
+    assert observed["status"]["interpreterSource"] == "python-extension"
     assert _findings_editor(observed["diagnostics"]) == _findings_cli(sample)
 
 

@@ -130,6 +130,36 @@ def build_host_test(target: Path) -> Path:
     return target / "index.js"
 
 
+FAKE_PYTHON_EXTENSION = """\
+// A stand-in for the Python extension's API: the active interpreter is $RESOLINT_TEST_ACTIVE_PYTHON.
+const vscode = require("vscode");
+exports.activate = () => {
+  const active = process.env.RESOLINT_TEST_ACTIVE_PYTHON;
+  const changed = new vscode.EventEmitter();
+  return { environments: {
+    getActiveEnvironmentPath: () => ({ id: active, path: active }),
+    resolveEnvironment: async (env) => ({ executable: { uri: vscode.Uri.file(typeof env === "string" ? env : env.path) } }),
+    onDidChangeActiveEnvironmentPath: changed.event,
+  } };
+};
+"""
+
+
+def fake_python_extension(target: Path) -> Path:
+    """A .vsix of `ms-python.python` exporting the `environments` API the resolint extension
+    reads (the real one comes from the marketplace, which is unreachable here)."""
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "extension.js").write_text(FAKE_PYTHON_EXTENSION)
+    (target / "package.json").write_text(json.dumps({
+        "name": "python", "publisher": "ms-python", "version": "0.0.1", "engines": {"vscode": "^1.91.0"},
+        "main": "./extension.js", "activationEvents": [],
+    }))
+    vsix = target / "ms-python.python-0.0.1.vsix"
+    run([str(EXTENSION_DIR / "node_modules" / ".bin" / "vsce"), "package", "--no-dependencies",
+         "--allow-missing-repository", "--skip-license", "--out", str(vsix)], cwd=target)
+    return vsix
+
+
 # --- code-server ----------------------------------------------------------------------------
 
 def free_port() -> int:
@@ -198,15 +228,16 @@ class CodeServer:
 
 
 @contextmanager
-def code_server(binary: Path, vsix: Path, workspace: Path, home: Path, settings: dict, env: dict):
-    """code-server on a free local port with the .vsix installed, its state kept in `home`."""
+def code_server(binary: Path, vsixes: list[Path], workspace: Path, home: Path, settings: dict, env: dict):
+    """code-server on a free local port with the .vsix files installed, its state kept in `home`."""
     user, extensions = home / "user", home / "extensions"
     (user / "User").mkdir(parents=True, exist_ok=True)
     (user / "User" / "settings.json").write_text(json.dumps({**USER_SETTINGS, **settings}, indent=2))
     full_env = {**os.environ, "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data"), **env}
     dirs = ["--user-data-dir", str(user), "--extensions-dir", str(extensions)]
-    out = run([str(binary), *dirs, "--install-extension", str(vsix)], cwd=home, env=full_env, timeout=180)
-    assert "successfully installed" in out, out
+    for vsix in vsixes:
+        out = run([str(binary), *dirs, "--install-extension", str(vsix)], cwd=home, env=full_env, timeout=180)
+        assert "successfully installed" in out, out
     port = free_port()
     log = home / "code-server.log"
     with open(log, "w") as sink:
@@ -281,8 +312,8 @@ class Browser:
 
 # --- one scenario ---------------------------------------------------------------------------
 
-def run_scenario(*, scenario: str, binary: Path, vsix: Path, home: Path, workspace: Path, settings: dict,
-                 config: dict, screenshots: dict[str, Path], timeout: float = 240) -> dict:
+def run_scenario(*, scenario: str, binary: Path, vsixes: list[Path], home: Path, workspace: Path, settings: dict,
+                 config: dict, screenshots: dict[str, Path], env: dict | None = None, timeout: float = 240) -> dict:
     """Open the workspace in code-server with the host test, take the screenshots it asks
     for, and return what it observed (plus the wall time)."""
     chromium, chromedriver = browser_paths()
@@ -295,7 +326,7 @@ def run_scenario(*, scenario: str, binary: Path, vsix: Path, home: Path, workspa
         "timeoutMs": 60_000,
     }, indent=2))
     started = time.monotonic()
-    with code_server(binary, vsix, workspace, home, settings, {"RESOLINT_TEST_CONFIG": str(config_file)}) as server:
+    with code_server(binary, vsixes, workspace, home, settings, {**(env or {}), "RESOLINT_TEST_CONFIG": str(config_file)}) as server:
         remote = f"vscode-remote://{server.authority}"
         payload = [["extensionDevelopmentPath", f"{remote}{host.parent}"], ["extensionTestsPath", f"{remote}{host}"]]
         url = f"{server.url}/?folder={quote(str(workspace))}&payload={quote(json.dumps(payload))}"

@@ -126,6 +126,7 @@ class Controller {
     const running = {
       state: "running" as const,
       python: command,
+      interpreterSource: launch.interpreter.source,
       codeSource: launch.codeSource,
       resolintVersion: launch.resolintVersion,
     };
@@ -189,7 +190,12 @@ class Controller {
   private reportProblem(problem: Problem): void {
     this.log.error(problem.message);
     this.help.update(problem);
-    this.status.set({ state: "notInstalled", python: problem.interpreter?.command, message: problem.message });
+    this.status.set({
+      state: "notInstalled",
+      python: problem.interpreter?.command,
+      interpreterSource: problem.interpreter?.source,
+      message: problem.message,
+    });
     void this.offer(`${problem.message} resolint's diagnostics are off.`, ["How to install", "Choose interpreter", "Show log"]);
   }
 

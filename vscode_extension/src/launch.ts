@@ -131,7 +131,7 @@ function withPythonPath(env: NodeJS.ProcessEnv, libs: string): NodeJS.ProcessEnv
   return { ...env, PYTHONPATH: existing ? `${libs}${path.delimiter}${existing}` : libs };
 }
 
-export function describeSource(interpreter: Interpreter): string {
+export function describeSource(interpreter: Pick<Interpreter, "source">): string {
   switch (interpreter.source) {
     case "setting":
       return 'the "resolint.interpreter" setting';

@@ -1,14 +1,16 @@
 // The extension's state, shown as a language status item and exported to other extensions
 // (and to the integration test) through the API that `activate` returns.
 import * as vscode from "vscode";
-import { CodeSource } from "./launch";
+import { CodeSource, describeSource } from "./launch";
+import { InterpreterSource } from "./python";
 
 export type State = "starting" | "running" | "notInstalled" | "failed" | "stopped";
 
 export interface Status {
   state: State;
-  /** Interpreter that runs (or would run) the server. */
+  /** Interpreter that runs (or would run) the server, and where it was found. */
   python?: string;
+  interpreterSource?: InterpreterSource;
   codeSource?: CodeSource;
   resolintVersion?: string;
   /** Why the server is not running, for notInstalled and failed. */
@@ -43,7 +45,7 @@ export class StatusReporter implements ResolintApi, vscode.Disposable {
   }
 
   private render(): void {
-    const { state, python, codeSource, resolintVersion, message } = this.current;
+    const { state, python, interpreterSource, codeSource, resolintVersion, message } = this.current;
     this.item.busy = state === "starting";
     this.item.severity =
       state === "notInstalled" || state === "failed" ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
@@ -57,7 +59,8 @@ export class StatusReporter implements ResolintApi, vscode.Disposable {
     };
     this.item.text = labels[state];
     const where = codeSource === "bundled" ? "bundled copy" : "installed";
-    this.item.detail = message ?? (python ? `${where}, ${python}` : undefined);
+    const from = interpreterSource ? ` (from ${describeSource({ source: interpreterSource })})` : "";
+    this.item.detail = message ?? (python ? `${where}, ${python}${from}` : undefined);
     this.item.command =
       state === "notInstalled"
         ? { title: "How to install", command: "resolint.showInstallHelp" }

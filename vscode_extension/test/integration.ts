@@ -24,6 +24,7 @@ interface TestConfig {
 interface ResolintStatus {
   state: string;
   python?: string;
+  interpreterSource?: string;
   codeSource?: string;
   resolintVersion?: string;
   message?: string;
