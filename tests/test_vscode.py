@@ -257,6 +257,9 @@ def test_in_vscode_diagnostics_quick_fix_fix_all_and_outline(build, code_server,
     assert "markup.heading.markdown" in scopes["Septuagésimo quinto período de sesiones"] \
         or "markup.bold.markdown" in scopes["Septuagésimo quinto período de sesiones"], "Markdown highlighting stays"
 
+    assert _findings_editor(observed["resolutionDiagnostics"]) == expected
+    assert _findings_editor(observed["plaintextDiagnostics"]) == expected, "an unsaved plain-text document is linted too"
+
     # No silent failure: an interpreter without resolint gives a status, a message and install help.
     missing = observed["statusNotInstalled"]
     assert missing["state"] == "notInstalled"

@@ -122,7 +122,15 @@ async function full(config: TestConfig, observed: Observed): Promise<void> {
   observed.resolutionLanguageId = resolution.languageId;
   await vscode.window.showTextDocument(resolution, { preview: false });
   observed.tokens = await syntaxTokens(resolution);
+  observed.resolutionDiagnostics = await diagnosticsWhen(resolution.uri, (d) => d.length > 0, config);
   step(observed, "grammar");
+
+  // Plain text, not saved anywhere.
+  const untitled = await vscode.workspace.openTextDocument({ language: "plaintext", content: editor.document.getText() });
+  await vscode.window.showTextDocument(untitled, { preview: false });
+  observed.plaintextDiagnostics = await diagnosticsWhen(untitled.uri, (d) => d.length > 0, config);
+  await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+  step(observed, "plain text");
 
   // Screenshots: the sample with its squiggles and the Problems panel, then the outline.
   const shown = await vscode.window.showTextDocument(editor.document, { preview: false });
