@@ -219,5 +219,15 @@ def rule(code: str = typer.Argument(..., help="A rule code (ST004) or name (oper
     typer.echo(found.docs)
 
 
+@app.command()
+def server(
+    stdio: bool = typer.Option(False, "--stdio", help="Talk over standard input and output (the only transport; editor clients pass it)."),
+) -> None:
+    """Start the language server for editors (LSP over standard input and output)."""
+    from .lsp.server import serve  # pygls loads only here, never for `check`
+
+    serve()
+
+
 def run() -> None:
     app()

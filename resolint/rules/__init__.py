@@ -26,6 +26,7 @@ from .structure import (
     subparagraph_labels,
     unbalanced_emphasis,
 )
+from .structure.hover import opening_phrases
 
 BUILTIN_RULES = (
     run_together,
@@ -62,4 +63,4 @@ BUILTIN_RULES = (
 )
 
 # Functions (doc, language_pack) -> Iterable[HoverItem]; see resolint.linter.hover.
-HOVER_PROVIDERS = (session_hovers, citation_hover.hover)
+HOVER_PROVIDERS = (opening_phrases, session_hovers, citation_hover.hover)
