@@ -157,7 +157,7 @@ async function full(config: TestConfig, observed: Observed): Promise<void> {
   const interpreter = settings.inspect<string>("interpreter")?.globalValue;
   await settings.update("interpreter", config.notInstalledPython, vscode.ConfigurationTarget.Global);
   observed.statusNotInstalled = await statusWhen(api, (s) => s.state === "notInstalled", config);
-  await handshake("not-installed", "//div[contains(@class,'notification-toast')][contains(., 'not installed')]", config);
+  await handshake("not-installed", "//div[contains(@class,'notification-fade-in-done')][contains(., 'not installed')]", config);
   await vscode.commands.executeCommand("resolint.showInstallHelp");
   const help = await until(
     () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === "resolint-help"),
