@@ -17,7 +17,7 @@ from .linter.engine import lint_document, parse_with
 from .linter.langdata import LANGUAGES
 from .linter.outline import outline, render_outline
 from .linter.render import RENDERERS
-from .linter.source import Source, SourceError, decode, read_source
+from .linter.source import Source, SourceError, read_source, source_from_bytes
 
 app = typer.Typer(
     name="resolint",
@@ -28,7 +28,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-SUFFIXES = (".md", ".txt", ".markdown")
+SUFFIXES = (".md", ".txt", ".markdown", ".docx")
 USAGE_ERROR = 2
 
 
@@ -60,7 +60,8 @@ def _split(values: Optional[list[str]]) -> Optional[tuple[str, ...]]:
 
 
 def _discover(paths: list[str]) -> Iterator[Path]:
-    """Files named on the command line, and *.md / *.txt files under named folders."""
+    """Files named on the command line, and *.md / *.txt / *.docx files under named folders
+    (not Word's "~$" lock files)."""
     for name in paths:
         path = Path(name)
         if path.is_dir():
@@ -70,6 +71,7 @@ def _discover(paths: list[str]) -> Iterator[Path]:
                 if found.suffix.lower() in SUFFIXES
                 and found.is_file()
                 and not any(part.startswith(".") for part in found.relative_to(path).parts)
+                and not found.name.startswith("~$")
             )
         else:
             yield path
@@ -82,8 +84,7 @@ def _settings(path: Optional[Path], select, ignore, lang) -> Config:
 
 def _read_stdin(name: Optional[str]) -> Source:
     data = sys.stdin.buffer.read()
-    text, bom = decode(data, name or "-")
-    return Source(Path(name) if name else None, text, bom)
+    return source_from_bytes(data, Path(name) if name else None, name or "-")
 
 
 @app.command()
@@ -120,7 +121,7 @@ def check(
         doc = parse_with(source.text, config, path=source.display)
         diagnostics = lint_document(doc, config)
         problems += sum(1 for d in diagnostics if d.severity <= Severity.WARNING)
-        results.append((source.display, doc.lines, diagnostics))
+        results.append((source.display, source.index(doc), diagnostics))
     sys.stdout.write(RENDERERS[output_format](results))
     if output_format == "text" and results:
         total = sum(len(diagnostics) for _, _, diagnostics in results)
@@ -158,6 +159,34 @@ def outline_command(
 
 
 @app.command()
+def convert(
+    path: str = typer.Argument(..., help="The Word document (.docx) to convert."),
+    output: Optional[str] = typer.Option(None, "-o", "--output", help="File to write; standard output when not given."),
+) -> None:
+    """Write the Markdown form resolint reads from a Word document (for text-based review)."""
+    source_path = Path(path)
+    if source_path.suffix.lower() != ".docx":
+        _fail(f"{path}: convert reads Word documents (.docx)")
+        raise typer.Exit(USAGE_ERROR)
+    if output is not None and Path(output).resolve() == source_path.resolve():
+        _fail(f"{output}: is the document being converted; choose another output file")
+        raise typer.Exit(USAGE_ERROR)
+    try:
+        source = read_source(source_path)
+    except SourceError as error:
+        _fail(str(error))
+        raise typer.Exit(USAGE_ERROR) from None
+    if output is None:
+        sys.stdout.write(source.text)
+        return
+    try:
+        Path(output).write_text(source.text, encoding="utf-8", newline="")
+    except OSError as error:
+        _fail(f"{output}: cannot write: {error.strerror or error}")
+        raise typer.Exit(USAGE_ERROR) from None
+
+
+@app.command()
 def rules(output_format: str = typer.Option("text", "--format", help="Output format: text or json.")) -> None:
     """List every rule: code, name, default severity, whether it can fix, summary."""
     entries = [
@@ -188,6 +217,16 @@ def rule(code: str = typer.Argument(..., help="A rule code (ST004) or name (oper
     meta = found.meta
     typer.echo(f"{meta.code} {meta.name} ({meta.default_severity.label}{', fixable' if meta.fixable else ''})\n")
     typer.echo(found.docs)
+
+
+@app.command()
+def server(
+    stdio: bool = typer.Option(False, "--stdio", help="Talk over standard input and output (the only transport; editor clients pass it)."),
+) -> None:
+    """Start the language server for editors (LSP over standard input and output)."""
+    from .lsp.server import serve  # pygls loads only here, never for `check`
+
+    serve()
 
 
 def run() -> None:
