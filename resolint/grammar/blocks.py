@@ -37,7 +37,7 @@ RUN_ON_LABEL = re.compile(r"(?:\d{1,3}\.|\([a-z]{1,4}\))[ \t]+\Z")
 # A labelled paragraph run on after the end of the previous one: ";<sup>26</sup> (k) To address",
 # "; 5. The". Numbers only after ";" or ":", where an operative paragraph ends.
 RUN_ON_LABELLED = re.compile(
-    r"(?:[;:](?:[ \t]*<sup>[^<\n]{0,20}</sup>)*[ \t]+(?=\d{1,3}\.[ \t]+[A-Z*“])"
+    r"(?=[,;:.])(?:[;:](?:[ \t]*<sup>[^<\n]{0,20}</sup>)*[ \t]+(?=\d{1,3}\.[ \t]+[A-Z*“])"
     r"|[,;:.](?:[ \t]*<sup>[^<\n]{0,20}</sup>)*[ \t]+(?=\((?:[a-z]|[ivx]{1,4}|([a-z])\1{1,2})\)[ \t]+[A-Z*“]))"
 )
 
@@ -117,7 +117,8 @@ def split(text: str) -> list[RawBlock]:
         pieces = _run_on_cuts(text, own, scanned)
         for index, (piece, gap) in enumerate(pieces):
             block_kind = "heading" if kind == "heading" and index == 0 else "text"
-            result.append(RawBlock(piece, inline_scan.restrict(scanned.inline, piece), block_kind, gap))
+            piece_inline = scanned.inline if piece == span else inline_scan.restrict(scanned.inline, piece)
+            result.append(RawBlock(piece, piece_inline, block_kind, gap))
         if glued_notes is not None:
             host = result[-1].span
             result.extend(_split_notes(text, glued_notes, scanned.inline, glued=True, host=host))

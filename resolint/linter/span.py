@@ -6,6 +6,7 @@ UTF-16 exists only in the language-server adapter.
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass
 
 
@@ -39,13 +40,8 @@ class LineIndex:
     __slots__ = ("_starts", "_length")
 
     def __init__(self, text: str) -> None:
-        starts = [0]
-        find = text.find
-        pos = find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
-        self._starts = starts
+        lengths = accumulate((len(line) + 1 for line in text.split("\n")), initial=0)
+        self._starts = list(lengths)[:-1]
         self._length = len(text)
 
     @property
