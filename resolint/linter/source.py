@@ -1,7 +1,15 @@
-"""Reading a file to lint: UTF-8 text (a byte-order mark is remembered, not linted), with a
-one-line reason when it cannot be read."""
+"""Reading a file to lint, and writing a fixed one back.
+
+Text is UTF-8 (a byte-order mark is remembered, not linted); line endings are kept as they
+are, so writing the fixed text back keeps the file's form. Every failure is a SourceError
+with a one-line reason.
+"""
 from __future__ import annotations
 
+import hashlib
+import os
+import stat
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,7 +18,7 @@ BOM = b"\xef\xbb\xbf"
 
 
 class SourceError(Exception):
-    """The file cannot be linted; the message says why, in one line."""
+    """The file cannot be linted (or fixed); the message says why, in one line."""
 
 
 @dataclass(frozen=True)
@@ -18,10 +26,16 @@ class Source:
     path: Path | None
     text: str
     bom: bool = False
+    digest: str = ""  # sha256 of the bytes read: the cache key, and the guard before a write
 
     @property
     def display(self) -> str:
         return str(self.path) if self.path else "-"
+
+    def writable(self) -> bool:
+        """Whether `text` is the file's own content (encoding it gives back the bytes read), so
+        that a fixed text can be written back; false for a text converted from another format."""
+        return self.path is not None and bool(self.digest) and _digest(encode(self.text, self.bom)) == self.digest
 
 
 def decode(data: bytes, name: str) -> tuple[str, bool]:
@@ -37,12 +51,59 @@ def decode(data: bytes, name: str) -> tuple[str, bool]:
         ) from None
 
 
+def encode(text: str, bom: bool) -> bytes:
+    """The bytes of `text` as the file had them: UTF-8, with its byte-order mark if it had one."""
+    return (BOM if bom else b"") + text.encode("utf-8")
+
+
 def read_source(path: Path) -> Source:
+    """The one way `check` reads a file."""
+    data = _read_bytes(path)
+    text, bom = decode(data, str(path))
+    return Source(path, text, bom, _digest(data))
+
+
+def read_stdin(name: str | None) -> Source:
+    """Standard input, reported (and configured) as `name` when given."""
+    data = sys.stdin.buffer.read()
+    text, bom = decode(data, name or "-")
+    return Source(Path(name) if name else None, text, bom, _digest(data))
+
+
+def write_fixed(source: Source, text: str) -> None:
+    """Replace the file's content by `text`, atomically (a temporary file in the same folder,
+    then a rename), in the file's own form: UTF-8, its byte-order mark, its permissions.
+    Refuses when the file changed since it was read, or its text is not its own content."""
+    if not source.writable():
+        raise SourceError(f"{source.display}: not a plain text file; fixes cannot be written back")
+    target = source.path.resolve()  # through a symbolic link, to the file itself
+    if _digest(_read_bytes(target)) != source.digest:
+        raise SourceError(f"{source.path}: changed on disk while resolint ran; not fixed")
+    import tempfile
+
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".resolint")
+    except OSError as error:
+        raise SourceError(f"{source.path}: cannot write: {error.strerror or error}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(encode(text, source.bom))
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise SourceError(f"{source.path}: cannot write: {error.strerror or error}") from None
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise SourceError(f"{path}: too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise SourceError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -51,5 +112,7 @@ def read_source(path: Path) -> Source:
         raise SourceError(f"{path}: permission denied") from None
     except OSError as error:
         raise SourceError(f"{path}: cannot read: {error.strerror or error}") from None
-    text, bom = decode(data, str(path))
-    return Source(path, text, bom)
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
