@@ -12,10 +12,9 @@ import typer
 from . import __version__
 from .linter.cache import DEFAULT_FOLDER, LintCache
 from .linter.config import Config, ConfigError, ConfigResolver, config_for
-from .linter.fixes import unified_diff
 from .linter.langdata import LANGUAGES
 from .linter.render import RENDERERS
-from .linter.runner import CheckOptions, check_files, errors, notes, write_fixes
+from .linter.runner import CheckOptions, check_files, diff_of, errors, notes, summary, write_fixes
 from .linter.source import SourceError, read_source, read_stdin
 from .linter.workspace import STDIN, Discovery, WorkspaceError
 from .linter.workspace import changed_since as files_changed_since
@@ -117,7 +116,7 @@ def check(
     to_stdin = any(target == STDIN for target in targets)
 
     if diff:
-        report = "".join(unified_diff(r.display, r.source.text, r.fixed) for r in results if r.fixed is not None)
+        report = diff_of(results)
     elif fix and to_stdin:
         report = "".join(r.text for r in results if r.source is not None)  # the fixed text, for editors
     else:
@@ -139,30 +138,12 @@ def check(
         sys.stdout.write(report)
     checked = any(r.diagnostics is not None for r in results)
     if (output_format == "text" or fix or diff) and (checked or not failures):
-        typer.echo(_summary(results, fix=fix, diff=diff), err=True)
+        typer.echo(summary(results, fix=fix, diff=diff), err=True)
     if failures:
         raise typer.Exit(USAGE_ERROR)
     if diff:
         raise typer.Exit(0 if exit_zero or not report else 1)
     raise typer.Exit(0 if exit_zero or not sum(r.problems() for r in results) else 1)
-
-
-def _summary(results, *, fix: bool, diff: bool) -> str:
-    checked = [r for r in results if r.diagnostics is not None]
-    files = f"{len(checked)} file{'s' if len(checked) != 1 else ''}"
-    if not results:
-        return "No files to check."
-    fixes = sum(r.fixes for r in checked)
-    fixed_files = sum(1 for r in checked if r.fixes)
-    if diff:
-        return f"Would fix {fixes} problem{'s' if fixes != 1 else ''} in {fixed_files} of {files}."
-    left = sum(len(r.diagnostics) for r in checked)
-    fixable = sum(1 for r in checked for d in r.diagnostics if d.fix)
-    found = f"{left} problem{'s' if left != 1 else ''}"
-    hint = f" ({fixable} fixable{'' if fix else ' with --fix'})" if fixable else ""
-    if fix:
-        return f"Fixed {fixes} problem{'s' if fixes != 1 else ''} in {fixed_files} of {files}; {found} left{hint}."
-    return f"Found {found} in {files}{hint}."
 
 
 @app.command()

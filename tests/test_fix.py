@@ -21,7 +21,7 @@ from resolint.linter.diagnostics import UNSAFE, Edit, Fix, Violation
 from resolint.linter.engine import lint_text
 from resolint.linter.rule import Rule, RuleMeta
 from resolint.linter.runner import CheckOptions, check_files, fix, write_fixes
-from resolint.linter.source import BOM, SourceError, read_source, write_fixed
+from resolint.linter.source import BOM, Source, SourceError, read_source, write_fixed
 from resolint.linter.span import Span
 
 from .conftest import corpus_files
@@ -221,3 +221,17 @@ def test_fixing_a_mutated_corpus_draft_twice_equals_once(data):
         insert = data.draw(st.sampled_from(["", "*", ",", ";", "\n\n", " ", "3.", "(b)", "<sup>2</sup>"]))
         text = text[:position] + insert + text[position + cut :]
     assert_idempotent(text)
+
+
+def test_a_text_that_is_not_the_files_own_content_is_never_written(tmp_path):
+    """A source converted from another format (a Word document) has a text that does not
+    encode back to the file's bytes: fixes are not written to it."""
+    path = tmp_path / "draft.md"
+    path.write_text(SLIPS, encoding="utf-8")
+    own = read_source(path)
+    assert own.writable()
+    converted = Source(path, SLIPS.replace("Recalling", "Recordando"), digest=own.digest)
+    assert not converted.writable() and not Source(path, SLIPS).writable()
+    with pytest.raises(SourceError, match="not a plain text file; fixes cannot be written back"):
+        write_fixed(converted, "anything")
+    assert path.read_text(encoding="utf-8") == SLIPS

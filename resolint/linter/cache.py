@@ -33,10 +33,14 @@ _TOOL_FILES = (".py", ".toml", ".lark")
 def tool_fingerprint() -> str:
     """resolint's version and a hash of its own files (code, grammar, language data)."""
     digest = hashlib.sha256(f"{FORMAT}:{__version__}".encode())
-    for path in sorted(_PACKAGE.rglob("*")):
-        if path.suffix in _TOOL_FILES and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(_PACKAGE).as_posix().encode())
-            digest.update(path.read_bytes())
+    found = []
+    for folder, subfolders, names in os.walk(_PACKAGE):
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+        found += [os.path.join(folder, name) for name in names if name.endswith(_TOOL_FILES)]
+    for path in sorted(found):
+        digest.update(os.path.relpath(path, _PACKAGE).replace(os.sep, "/").encode())
+        with open(path, "rb") as stream:
+            digest.update(stream.read())
     return digest.hexdigest()[:20]
 
 
@@ -83,8 +87,9 @@ class LintCache:
         self._changed = True
 
     def save(self) -> None:
-        """Write the entries (merged over any written meanwhile by another run), atomically;
-        remove the files of other tool versions. Failing to write only loses the speed-up."""
+        """Write the entries (merged over any written meanwhile by another run, less those of
+        files that no longer exist), atomically; remove the files of other tool versions.
+        Failing to write only loses the speed-up."""
         if not self._changed:
             return
         try:
@@ -97,6 +102,7 @@ class LintCache:
                     entries = {**on_disk["entries"], **self._entries}
             except (OSError, ValueError, KeyError, TypeError, AttributeError):
                 pass
+            entries = {path: entry for path, entry in entries.items() if os.path.exists(path)}  # files since removed
             import tempfile
 
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".lint-", suffix=".tmp")

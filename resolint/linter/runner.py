@@ -75,6 +75,7 @@ def check_files(
     """Lint every target (a path, or STDIN); one FileResult per target, in order."""
     results: list[FileResult] = []
     pending: list[tuple[FileResult, _Job]] = []
+    settings: dict[int, str] = {}  # id(config) -> its fingerprint (one Config per configuration file)
     for target in targets:
         result = FileResult((options.stdin_name or "-") if target == STDIN else str(target))
         results.append(result)
@@ -89,7 +90,9 @@ def check_files(
         if options.fix and not fixing:
             result.note = f"{source.display}: not a plain text file; fixes are not written back to it"
         if cache is not None and target != STDIN:
-            result._key = cache.key(source.digest, config_fingerprint(config))
+            if id(config) not in settings:
+                settings[id(config)] = config_fingerprint(config)
+            result._key = cache.key(source.digest, settings[id(config)])
             found = cache.get(source.path, result._key)
             if found is not None and not (fixing and has_fixes(found, unsafe=options.unsafe)):
                 result.diagnostics, result.cached = found, True
@@ -126,6 +129,32 @@ def write_fixes(results: list[FileResult], configs: ConfigResolver, cache: LintC
             cache.put(result.source.path, cache.key(digest, config_fingerprint(config)), result.diagnostics or [])
     if cache is not None:
         cache.save()
+
+
+def diff_of(results: list[FileResult]) -> str:
+    """The fixes as one unified diff, file by file (empty when nothing would change)."""
+    from .fixes import unified_diff
+
+    return "".join(unified_diff(r.display, r.source.text, r.fixed) for r in results if r.fixed is not None and r.source)
+
+
+def summary(results: list[FileResult], *, fix: bool = False, diff: bool = False) -> str:
+    """The closing line for a person: what was found, fixed, or would be fixed."""
+    checked = [r for r in results if r.diagnostics is not None]
+    files = f"{len(checked)} file{'s' if len(checked) != 1 else ''}"
+    if not results:
+        return "No files to check."
+    fixes = sum(r.fixes for r in checked)
+    fixed_files = sum(1 for r in checked if r.fixes)
+    if diff:
+        return f"Would fix {fixes} problem{'s' if fixes != 1 else ''} in {fixed_files} of {files}."
+    left = sum(len(r.diagnostics) for r in checked)
+    fixable = sum(1 for r in checked for d in r.diagnostics if d.fix)
+    found = f"{left} problem{'s' if left != 1 else ''}"
+    hint = f" ({fixable} fixable{'' if fix else ' with --fix'})" if fixable else ""
+    if fix:
+        return f"Fixed {fixes} problem{'s' if fixes != 1 else ''} in {fixed_files} of {files}; {found} left{hint}."
+    return f"Found {found} in {files}{hint}."
 
 
 def errors(results: list[FileResult]) -> list[str]:
