@@ -20,12 +20,12 @@ from ..linter.punctuation import final_mark
 from ..linter.span import Span
 from . import inline as inline_scan
 
-COMMENT_LINE = re.compile(r"[ \t]*<!--[^\n]*-->[ \t]*\r?$")
+COMMENT_LINE = re.compile(r"\A[ \t]*<!--[^\n]*-->[ \t]*\r?\Z")
 FOOTNOTE_START = re.compile(r"<sup>[^<\n]{0,20}</sup>[ \t]|\[\^[^\]\s]{1,20}\]:")
 # A line that starts a new block even without a blank line before it, when the previous
 # line ended a sentence: "12. ", "(a) ", "a) ", a footnote text, a Markdown heading.
 MARKER_LINE = re.compile(
-    r"[ \t]{0,3}(?:\**\d{1,3}\.\**[ \t]|\(?[a-z]{1,4}\)[ \t]|<sup>[^<\n]{0,20}</sup>[ \t]|\[\^[^\]\s]{1,20}\]:|#{1,6}[ \t])"
+    r"[ \t]{0,3}(?:\*{0,2}\d{1,3}\.\*{0,2}[ \t]|\(?[a-z]{1,4}\)[ \t]|<sup>[^<\n]{0,20}</sup>[ \t]|\[\^[^\]\s]{1,20}\]:|#{1,6}[ \t])"
 )
 # Before an italic opening: sentence-final punctuation, optional footnote references,
 # optional paragraph label. Matched on a bounded window that ends at the emphasis.
