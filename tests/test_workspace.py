@@ -3,6 +3,7 @@ changed since a git revision, --jobs, and the content-hash cache."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,6 +14,7 @@ from resolint.linter import cache as cache_module
 from resolint.linter.cache import LintCache, tool_fingerprint
 from resolint.linter.config import ConfigResolver
 from resolint.linter.patterns import PathPatterns
+from resolint.linter import runner
 from resolint.linter.runner import CheckOptions, check_files
 from resolint.linter.workspace import Discovery
 
@@ -147,10 +149,21 @@ def test_changed_since_lints_only_what_a_pull_request_changes(tmp_path):
     assert outside.returncode == 2 and "not a git repository" in err(outside)
 
 
-def test_jobs_keep_results_in_input_order(tmp_path):
-    files = corpus_files("en-drafts")[:24] or [DRAFT]
+def test_jobs_keep_results_in_input_order(tmp_path, monkeypatch):
+    files = corpus_files("en-drafts") or [DRAFT]
+    require(sum(len(f.read_text(encoding="utf-8")) for f in files) >= runner.PARALLEL_FROM, "the corpus drafts are absent")
     serial = check_files(files, ConfigResolver(), CheckOptions(jobs=1))
+    original = runner._lint
+
+    def lint_and_note_the_process(job):
+        (tmp_path / f"pid-{os.getpid()}").touch()
+        return original(job)
+
+    lint_and_note_the_process.__qualname__ = "_lint"  # sent to the workers by reference, as runner._lint
+    lint_and_note_the_process.__module__ = runner.__name__
+    monkeypatch.setattr(runner, "_lint", lint_and_note_the_process)
     parallel = check_files(files, ConfigResolver(), CheckOptions(jobs=2))
+    assert {path.name for path in tmp_path.glob("pid-*")} - {f"pid-{os.getpid()}"}, "no worker process linted"
     assert [r.display for r in parallel] == [str(f) for f in files]
     assert [r.diagnostics for r in parallel] == [r.diagnostics for r in serial]
     one = run("check", "--no-cache", "--format", "json", "-j", "1", *map(str, files))

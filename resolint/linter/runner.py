@@ -58,6 +58,8 @@ class FileResult:
 
 
 _NO_LINES = LineIndex("")
+# Below this much text (about 30 ms of parsing) starting worker processes costs more than it saves.
+PARALLEL_FROM = 100_000
 
 
 @dataclass(frozen=True)
@@ -169,8 +171,9 @@ def notes(results: list[FileResult]) -> list[str]:
 def _run(jobs: list[_Job], workers: int) -> list[tuple]:
     if not jobs:
         return []
-    if workers > 1 and len(jobs) > 1:
+    if workers > 1 and len(jobs) > 1 and sum(len(job.text) for job in jobs) >= PARALLEL_FROM:
         import multiprocessing
+        import pickle
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
 
@@ -180,8 +183,8 @@ def _run(jobs: list[_Job], workers: int) -> list[tuple]:
         try:
             with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
                 return list(pool.map(_lint, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
-        except (BrokenProcessPool, OSError):
-            pass  # a worker died (memory?) or processes cannot be made: do the work here
+        except (BrokenProcessPool, OSError, pickle.PicklingError, AttributeError, TypeError):
+            pass  # a worker died (memory?), processes cannot be made, or a job cannot be sent: do the work here
     return [_lint(job) for job in jobs]
 
 
