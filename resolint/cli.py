@@ -111,7 +111,9 @@ def check(
             raise _usage(str(error)) from None
         targets = [target for target in targets if target == STDIN or target.resolve() in changed]
     cache = None if no_cache else LintCache(cache_dir or Path(DEFAULT_FOLDER))
-    options = CheckOptions(fix=fix or diff, unsafe=unsafe_fixes, jobs=jobs or os.cpu_count() or 1, stdin_name=stdin_filename)
+    options = CheckOptions(
+        fix=fix or diff, unsafe=unsafe_fixes, jobs=jobs or os.cpu_count() or 1, stdin_name=stdin_filename, diff=diff
+    )
     results = check_files(targets, configs, options, cache)
     to_stdin = any(target == STDIN for target in targets)
 
@@ -121,7 +123,7 @@ def check(
         report = "".join(r.text for r in results if r.source is not None)  # the fixed text, for editors
     else:
         if fix:
-            write_fixes(results, configs, cache)
+            write_fixes(results, configs, cache, unsafe=unsafe_fixes)
         report = RENDERERS[output_format]([r.row() for r in results if r.diagnostics is not None])
 
     failures = list(dict.fromkeys(errors(results) + [str(error) for error in discovery.errors]))
@@ -221,6 +223,34 @@ def outline_command(
 
 
 @app.command()
+def convert(
+    path: str = typer.Argument(..., help="The Word document (.docx) to convert."),
+    output: Optional[str] = typer.Option(None, "-o", "--output", help="File to write; standard output when not given."),
+) -> None:
+    """Write the Markdown form resolint reads from a Word document (for text-based review)."""
+    source_path = Path(path)
+    if source_path.suffix.lower() != ".docx":
+        _fail(f"{path}: convert reads Word documents (.docx)")
+        raise typer.Exit(USAGE_ERROR)
+    if output is not None and Path(output).resolve() == source_path.resolve():
+        _fail(f"{output}: is the document being converted; choose another output file")
+        raise typer.Exit(USAGE_ERROR)
+    try:
+        source = read_source(source_path)
+    except SourceError as error:
+        _fail(str(error))
+        raise typer.Exit(USAGE_ERROR) from None
+    if output is None:
+        sys.stdout.write(source.text)
+        return
+    try:
+        Path(output).write_text(source.text, encoding="utf-8", newline="")
+    except OSError as error:
+        _fail(f"{output}: cannot write: {error.strerror or error}")
+        raise typer.Exit(USAGE_ERROR) from None
+
+
+@app.command()
 def rules(output_format: str = typer.Option("text", "--format", help="Output format: text or json.")) -> None:
     """List every rule: code, name, default severity, whether it can fix, summary."""
     from .linter import registry
@@ -255,6 +285,16 @@ def rule(code: str = typer.Argument(..., help="A rule code (ST004) or name (oper
     meta = found.meta
     typer.echo(f"{meta.code} {meta.name} ({meta.default_severity.label}{', fixable' if meta.fixable else ''})\n")
     typer.echo(found.docs)
+
+
+@app.command()
+def server(
+    stdio: bool = typer.Option(False, "--stdio", help="Talk over standard input and output (the only transport; editor clients pass it)."),
+) -> None:
+    """Start the language server for editors (LSP over standard input and output)."""
+    from .lsp.server import serve  # pygls loads only here, never for `check`
+
+    serve()
 
 
 def run() -> None:

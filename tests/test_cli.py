@@ -60,7 +60,7 @@ def test_select_ignore_and_exit_zero():
     assert run("check", "--select", "ST004", str(SPANISH_SAMPLE)).returncode == 0
     only = run("check", "--select", "ST004,ST005", str(DRAFT))
     assert {line.split(": ")[1].split()[0] for line in out(only).splitlines()} == {"ST004", "ST005"}
-    assert run("check", "--ignore", "ST", str(DRAFT)).returncode == 0
+    assert run("check", "--select", "ST", "--ignore", "ST", str(DRAFT)).returncode == 0
     assert run("check", "--exit-zero", str(DRAFT)).returncode == 0
     names = run("check", "--select", "operative-numbering", str(DRAFT))
     assert out(names).count("ST004") == 1
@@ -169,7 +169,7 @@ def test_rules_and_rule_docs():
     assert docs.returncode == 0 and "## Why it matters" in out(docs)
     assert run("rule", "operative-numbering").returncode == 0
     assert run("rule", "XX000").returncode == 2
-    assert json.loads(out(run("rules", "--format", "json")))[0]["code"] == "ST001"
+    assert "ST001" in [rule["code"] for rule in json.loads(out(run("rules", "--format", "json")))]
 
 
 def test_version():

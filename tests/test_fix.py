@@ -235,3 +235,22 @@ def test_a_text_that_is_not_the_files_own_content_is_never_written(tmp_path):
     with pytest.raises(SourceError, match="not a plain text file; fixes cannot be written back"):
         write_fixed(converted, "anything")
     assert path.read_text(encoding="utf-8") == SLIPS
+
+
+def test_fix_on_a_word_document_writes_a_corrected_copy_and_never_the_original(tmp_path):
+    from .docx_builder import build_docx
+
+    markdown = (Path(__file__).parent / "docx_drafts" / "draft-en.md").read_text(encoding="utf-8")
+    draft = tmp_path / "draft.docx"
+    original = build_docx(markdown).data
+    draft.write_bytes(original)
+    diff = run("check", "--diff", str(draft))
+    assert out(diff) == "" and diff.returncode == 0 and "no diff is shown for it" in err(diff)
+    cached = run("check", str(draft))  # answered from the cache the --diff run filled: Word locations still
+    assert "paragraph 13 (operative 4): ST004" in out(cached)
+    result = run("check", "--fix", str(draft))
+    copy = tmp_path / "draft.fixed.docx"
+    assert draft.read_bytes() == original and copy.is_file()
+    assert f"the fixes are in a corrected copy, {copy}" in err(result) and result.returncode == 1
+    again = run("check", str(copy))
+    assert "ST006" not in out(again) and "ST004 Paragraph 4 follows paragraph 2" in out(again)

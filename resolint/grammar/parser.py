@@ -65,10 +65,11 @@ def structure_parser() -> Lark:
     """The LALR parser over block tokens, built once per process; the parse table is kept
     in the user's cache folder (building it costs ~40 ms, loading it ~5 ms)."""
     grammar = files(__package__).joinpath("resolution.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer=_BlockTokens, cache=_cache_file())
+    return Lark(grammar, parser="lalr", lexer=_BlockTokens, cache=cache_file("structure"))
 
 
-def _cache_file() -> str | bool:
+def cache_file(name: str) -> str | bool:
+    """Where Lark keeps the parse table of grammar `name` (False: no writable cache folder)."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     folder = os.path.join(base, "resolint")
     try:
@@ -77,7 +78,7 @@ def _cache_file() -> str | bool:
         return False
     if not os.access(folder, os.W_OK):
         return False
-    return os.path.join(folder, f"structure-lark{lark_version}-py{sys.version_info[0]}{sys.version_info[1]}.cache")
+    return os.path.join(folder, f"{name}-lark{lark_version}-py{sys.version_info[0]}{sys.version_info[1]}.cache")
 
 
 @dataclass(slots=True)
@@ -152,12 +153,18 @@ def _split_issues(text: str, items: list[_Item]) -> list[ParseIssue]:
             issues.append(ParseIssue("run-together", raw.gap, _describe(item.kind)))
         issues.extend(ParseIssue("unbalanced-emphasis", stray) for stray in raw.inline.stray)
         for ref in raw.inline.refs:
-            if not WELL_FORMED_LABEL.match(ref.label):
+            if not WELL_FORMED_LABEL.match(ref.label) and not _ordinal_suffix(text, ref):
                 issues.append(ParseIssue("malformed-marker", ref.span, ref.label))
     for match in MALFORMED_SUP.finditer(text):
         if not text.startswith("<sup></sup>", match.start()):
             issues.append(ParseIssue("malformed-marker", Span(match.start(), match.end()), ""))
     return issues
+
+
+def _ordinal_suffix(text: str, ref) -> bool:
+    """"1<sup>er</sup>", "1<sup>re</sup>", "2<sup>nd</sup>": a superscript ordinal suffix after a
+    figure, not a footnote marker (the SS rules check its spelling)."""
+    return ref.label.isalpha() and len(ref.label) <= 3 and text[ref.span.start - 1 : ref.span.start].isdigit()
 
 
 def _visible_end(text: str, span: Span) -> str:

@@ -9,17 +9,22 @@ from .diagnostics import SAFE, Diagnostic, Edit, Fix
 def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], *, unsafe: bool = False) -> tuple[str, int]:
     """Apply each eligible fix whose edits overlap no fix applied before it; return the new
     text and how many fixes were applied."""
-    chosen: list[Edit] = []
+    chosen = select_fixes(diagnostics, unsafe=unsafe)
+    return apply_edits(text, [edit for fix in chosen for edit in fix.edits]), len(chosen)
+
+
+def select_fixes(diagnostics: Iterable[Diagnostic], *, unsafe: bool = False) -> list[Fix]:
+    """The fixes to apply in one pass: each eligible fix (safe, or any with `unsafe`) whose
+    edits overlap no fix chosen before it, in text order."""
+    chosen: list[Fix] = []
     taken: list[tuple[int, int]] = []
-    count = 0
     for fix in _eligible(diagnostics, unsafe):
         spans = [(edit.span.start, edit.span.end) for edit in fix.edits]
         if any(_overlaps(span, other) for span in spans for other in taken):
             continue
         taken.extend(spans)
-        chosen.extend(fix.edits)
-        count += 1
-    return apply_edits(text, chosen), count
+        chosen.append(fix)
+    return chosen
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:

@@ -10,7 +10,9 @@ PREVIEW = 60
 
 
 def outline(doc: Document) -> dict:
-    """A JSON-ready description of the document's structure; every element has its line."""
+    """A JSON-ready description of the document's structure; every element has its line and
+    its span (code-point offsets [start, end), for the editor's outline); paragraphs also
+    have `head`, the span of their label and opening phrase."""
 
     def line(span: Span) -> int:
         return doc.lines.position(span.start)[0]
@@ -18,9 +20,14 @@ def outline(doc: Document) -> dict:
     def text(span: Span) -> str:
         return " ".join(strip_markup(doc.slice(span)).split())
 
+    def where(span: Span) -> list[int]:
+        return [span.start, span.end]
+
     def paragraph(node: Paragraph) -> dict:
         entry = {
             "line": line(node.span),
+            "span": where(node.span),
+            "head": where(node.head(doc.text)),
             "opening": doc.slice(node.opening.inner).strip() if node.opening else None,
             "subparagraphs": [subparagraph(child) for child in node.subparagraphs],
         }
@@ -37,11 +44,11 @@ def outline(doc: Document) -> dict:
     parts = [
         {
             "label": text(part.label.span) if part.label else None,
-            "chapeau": {"line": line(part.chapeau.span), "text": text(part.chapeau.span)} if part.chapeau else None,
+            "chapeau": {"line": line(part.chapeau.span), "span": where(part.chapeau.span), "text": text(part.chapeau.span)} if part.chapeau else None,
             "preambular": [paragraph(p) for p in part.preambular],
             "operative": [operative(p) for p in part.operative],
-            "headings": [{"line": line(b.span), "kind": b.kind, "text": text(b.span)[:PREVIEW]} for b in part.others],
-            "closing": {"line": line(part.closing.span), "text": text(part.closing.span)} if part.closing else None,
+            "headings": [{"line": line(b.span), "span": where(b.span), "kind": b.kind, "text": text(b.span)[:PREVIEW]} for b in part.others],
+            "closing": {"line": line(part.closing.span), "span": where(part.closing.span), "text": text(part.closing.span)} if part.closing else None,
         }
         for part in doc.parts
     ]
@@ -55,15 +62,15 @@ def outline(doc: Document) -> dict:
         "number": doc.meta.number,
         "adoption_date": doc.meta.adoption_date,
         "plain_text": doc.plain_text,
-        "header": [{"line": line(h.span), "kind": h.kind, "text": text(h.span)} for h in doc.header],
+        "header": [{"line": line(h.span), "span": where(h.span), "kind": h.kind, "text": text(h.span)} for h in doc.header],
         "chapeau": parts[0]["chapeau"] if parts else None,
         "preambular": [p for part in parts for p in part["preambular"]],
         "operative": [p for part in parts for p in part["operative"]],
         "closing": next((part["closing"] for part in reversed(parts) if part["closing"]), None),
         "parts": parts,
-        "annexes": [{"line": line(a.span), "heading": text(a.heading)[:PREVIEW], "blocks": len(a.blocks)} for a in doc.annexes],
+        "annexes": [{"line": line(a.span), "span": where(a.span), "heading": text(a.heading)[:PREVIEW], "blocks": len(a.blocks)} for a in doc.annexes],
         "footnotes": [
-            {"number": f.number, "label": f.label, "line": line(f.span), "text": text(f.body)[:PREVIEW], "glued": f.glued}
+            {"number": f.number, "label": f.label, "line": line(f.span), "span": where(f.span), "text": text(f.body)[:PREVIEW], "glued": f.glued}
             for f in doc.footnotes
         ],
     }

@@ -26,6 +26,7 @@ class CheckOptions:
     unsafe: bool = False  # unsafe fixes too
     jobs: int = 1  # worker processes
     stdin_name: str | None = None  # the name to report for standard input
+    diff: bool = False  # the fixes are to be shown, not written
 
 
 @dataclass
@@ -45,6 +46,9 @@ class FileResult:
         return self.fixed if self.fixed is not None else (self.source.text if self.source else "")
 
     def lines(self) -> LineIndex:
+        """The index findings are placed with (for a Word document, also its paragraphs)."""
+        if self.fixed is None and self.source is not None:
+            return self.source.index(None)
         return LineIndex(self.text)
 
     def row(self) -> tuple[str, LineIndex, list[Diagnostic]]:
@@ -89,8 +93,11 @@ def check_files(
             continue
         result.source = source
         fixing = options.fix and (target == STDIN or source.writable())
-        if options.fix and not fixing:
-            result.note = f"{source.display}: not a plain text file; fixes are not written back to it"
+        if options.fix and not fixing and (options.diff or source.word is None):
+            # (a Word document's fixes go into a corrected copy: see write_fixes)
+            result.note = f"{source.display}: not a plain text file; " + (
+                "no diff is shown for it" if options.diff else "fixes are not written back to it"
+            )
         if cache is not None and target != STDIN:
             if id(config) not in settings:
                 settings[id(config)] = config_fingerprint(config)
@@ -113,11 +120,17 @@ def check_files(
     return results
 
 
-def write_fixes(results: list[FileResult], configs: ConfigResolver, cache: LintCache | None = None) -> None:
+def write_fixes(
+    results: list[FileResult], configs: ConfigResolver, cache: LintCache | None = None, *, unsafe: bool = False
+) -> None:
     """Write each fixed text back to its file (atomically, in the file's own form); a file
     that cannot be written gets its error and keeps its content. The cache learns the new
-    content's findings, so the next run need not lint it again."""
+    content's findings, so the next run need not lint it again. A Word document is never
+    rewritten: its fixes go into a corrected copy beside it (draft.fixed.docx)."""
     for result in results:
+        if result.source is not None and result.source.word is not None and result.source.path is not None:
+            _fix_word_copy(result, configs.for_path(result.source.path), unsafe)
+            continue
         if result.fixed is None or result.source is None or result.source.path is None:
             continue
         try:
@@ -131,6 +144,28 @@ def write_fixes(results: list[FileResult], configs: ConfigResolver, cache: LintC
             cache.put(result.source.path, cache.key(digest, config_fingerprint(config)), result.diagnostics or [])
     if cache is not None:
         cache.save()
+
+
+def _fix_word_copy(result: FileResult, config: Config, unsafe: bool) -> None:
+    if not has_fixes(result.diagnostics or [], unsafe=unsafe):
+        return
+    from ..docx.fix import DocxFixError, fix_file
+    from .engine import lint_text
+
+    try:
+        target, outcome = fix_file(
+            result.source.path, lambda text: lint_text(text, config, path=result.display), unsafe=unsafe
+        )
+    except (SourceError, DocxFixError) as error:
+        message = str(error)
+        result.error = message if message.startswith(result.display) else f"{result.display}: {message}"
+        return
+    result.fixes = outcome.applied
+    left = f"; {len(outcome.skipped)} cannot be made in Word" if outcome.skipped else ""
+    if target is not None:
+        result.note = f"{result.display}: the fixes are in a corrected copy, {target} ({outcome.applied} applied{left})"
+    elif outcome.skipped:
+        result.note = f"{result.display}: {len(outcome.skipped)} fixes cannot be made in Word"
 
 
 def diff_of(results: list[FileResult]) -> str:

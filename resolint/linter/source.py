@@ -1,8 +1,9 @@
 """Reading a file to lint, and writing a fixed one back.
 
 Text is UTF-8 (a byte-order mark is remembered, not linted); line endings are kept as they
-are, so writing the fixed text back keeps the file's form. Every failure is a SourceError
-with a one-line reason.
+are, so writing the fixed text back keeps the file's form. A Word document (.docx) is read
+into the same text form, and is never written back. Every failure is a SourceError with a
+one-line reason.
 """
 from __future__ import annotations
 
@@ -12,9 +13,16 @@ import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .span import LineIndex
+
+if TYPE_CHECKING:  # the docx package is imported only when a Word document is read
+    from ..docx.mapping import DocxMap
 
 MAX_BYTES = 64 * 1024 * 1024
 BOM = b"\xef\xbb\xbf"
+WORD_SUFFIXES = (".docx",)
 
 
 class SourceError(Exception):
@@ -27,6 +35,7 @@ class Source:
     text: str
     bom: bool = False
     digest: str = ""  # sha256 of the bytes read: the cache key, and the guard before a write
+    word: "DocxMap | None" = None  # for a Word document: where each part of `text` came from
 
     @property
     def display(self) -> str:
@@ -36,6 +45,16 @@ class Source:
         """Whether `text` is the file's own content (encoding it gives back the bytes read), so
         that a fixed text can be written back; false for a text converted from another format."""
         return self.path is not None and bool(self.digest) and _digest(encode(self.text, self.bom)) == self.digest
+
+    def index(self, doc):
+        """What the renderers locate findings with: the line index, or for a Word document
+        an index that also gives the paragraph and the quoted text. `doc` (the parsed text)
+        saves work when the caller has it."""
+        if self.word is None:
+            return doc.lines if doc is not None else LineIndex(self.text)
+        from ..docx.location import WordIndex  # without `doc`, it parses the text when it must
+
+        return WordIndex(doc, self.word)
 
 
 def decode(data: bytes, name: str) -> tuple[str, bool]:
@@ -58,16 +77,23 @@ def encode(text: str, bom: bool) -> bytes:
 
 def read_source(path: Path) -> Source:
     """The one way `check` reads a file."""
-    data = _read_bytes(path)
-    text, bom = decode(data, str(path))
-    return Source(path, text, bom, _digest(data))
+    return source_from_bytes(_read_bytes(path), path, str(path))
 
 
 def read_stdin(name: str | None) -> Source:
     """Standard input, reported (and configured) as `name` when given."""
-    data = sys.stdin.buffer.read()
-    text, bom = decode(data, name or "-")
-    return Source(Path(name) if name else None, text, bom, _digest(data))
+    return source_from_bytes(sys.stdin.buffer.read(), Path(name) if name else None, name or "-")
+
+
+def source_from_bytes(data: bytes, path: Path | None, name: str) -> Source:
+    """The one place that decides how a file is read: by its suffix, a Word document or text."""
+    if path is not None and path.suffix.lower() in WORD_SUFFIXES:
+        from ..docx import read_docx  # python-docx and lxml load only for Word documents
+
+        word = read_docx(data, name)
+        return Source(path, word.text, digest=_digest(data), word=word)
+    text, bom = decode(data, name)
+    return Source(path, text, bom, _digest(data))
 
 
 def write_fixed(source: Source, text: str) -> None:

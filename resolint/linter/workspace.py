@@ -10,7 +10,7 @@ from pathlib import Path
 from .config import ConfigError, ConfigResolver
 from .patterns import PathPatterns
 
-SUFFIXES = (".md", ".txt", ".markdown")
+SUFFIXES = (".md", ".txt", ".markdown", ".docx")
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
 STDIN = Path("-")
 
@@ -79,7 +79,7 @@ class Discovery:
             )
             for name in sorted(names):
                 path = here / name
-                if name.startswith(".") or path.suffix.lower() not in SUFFIXES or not path.is_file():
+                if name.startswith((".", "~$")) or path.suffix.lower() not in SUFFIXES or not path.is_file():  # ~$: Word's lock files
                     continue
                 if not self.excluded(path):
                     yield path

@@ -1,4 +1,19 @@
 """The built-in rules and hover providers. These lists are the one place each is registered."""
+from .citations import (
+    citation_order,
+    citation_punctuation,
+    date_form,
+    invalid_date,
+    malformed_symbol,
+    record_date,
+    record_date_citations,
+    session_window,
+    year_mismatch,
+)
+from .citations import hover as citation_hover
+from .footnotes import glued_text, missing_text, orphan_text, placement, repeated, sequence, text_order
+from .sessions import adoption_date, current_session, meeting_ordinal, ordinal_spelling, session_mismatch
+from .sessions.hover import session_hovers
 from .structure import (
     chapeau_punctuation,
     empty_document,
@@ -11,6 +26,7 @@ from .structure import (
     subparagraph_labels,
     unbalanced_emphasis,
 )
+from .structure.hover import opening_phrases
 
 BUILTIN_RULES = (
     run_together,
@@ -23,7 +39,28 @@ BUILTIN_RULES = (
     out_of_order,
     malformed_marker,
     empty_document,
+    sequence,
+    repeated,
+    missing_text,
+    orphan_text,
+    text_order,
+    glued_text,
+    placement,
+    ordinal_spelling,
+    session_mismatch,
+    current_session,
+    meeting_ordinal,
+    adoption_date,
+    malformed_symbol,
+    invalid_date,
+    date_form,
+    citation_punctuation,
+    session_window,
+    year_mismatch,
+    citation_order,
+    record_date,
+    record_date_citations,
 )
 
 # Functions (doc, language_pack) -> Iterable[HoverItem]; see resolint.linter.hover.
-HOVER_PROVIDERS = ()
+HOVER_PROVIDERS = (opening_phrases, session_hovers, citation_hover.hover)

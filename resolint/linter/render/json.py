@@ -1,4 +1,8 @@
-"""`{"version": 1, "diagnostics": [...]}` — the versioned machine format."""
+"""`{"version": 1, "diagnostics": [...]}` — the versioned machine format.
+
+For a Word document each diagnostic also has a `docx` object (an addition that leaves the
+version-1 fields as they were: line and column then refer to the text form that
+`resolint convert` writes)."""
 from __future__ import annotations
 
 import json
@@ -10,7 +14,7 @@ VERSION = 1
 
 
 def diagnostic_dict(path: str, index: LineIndex, diagnostic: Diagnostic) -> dict:
-    return {
+    entry = {
         "path": path,
         "code": diagnostic.code,
         "name": diagnostic.name,
@@ -24,6 +28,10 @@ def diagnostic_dict(path: str, index: LineIndex, diagnostic: Diagnostic) -> dict
         },
         "url": diagnostic.url,
     }
+    word_location = getattr(index, "word_location", None)  # a Word document's index
+    if word_location is not None:
+        entry["docx"] = word_location(diagnostic.span).as_json()
+    return entry
 
 
 def render_json(results: list[tuple[str, LineIndex, list[Diagnostic]]]) -> str:

@@ -1,0 +1,147 @@
+"""Language-server latency and memory, measured with a real client over stdio.
+
+For the Spanish sample and for a 300 KB resolution built from it: the time from sending a
+`didChange` (one character: a preambular paragraph's final comma becomes a semicolon and
+back, so the diagnostics change each time) to receiving the `publishDiagnostics` for that
+version, with the debounce set to 0 — median and 95th percentile. Then the server's resident
+memory before and after 1,000 more edits of the sample.
+
+    python benchmarks/lsp_latency.py [--edits 200] [--memory-edits 1000]
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.lsp.client import LanguageClient
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "examples" / "A-RES-75-276.md"
+SERVER = [sys.executable, "-m", "resolint", "server", "--stdio"]
+
+
+def long_resolution(size: int) -> str:
+    """The Spanish sample grown to `size` characters: its heading and preamble, more
+    preambular paragraphs, then operative paragraphs numbered on, the closing line last."""
+    lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    operative_start = next(i for i, line in enumerate(lines) if line.startswith("1. *"))
+    closing_start = next(i for i, line in enumerate(lines) if line.startswith("*62"))
+    head = lines[:operative_start]
+    preambular = [line for line in head[8:] if line.startswith("*") and line.endswith(",")]
+    operative = [re.sub(r"^\d+\. ", "", line).rstrip(".;") for line in lines[operative_start:closing_start] if line.strip()]
+    body = list(head)
+    budget = size // 3
+    while sum(len(line) + 1 for line in body) < budget:
+        body.extend([preambular[len(body) % len(preambular)], ""])
+    paragraphs = []
+    while sum(len(line) + 2 for line in body) + sum(len(p) + 2 for p in paragraphs) < size:
+        paragraphs.append(operative[len(paragraphs) % len(operative)])
+    numbered = [f"{n}. {text};" for n, text in enumerate(paragraphs, start=1)]
+    numbered[-1] = numbered[-1][:-1] + "."
+    return "\n".join([*body, "\n\n".join(numbered), "", *lines[closing_start:]])
+
+
+class Bench:
+    def __init__(self) -> None:
+        self.client = LanguageClient("resolint-benchmark", "1")
+        self.arrived: dict[tuple[str, int], float] = {}
+        self.waiters: dict[tuple[str, int], asyncio.Future] = {}
+
+        @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        def published(params: types.PublishDiagnosticsParams) -> None:
+            key = (params.uri, params.version)
+            self.arrived[key] = time.perf_counter()
+            if (future := self.waiters.pop(key, None)) is not None and not future.done():
+                future.set_result(len(params.diagnostics))
+
+    async def start(self) -> None:
+        await self.client.start_io(*SERVER)
+        await self.client.initialize_async(types.InitializeParams(
+            capabilities=types.ClientCapabilities(), initialization_options={"debounce": 0}))
+        self.client.initialized(types.InitializedParams())
+
+    def wait(self, uri: str, version: int) -> asyncio.Future:
+        future = asyncio.get_running_loop().create_future()
+        self.waiters[(uri, version)] = future
+        return future
+
+    async def open(self, uri: str, text: str) -> None:
+        done = self.wait(uri, 1)
+        self.client.text_document_did_open(types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)))
+        await asyncio.wait_for(done, 120)
+
+    async def toggle(self, uri: str, text: str, edits: int, first_version: int = 2) -> list[float]:
+        """Edit one character `edits` times; the seconds from each didChange to its diagnostics."""
+        lines = text.split("\n")
+        preambular = [i for i, content in enumerate(lines) if content.startswith("*") and content.endswith(",")]
+        line = preambular[len(preambular) // 2]
+        column = len(lines[line]) - 1  # no character outside the BMP on these lines: UTF-16 = code points
+        where = types.Range(start=types.Position(line=line, character=column), end=types.Position(line=line, character=column + 1))
+        latencies = []
+        for version in range(first_version, first_version + edits):
+            done = self.wait(uri, version)
+            sent = time.perf_counter()
+            self.client.text_document_did_change(types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[types.TextDocumentContentChangePartial(range=where, text=";" if version % 2 == 0 else ",")]))
+            await asyncio.wait_for(done, 120)
+            latencies.append(self.arrived[(uri, version)] - sent)
+        return latencies
+
+    def rss_kb(self) -> int:
+        status = Path(f"/proc/{self.client._server.pid}/status").read_text()
+        return int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1))
+
+    async def stop(self) -> None:
+        await self.client.shutdown_async(None)
+        self.client.exit(None)
+        await self.client.stop()
+
+
+def describe(latencies: list[float]) -> tuple[float, float]:
+    ordered = sorted(latencies)
+    return statistics.median(ordered) * 1000, ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))] * 1000
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--edits", type=int, default=200)
+    parser.add_argument("--memory-edits", type=int, default=1000)
+    args = parser.parse_args()
+
+    bench = Bench()
+    started = time.perf_counter()
+    await bench.start()
+    startup = time.perf_counter() - started
+    sample = SAMPLE.read_text(encoding="utf-8")
+    large = long_resolution(300_000)
+    await bench.open("file:///bench/sample.md", sample)
+    await bench.open("file:///bench/large.md", large)
+    await bench.toggle("file:///bench/sample.md", sample, 20, first_version=1000)  # warm-up
+    rows = []
+    for name, uri, text in (("Spanish sample", "file:///bench/sample.md", sample),
+                            (f"{len(large.encode('utf-8')) // 1000} KB resolution", "file:///bench/large.md", large)):
+        median, p95 = describe(await bench.toggle(uri, text, args.edits))
+        rows.append((name, len(text.encode("utf-8")), median, p95))
+    before = bench.rss_kb()
+    await bench.toggle("file:///bench/sample.md", sample, args.memory_edits, first_version=5000)
+    after = bench.rss_kb()
+    await bench.stop()
+
+    print(f"server start to initialize answer: {startup * 1000:.0f} ms")
+    print("| document | size | didChange -> publishDiagnostics, median | p95 |")
+    print("|---|---|---|---|")
+    for name, size, median, p95 in rows:
+        print(f"| {name} | {size / 1000:.0f} KB | {median:.1f} ms | {p95:.1f} ms |")
+    print(f"server RSS before / after {args.memory_edits} edits: {before / 1024:.1f} MB / {after / 1024:.1f} MB")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,262 @@
+"""Pure conversions between the core's types and the Language Server Protocol's.
+
+The core speaks code-point offsets (`Span`); LSP speaks lines and columns, where lines end at
+"\\n", "\\r\\n" or "\\r" (and at nothing else: not at the form feeds or U+2028 that
+`str.splitlines` also breaks on) and columns count code units of the negotiated encoding —
+UTF-16 unless client and server agreed on UTF-8 or UTF-32. Everything here is a function of
+its arguments, so it is tested without a server.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from itertools import accumulate
+from collections.abc import Iterable, Sequence
+
+from lsprotocol import types
+
+from ..grammar.inline import strip_markup
+from ..linter.diagnostics import Diagnostic, Edit
+from ..linter.span import Span
+
+SOURCE = "resolint"
+UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_NAME_WIDTH = 60
+
+
+class PositionMap:
+    """Offsets into one text <-> LSP positions (line, column in code units)."""
+
+    def __init__(self, text: str, encoding: str = UTF16) -> None:
+        self.text = text
+        self.encoding = encoding
+        if "\r" in text:
+            self._starts = [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
+        else:  # the common case, at C speed: each line starts one past the end of the last
+            self._starts = list(accumulate(map((1).__add__, map(len, text.split("\n"))), initial=0))[:-1]
+        # Columns equal code points when no character needs more than one code unit.
+        if encoding == UTF32:
+            self._simple = True
+        elif encoding == UTF8:
+            self._simple = text.isascii()
+        else:
+            self._simple = _ASTRAL.search(text) is None
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+    def line_start(self, line: int) -> int:
+        return self._starts[line]
+
+    def line_end(self, line: int) -> int:
+        """Offset where `line`'s content ends (before its line break)."""
+        if line + 1 >= len(self._starts):
+            return len(self.text)
+        end = self._starts[line + 1]
+        if self.text[end - 1] == "\n":
+            end -= 1
+        if end > self._starts[line] and self.text[end - 1] == "\r":
+            end -= 1
+        return end
+
+    def position(self, offset: int) -> types.Position:
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect_right(self._starts, offset) - 1
+        start = self._starts[line]
+        offset = min(offset, self.line_end(line))  # inside a "\r\n": the end of the line
+        if self._simple:
+            return types.Position(line=line, character=offset - start)
+        return types.Position(line=line, character=self._units(self.text[start:offset]))
+
+    def offset(self, position: types.Position) -> int:
+        """The offset of a client position. Out-of-range positions are clamped as LSP says:
+        a column past the end of its line means the end of the line; a line past the last
+        one means the end of the text."""
+        if position.line >= len(self._starts):
+            return len(self.text)
+        start, end = self._starts[position.line], self.line_end(position.line)
+        if self._simple:
+            return min(start + position.character, end)
+        units, offset = 0, start
+        while offset < end and units < position.character:
+            units += self._units(self.text[offset])
+            offset += 1
+        return offset - 1 if units > position.character else offset  # never inside a character
+
+    def range(self, span: Span) -> types.Range:
+        return types.Range(start=self.position(span.start), end=self.position(span.end))
+
+    def span(self, range_: types.Range) -> Span:
+        start, end = self.offset(range_.start), self.offset(range_.end)
+        return Span(min(start, end), max(start, end))
+
+    def _units(self, text: str) -> int:
+        if self.encoding == UTF8:
+            return len(text.encode("utf-8", "surrogatepass"))
+        if self.encoding == UTF32:
+            return len(text)
+        return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+# --- text synchronisation -----------------------------------------------------------------
+
+def apply_change(text: str, positions: PositionMap, change) -> str:
+    """The text after one `contentChanges` entry (a ranged edit or the whole document)."""
+    if isinstance(change, types.TextDocumentContentChangePartial):
+        span = positions.span(change.range)
+        return text[: span.start] + change.text + text[span.end :]
+    return change.text
+
+
+# --- diagnostics and edits ----------------------------------------------------------------
+
+def diagnostic(finding: Diagnostic, positions: PositionMap) -> types.Diagnostic:
+    return types.Diagnostic(
+        range=positions.range(finding.span),
+        message=finding.message,
+        severity=types.DiagnosticSeverity(int(finding.severity)),
+        code=finding.code,
+        code_description=types.CodeDescription(href=finding.url) if finding.url else None,
+        source=SOURCE,
+    )
+
+
+def diagnostics(findings: Iterable[Diagnostic], positions: PositionMap) -> list[types.Diagnostic]:
+    return [diagnostic(finding, positions) for finding in findings]
+
+
+def text_edits(edits: Iterable[Edit], positions: PositionMap) -> list[types.TextEdit]:
+    return [types.TextEdit(range=positions.range(edit.span), new_text=edit.text) for edit in edits]
+
+
+def workspace_edit(uri: str, version: int | None, edits: list[types.TextEdit], document_changes: bool) -> types.WorkspaceEdit:
+    """Edits for one document; with `document_changes` (when the client supports it) they
+    name the document version they were computed for, so a client drops them if stale."""
+    if document_changes:
+        document = types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version)
+        return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(text_document=document, edits=edits)])
+    return types.WorkspaceEdit(changes={uri: edits})
+
+
+def minimal_edit(old: str, new: str) -> Edit | None:
+    """One edit turning `old` into `new`: the changed middle, common prefix and suffix kept."""
+    if old == new:
+        return None
+    limit = min(len(old), len(new))
+    prefix = 0
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
+        suffix += 1
+    return Edit(Span(prefix, len(old) - suffix), new[prefix : len(new) - suffix])
+
+
+# --- outline ------------------------------------------------------------------------------
+
+def document_symbols(outline: dict, positions: PositionMap) -> list[types.DocumentSymbol]:
+    """The outline (`resolint.linter.outline.outline`) as a tree of document symbols:
+    heading, chapeau, preamble, operative part (paragraphs and sub-paragraphs), headings
+    between paragraphs, closing line, annexes, footnotes."""
+    text = positions.text
+
+    def span(entry: dict, key: str = "span") -> Span:
+        return Span(*entry[key])
+
+    def symbol(name: str, kind: types.SymbolKind, where: Span, head: Span | None = None, detail: str | None = None,
+               children: list[types.DocumentSymbol] | None = None) -> types.DocumentSymbol:
+        return types.DocumentSymbol(
+            name=_name(name),
+            kind=kind,
+            range=positions.range(where),
+            selection_range=positions.range(head if head is not None else Span(where.start, where.start)),
+            detail=detail,
+            children=children or None,
+        )
+
+    def group(name: str, kind: types.SymbolKind, children: list[types.DocumentSymbol], spans: list[Span]) -> types.DocumentSymbol:
+        where = Span(min(s.start for s in spans), max(s.end for s in spans))
+        return symbol(name, kind, where, Span(spans[0].start, spans[0].start), children=children)
+
+    def paragraph(entry: dict, kind: types.SymbolKind) -> types.DocumentSymbol:
+        where, head = span(entry), span(entry, "head")
+        children = [paragraph(child, types.SymbolKind.EnumMember) for child in entry["subparagraphs"]]
+        preview = _plain(text[where.start : where.end])
+        return symbol(_plain(text[head.start : head.end]), kind, where, head, _cut(preview), children)
+
+    def plain(entry: dict, kind: types.SymbolKind, name: str | None = None) -> types.DocumentSymbol:
+        where = span(entry)
+        return symbol(name or entry["text"], kind, where, Span(where.start, where.start))
+
+    top: list[types.DocumentSymbol] = []
+    if outline["header"]:
+        lines = [plain(h, types.SymbolKind.Property, f"{h['kind'].replace('_', ' ')}: {_cut(h['text'])}") for h in outline["header"]]
+        top.append(group("Heading", types.SymbolKind.Module, lines, [span(h) for h in outline["header"]]))
+    several = len(outline["parts"]) > 1
+    for part in outline["parts"]:
+        members: list[types.DocumentSymbol] = []
+        spans: list[Span] = []
+        if part["chapeau"]:
+            members.append(plain(part["chapeau"], types.SymbolKind.Constructor))
+            spans.append(span(part["chapeau"]))
+        for key, title, kind in (("preambular", "Preamble", types.SymbolKind.Field), ("operative", "Operative part", types.SymbolKind.Method)):
+            if part[key]:
+                children = [paragraph(p, kind) for p in part[key]]
+                members.append(group(f"{title} ({len(children)})", types.SymbolKind.Namespace, children, [span(p) for p in part[key]]))
+                spans.extend(span(p) for p in part[key])
+        for heading in part["headings"]:
+            members.append(plain(heading, types.SymbolKind.String))
+            spans.append(span(heading))
+        if part["closing"]:
+            members.append(plain(part["closing"], types.SymbolKind.Event))
+            spans.append(span(part["closing"]))
+        members.sort(key=lambda s: (s.range.start.line, s.range.start.character))
+        if several and members:
+            top.append(group(f"Part {part['label'] or ''}".strip(), types.SymbolKind.Namespace, members, spans))
+        else:
+            top.extend(members)
+    for annex in outline["annexes"]:
+        top.append(plain(annex, types.SymbolKind.Class, f"Annex: {annex['heading']}"))
+    if outline["footnotes"]:
+        notes = [plain(f, types.SymbolKind.Constant, f"{f['label']} {f['text']}") for f in outline["footnotes"]]
+        top.append(group(f"Footnotes ({len(notes)})", types.SymbolKind.Namespace, notes, [span(f) for f in outline["footnotes"]]))
+    return top
+
+
+def flat_symbols(symbols: Sequence[types.DocumentSymbol], uri: str, container: str | None = None) -> list[types.SymbolInformation]:
+    """The same symbols for clients without hierarchical symbol support."""
+    flat = []
+    for item in symbols:
+        flat.append(types.SymbolInformation(
+            name=item.name, kind=item.kind, location=types.Location(uri=uri, range=item.range), container_name=container,
+        ))
+        flat.extend(flat_symbols(item.children or (), uri, item.name))
+    return flat
+
+
+def folding_ranges(symbols: Sequence[types.DocumentSymbol]) -> list[types.FoldingRange]:
+    """A fold for every symbol that spans more than one line."""
+    folds = []
+    for item in symbols:
+        if item.range.end.line > item.range.start.line:
+            folds.append(types.FoldingRange(start_line=item.range.start.line, end_line=item.range.end.line,
+                                            kind=types.FoldingRangeKind.Region))
+        folds.extend(folding_ranges(item.children or ()))
+    unique = {(f.start_line, f.end_line): f for f in folds}  # a paragraph and its only sub-paragraph may coincide
+    return sorted(unique.values(), key=lambda f: (f.start_line, -f.end_line))
+
+
+def _plain(text: str) -> str:
+    return " ".join(strip_markup(text).split())
+
+
+def _cut(text: str, width: int = _NAME_WIDTH) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _name(text: str) -> str:
+    """Clients reject empty symbol names."""
+    return _cut(" ".join(text.split())) or "(untitled)"

@@ -1,0 +1,100 @@
+"""pygls 2's protocol with the answers JSON-RPC and LSP require where pygls stays silent,
+and without pygls' own copy of the open documents.
+
+pygls 2.1 drops a request whose parameters do not match the method's type (it logs the error
+and never answers, so the client waits forever), ignores requests after `shutdown` without
+an answer, answers requests before `initialize` with an internal error, and sends nothing
+for a body that is not JSON. Here: InvalidParams, InvalidRequest, ServerNotInitialized and
+ParseError responses, as the specifications say.
+
+The server keeps the open documents itself (`resolint.lsp.server`): pygls' text documents
+split lines with `str.splitlines`, which also breaks at form feeds and U+2028 where LSP does
+not, and re-split the whole text at every change. So the `didOpen`/`didChange`/`didClose`
+built-ins here only hand the notification to the server's handler.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+import attrs
+from lsprotocol import types
+from pygls.exceptions import JsonRpcException
+from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.language_server import lsp_method
+
+log = logging.getLogger(__name__)
+
+
+@attrs.define
+class BadMessage:
+    """A request that could not be read into its method's parameter type."""
+
+    id: Any
+    method: str
+    jsonrpc: str
+    reason: str
+
+
+class ResolintProtocol(LanguageServerProtocol):
+    def structure_message(self, data: dict[str, Any]):
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as error:
+            if "id" in data and "method" in data:
+                cause = error.__cause__ or error
+                return BadMessage(data["id"], str(data["method"]), str(data.get("jsonrpc")), _one_line(cause))
+            raise
+
+    def handle_message(self, message) -> None:
+        if isinstance(message, BadMessage):
+            log.warning("invalid params for %s: %s", message.method, message.reason)
+            self._error(message.id, types.ErrorCodes.InvalidParams, f"{message.method}: invalid params: {message.reason}")
+            return
+        if not hasattr(message, "jsonrpc"):  # not a JSON-RPC object: an array, a number ...
+            identifier = message.get("id") if isinstance(message, dict) else None
+            self._error(identifier, types.ErrorCodes.InvalidRequest, "not a JSON-RPC 2.0 message")
+            return
+        method = getattr(message, "method", None)
+        is_request = method is not None and hasattr(message, "id")
+        if is_request and self._workspace is None and method != types.INITIALIZE:
+            self._error(message.id, types.ErrorCodes.ServerNotInitialized, f"{method}: the server is not initialized yet")
+            return
+        if is_request and self._shutdown:
+            self._error(message.id, types.ErrorCodes.InvalidRequest, f"{method}: the server is shutting down")
+            return
+        super().handle_message(message)
+
+    def parse_error(self, error: json.JSONDecodeError) -> None:
+        """A message body that is not JSON: JSON-RPC answers with a null id."""
+        self._error(None, types.ErrorCodes.ParseError, f"parse error: {error}")
+
+    def _error(self, identifier: Any, code: types.ErrorCodes, message: str) -> None:
+        if isinstance(identifier, (int, str)) and not isinstance(identifier, bool):
+            self._send_response(identifier, error=types.ResponseError(code=code, message=message))
+        else:  # lsprotocol's converter would leave out a null id, which JSON-RPC requires
+            self._send_data({"jsonrpc": "2.0", "id": None, "error": {"code": int(code), "message": message}})
+
+    # The server keeps the documents: these built-ins only pass the notification on.
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
+    def lsp_text_document__did_open(self, params: types.DidOpenTextDocumentParams):
+        yield from self._to_handler(types.TEXT_DOCUMENT_DID_OPEN, params)
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams):
+        yield from self._to_handler(types.TEXT_DOCUMENT_DID_CHANGE, params)
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CLOSE)
+    def lsp_text_document__did_close(self, params: types.DidCloseTextDocumentParams):
+        yield from self._to_handler(types.TEXT_DOCUMENT_DID_CLOSE, params)
+
+    def _to_handler(self, method: str, params):
+        if (handler := self.fm.features.get(method)) is not None:
+            yield handler, (params,), None
+
+
+def _one_line(error: BaseException) -> str:
+    text = " ".join(str(error).split())
+    return text[:300] if text else type(error).__name__

@@ -1,0 +1,202 @@
+"""What the citation rules share: the scans of a document, which citations count as the
+General Assembly's, a session's time window, and how the record judges a cited date."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ... import records
+from ...linter.diagnostics import UNSAFE, Edit, Fix, Violation
+from ...linter.langdata import LanguagePack
+from ...linter.model import Document
+from ...grammar.symbols import FoundSymbol, find_symbols
+from .dates import syntax as date_syntax
+from .scan import Citation, find_citations, syntax as citation_syntax
+
+ORGAN_NAMES = {
+    "GA": "General Assembly", "SC": "Security Council", "ECOSOC": "Economic and Social Council",
+    "HRC": "Human Rights Council",
+}
+# Sessions before 71 open on a date inferred by rule, with known exceptions (sessions 6, 7,
+# 19, 55-57): allow this much around them.
+INFERRED_SLACK = timedelta(days=60)
+# "its resolution n/m": the document's organ, unless the date is this far from session n.
+SELF_SLACK_YEARS = 15
+
+
+def citations(doc: Document, language: LanguagePack):
+    """(list, item) for every cited resolution or decision."""
+    for found in find_citations(doc, language):
+        for item in found.items:
+            yield found, item
+
+
+def symbols(doc: Document, language: LanguagePack) -> tuple[FoundSymbol, ...]:
+    rules = citation_syntax(language)
+    return find_symbols(doc.text, rules.and_words, rules.to_words)
+
+
+def assembly_session(item: Citation) -> int | None:
+    """The regular session of a General Assembly resolution or decision, when the citation is
+    the Assembly's: named so ("General Assembly resolution 59/50"); cited as "its resolution"
+    in an Assembly text and dated within 15 years of its session (so that "through its
+    resolution 54/18 of 12 October 2023, the Human Rights Council ..." is left alone); or
+    cited with no organ and dated within a year of its session (another organ's "45/3 of
+    6 October 2020" is not the Assembly's resolution 45/3 of 1990)."""
+    if item.session is None or not item.session.isdigit() or item.form not in ("session", "roman"):
+        return None
+    number = int(item.session)
+    if item.form == "session" and number < 31:
+        return None  # the Assembly numbered "n/m" from its 31st session
+    year = item.date.year if item.date is not None else None
+    if item.body == "GA" and item.named:
+        return number
+    if item.body == "GA":
+        return number if year is None or abs(year - (1945 + number)) <= SELF_SLACK_YEARS else None
+    if item.body is None and year is not None and year in (1945 + number, 1946 + number):
+        return number
+    return None
+
+
+def is_assembly(item: Citation) -> bool:
+    if item.body == "GA" and item.form == "special":
+        return True
+    return assembly_session(item) is not None
+
+
+@dataclass(frozen=True)
+class Window:
+    """When a regular session ran: `start` and `end` as the record gives them (the end is the
+    day the next session opens: its last meeting may fall on it), `slack` around them when the
+    dates are inferred by rule rather than documented."""
+
+    session: int
+    start: date
+    end: date
+    documented: bool
+    slack: timedelta
+
+    def contains(self, day: date) -> bool:
+        return self.start - self.slack <= day <= self.end + self.slack
+
+
+def session_window(number: int) -> Window | None:
+    """Regular session `number` from the record: documented from session 71, inferred by
+    rule before."""
+    this, following = records.session(str(number)), records.session(str(number + 1))
+    if this is None:
+        return None
+    start = this.opening or (date(1946, 1, 1) if number == 1 else None)
+    if start is None:
+        return None
+    end = following.opening if following and following.opening else this.closing
+    if end is None:  # the current session: open-ended
+        end = date(start.year + 1, 12, 31)
+    documented = this.opening_documented and (following is None or following.opening_documented)
+    return Window(number, start, end, documented, timedelta(0) if documented else INFERRED_SLACK)
+
+
+def write_date(day: date, language: LanguagePack) -> str:
+    """A date as the language writes it: "2 December 2004", "2 de diciembre de 2004"."""
+    rules = date_syntax(language)
+    written_day = rules.first_day if day.day == 1 else str(day.day)
+    return rules.form.format(day=written_day, month=rules.names[day.month - 1], year=day.year)
+
+
+def english_date(day: date) -> str:
+    return f"{day.day} {ENGLISH_MONTHS[day.month - 1]} {day.year}"
+
+
+ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                  "October", "November", "December")
+
+
+# --- the record -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Verdict:
+    """How the record judges a cited date: `accepted`, or the record that contradicts it."""
+
+    accepted: bool
+    record: records.Record | None = None  # None: the record does not know the number
+
+    @property
+    def known(self) -> bool:
+        return self.record is not None
+
+    @property
+    def firm(self) -> bool:
+        """The adoption date rests on a primary source and is not flagged as suspect."""
+        return self.record is not None and not self.record.citation_only and not self.record.suspect
+
+
+def lookup(item: Citation) -> tuple[records.Record, ...]:
+    """The records of a cited resolution or decision (several for a base with parts)."""
+    if item.kind == "decision":
+        if not is_assembly(item):
+            return ()
+        found = records.decision(item.base)
+        return (found,) if found else ()
+    if item.body == "SC":
+        if item.form not in ("bare", "sc"):
+            return ()
+        found = records.sc_resolution(int(item.base.split(" ")[0]))  # by number: the year may be wrong
+        return (found,) if found else ()
+    if not is_assembly(item):
+        return ()
+    found: list[records.Record] = []
+    for number in item.numbers():
+        found.extend(record for record in records.resolutions(number) if record not in found)
+    return tuple(found)
+
+
+def verdict(item: Citation) -> Verdict:
+    """The record's word on the item's date (which must be a valid date)."""
+    day = item.date.value if item.date else None
+    known = lookup(item)
+    if day is None or not known:
+        return Verdict(True, known[0] if known else None)
+    if any(record.accepts(day) for record in known):
+        return Verdict(True, next(record for record in known if record.accepts(day)))
+    return Verdict(False, known[0])
+
+
+def citation_name(item: Citation) -> str:
+    word = "Decision" if item.kind == "decision" else "Resolution"
+    return f"{word} {item.number}"
+
+
+def record_violation(doc: Document, item: Citation, language: LanguagePack, *, firm: bool) -> Violation | None:
+    """The finding on an item's date when the record contradicts it: for CT008 (`firm`: the
+    record's date rests on a primary source) or CT009 (on citations only, or suspect)."""
+    if item.date is None or item.date.value is None:
+        return None
+    judged = verdict(item)
+    if judged.accepted or judged.firm != firm:
+        return None
+    record = judged.record
+    adopted = record.adopted
+    cited = doc.slice(item.date.span)
+    name = citation_name(item)
+    if firm:
+        message = f"{name} was adopted on {english_date(adopted.date)}, not on “{cited}” (source: {adopted.describe()}"
+        other = record.evidence_for(item.date.value)
+        citing = [f"{adopted.cited_in} with {english_date(adopted.date)}"] if adopted.cited_in else []
+        if other is not None:
+            citing.append(f"{other.cited_in or 1} with the date given here")
+        if citing:
+            message += "; documents citing it: " + ", ".join(citing)
+        message += ")"
+    elif record.citation_only:
+        other = record.evidence_for(item.date.value)
+        message = f"{name} is cited as of {english_date(adopted.date)}"
+        message += f" in {adopted.cited_in} documents" if adopted.cited_in > 1 else " in other texts"
+        if other is not None and other.cited_in:
+            message += f" and as of “{cited}” in {other.cited_in}"
+        message += "; the record knows it only from citations: check the date"
+    else:
+        message = (f"{name} was adopted on {english_date(adopted.date)} according to {adopted.describe()}, "
+                   f"a date the data set flags as suspect; check “{cited}”")
+    written = write_date(adopted.date, language)
+    fix = Fix(f"Write “{written}”", (Edit(item.date.span, written),), applicability=UNSAFE)
+    return Violation(item.date.span, message, fix)

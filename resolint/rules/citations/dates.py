@@ -1,0 +1,163 @@
+"""Dates in running text, in each language's form ("2 December 2004", "2 de diciembre de 2004",
+"1er janvier 2004"), read from the language's dates.toml.
+
+The patterns also recognise the usual misspellings (an ordinal day, a month in the wrong
+case, a missing "de", the month first) so that a rule can say how the language writes the
+date. Every pattern is a single pass with bounded repetition.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache, lru_cache
+
+from ...linter.langdata import LanguagePack
+from ...linter.span import Span
+
+SUP = r"(?P<sup><sup>\s?(?P<supsuffix>[a-zº°.]{1,3})\s?</sup>)"
+
+
+@dataclass(frozen=True, slots=True)
+class TextDate:
+    """A date as written: `canonical` is how the language writes it (None when the text
+    already is); `valid` is False for a day the month does not have."""
+
+    span: Span
+    day: int
+    month: int  # 1-12
+    year: int | None
+    valid: bool
+    canonical: str | None
+
+    @property
+    def value(self) -> date | None:
+        return date(self.year, self.month, self.day) if self.valid and self.year else None
+
+
+@dataclass(frozen=True)
+class DateSyntax:
+    """One language's date patterns, built from its dates.toml."""
+
+    months: dict[str, int]  # every recognised spelling (case-folded) -> month
+    names: tuple[str, ...]  # how the language writes the months
+    form: str
+    form_without_year: str
+    first_day: str
+    capitalised: bool
+    day_first: re.Pattern[str]
+    month_first: re.Pattern[str] | None
+    foreign_joiners: bool  # the form has none: "15 of December of 2022" needs both to count
+
+
+@cache
+def syntax(language: LanguagePack) -> DateSyntax:
+    data = language.topic("dates")
+    names = tuple(data["months"])
+    months = {name.casefold(): index for index, name in enumerate(names, start=1)}
+    for variant, name in data.get("variants", {}).items():
+        months[variant.casefold()] = months[name.casefold()]
+    month_words = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
+    month = rf"(?P<month>(?i:{month_words}))"
+    suffixes = "|".join(sorted((re.escape(s) for s in data.get("day_suffixes", [])), key=len, reverse=True))
+    suffix = rf"(?:(?P<suffix>{suffixes})|{SUP})?" if suffixes else ""
+    joiners = "|".join(re.escape(j) for j in data.get("joiners", []))
+    joiner = rf"(?:[ \u00a0](?P<j1>{joiners}))?" if joiners else ""
+    year_joiner = rf"(?:,?[ \u00a0](?:(?P<j2>{joiners})[ \u00a0])?|(?P<comma>,)[ \u00a0])" if joiners else r"(?P<comma>,)?[ \u00a0]"
+    day_first = re.compile(
+        rf"(?<![\w/.,\-])(?P<day>\d{{1,2}}){suffix}{joiner}[ \u00a0]{month}(?:{year_joiner}(?P<year>\d{{4}}))?(?![\w])"
+    )
+    month_first = None
+    if data.get("month_first"):
+        month_first = re.compile(rf"(?<![\w])(?P<month>{'|'.join(re.escape(n) for n in names)}) (?P<day>\d{{1,2}}),? (?P<year>\d{{4}})(?![\w])")
+    foreign = not any(f" {joiner} " in data["form"] for joiner in data.get("joiners", []))
+    return DateSyntax(months, names, data["form"], data["form_without_year"], str(data.get("first_day", "1")),
+                      bool(data.get("months_capitalised")), day_first, month_first, foreign)
+
+
+def find_dates(text: str, language: LanguagePack) -> tuple[TextDate, ...]:
+    """Every date of `text`, in text order (cached per text and language)."""
+    return _find(text, language)
+
+
+@lru_cache(maxsize=32)
+def _find(text: str, language: LanguagePack) -> tuple[TextDate, ...]:
+    """Month names drive the scan: str.find for each name without its first letter
+    ("ecember"), whose case is then checked, so that "December" and "december" are both
+    found without lower-casing the text. The date patterns are matched only around them."""
+    rules = syntax(language)
+    found = {}
+    for name in rules.months:
+        stem, first = name[1:], name[0]
+        at = text.find(stem, 1)
+        while at != -1:
+            start = at - 1
+            if text[start].lower() == first and (start == 0 or not text[start - 1].isalpha()):
+                result = _date_around(text, start, rules)
+                if result is not None:
+                    found.setdefault(result.span.start, result)
+            at = text.find(stem, at + len(stem))
+    return tuple(found[start] for start in sorted(found))
+
+
+DAY_BEFORE = re.compile(r"\d{1,2}\D{1,24}\Z")
+
+
+def _date_around(text: str, month_at: int, rules: DateSyntax) -> TextDate | None:
+    """The date whose month name starts at `month_at`: day first, or (English) month first."""
+    window_start = max(0, month_at - 26)
+    day = DAY_BEFORE.search(text, window_start, month_at)
+    if day is not None:
+        match = rules.day_first.match(text, day.start())
+        if match is not None and match.start("month") == month_at:
+            return _read(match, rules, day_first=True)
+    if rules.month_first is not None:
+        match = rules.month_first.match(text, month_at)
+        if match is not None:
+            return _read(match, rules, day_first=False)
+    return None
+
+
+def date_at(text: str, position: int, language: LanguagePack) -> TextDate | None:
+    """The date of `find_dates` that starts exactly at `position`, if any."""
+    return _by_start(text, language).get(position)
+
+
+@lru_cache(maxsize=32)
+def _by_start(text: str, language: LanguagePack) -> dict[int, TextDate]:
+    return {found.span.start: found for found in find_dates(text, language)}
+
+
+def _read(match: re.Match[str], rules: DateSyntax, *, day_first: bool) -> TextDate | None:
+    groups = match.groupdict()
+    day = int(groups["day"])
+    written_month = groups["month"]
+    month = rules.months[written_month.casefold()]
+    name = rules.names[month - 1]
+    year = int(groups["year"]) if groups.get("year") else None
+    lower_case = written_month != name and written_month.casefold() == name.casefold()
+    j1, j2 = groups.get("j1"), groups.get("j2")
+    if year is None and (lower_case or day > 31 or not day_first):
+        return None  # "paragraph 2 may ...", "article 45 May": not a date
+    if rules.foreign_joiners and (j1 or j2) and not (j1 and j2):
+        return None  # "part 2 of May 2020", "5 of March": not a date
+    if year is not None and not 1000 <= year <= 2999:
+        return None
+    valid = 1 <= day <= _days_in(month, year)
+    form = rules.form if year is not None else rules.form_without_year
+    canonical = form.format(day=rules.first_day if day == 1 else day, month=name, year=year)
+    written = match.group()
+    if groups.get("sup"):  # "1<sup>er</sup>" reads as "1er"
+        start, end = match.start("sup") - match.start(), match.end("sup") - match.start()
+        written = written[:start] + groups["supsuffix"] + written[end:]
+    return TextDate(Span(match.start(), match.end()), day, month, year, valid, None if written == canonical else canonical)
+
+
+DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in(month: int, year: int | None) -> int:
+    """(The calendar module would cost 8 ms of start-up for this.)"""
+    if month == 2 and (year is None or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))):
+        return 29
+    return DAYS_IN_MONTH[month - 1]

@@ -1,0 +1,70 @@
+"""Cited date contradicts the record.
+
+## What it checks
+Where the record shipped with resolint (`resolint/records/`, built from the shared data set:
+UN Digital Library voting records, the official texts of sessions 78–80, the official
+Security Council texts) knows the cited resolution or decision, the date cited with it must
+be its adoption date or another date a primary source attests. The message names the
+source. So does a Security Council resolution's year: "resolution 2334 (2015)" is reported
+when the record has resolution 2334 adopted in 2016.
+
+A date the record knows only from citations in other texts is the next rule's business
+(CT009, a warning); a number the record does not hold is unknown, never wrong. A citation
+whose organ is not named counts as the General Assembly's only when dated within a year of
+its session (see CT005).
+
+## Why it matters
+A wrong date sends the reader to the wrong meeting and is copied from one year's text into
+the next: resolutions 78/53, 79/50 and 80/24 all cite resolution 74/54 "of 19 December 2019";
+it was adopted on 12 December 2019. No other tool checks citations against the record.
+
+## Example
+```markdown
+*The General Assembly*,
+
+*Recalling* its resolution 74/54 of 19 December 2019,
+
+1. *Decides* to remain seized of the matter.
+```
+
+## Use instead
+```markdown
+*The General Assembly*,
+
+*Recalling* its resolution 74/54 of 12 December 2019,
+
+1. *Decides* to remain seized of the matter.
+```
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...linter.diagnostics import Severity, Violation
+from ...linter.model import Document
+from ...linter.rule import Context, RuleMeta
+from .common import citations, lookup, record_violation
+
+META = RuleMeta(
+    code="CT008",
+    name="date-contradicts-record",
+    summary="A cited date matches the record of the resolution or decision (primary sources)",
+    default_severity=Severity.ERROR,
+    fixable=True,
+)
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Violation]:
+    for _, item in citations(doc, ctx.language):
+        violation = record_violation(doc, item, ctx.language, firm=True)
+        if violation:
+            yield violation
+        if item.body == "SC" and item.paren_year is not None:
+            known = lookup(item)
+            if known and known[0].adopted.date.year != item.paren_year:
+                record = known[0]
+                yield Violation(
+                    item.span,
+                    f"Resolution {item.number}: the Security Council adopted resolution {record.number.split(' ')[0]} "
+                    f"in {record.adopted.date.year} (source: {record.adopted.describe()})",
+                )

@@ -1,0 +1,53 @@
+"""Cited date differs from the date other texts cite.
+
+## What it checks
+Like CT008, for the resolutions and decisions the record knows only from citations in later
+texts (General Assembly resolutions adopted without a vote before session 78, decisions
+before session 71) or whose recorded date is flagged as suspect: a cited date that differs
+from the date most texts cite is reported, with how many documents cite each.
+
+## Why it matters
+Citations can be wrong, so the record's date is only the majority's: a warning, not an
+error. Resolution 67/1 is cited as "of 24 September 2012" in six documents and as "of 19
+September 2012" in three (78/229 and 80/229 among them); it was adopted on 24 September 2012.
+
+## Example
+```markdown
+*The General Assembly*,
+
+*Recalling* its resolution 67/1 of 19 September 2012,
+
+1. *Decides* to remain seized of the matter.
+```
+
+## Use instead
+```markdown
+*The General Assembly*,
+
+*Recalling* its resolution 67/1 of 24 September 2012,
+
+1. *Decides* to remain seized of the matter.
+```
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...linter.diagnostics import Violation
+from ...linter.model import Document
+from ...linter.rule import Context, RuleMeta
+from .common import citations, record_violation
+
+META = RuleMeta(
+    code="CT009",
+    name="date-differs-from-citations",
+    summary="A cited date matches the date other texts cite, where the record knows no more",
+    fixable=True,
+)
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Violation]:
+    for _, item in citations(doc, ctx.language):
+        violation = record_violation(doc, item, ctx.language, firm=False)
+        if violation:
+            yield violation

@@ -1,0 +1,1 @@
+"""FN: footnote references and footnote texts — numbering, correspondence, order, placement."""

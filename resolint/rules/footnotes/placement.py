@@ -1,0 +1,115 @@
+"""Footnote indicator before or after punctuation, by language.
+
+## What it checks
+Where a footnote indicator stands next to a comma, semicolon, colon or full stop: in English
+after the punctuation ("of 8 December 2024,<sup>1</sup>"), in Spanish and French before it
+("y de otro tipo<sup>1</sup>,", "ou autres<sup>1</sup>,"). In Spanish and French an
+abbreviation's full stop before an indicator ("etc.<sup>1</sup>") is left alone. Each
+language's convention is in `rules/data/<lang>/footnotes.toml`.
+
+## Why it matters
+The UN Editorial Manual ("Footnote indicators") places the indicator after punctuation in
+English and before it in French and Spanish. None of the 1,303 indicators of the adopted
+English resolutions in the corpus stands before a punctuation mark, and none of the Spanish
+sample's after one. The fix swaps the
+indicator and the mark.
+
+## Example
+```markdown
+*The General Assembly*,
+
+*Recalling* its resolution 70/1 of 25 September 2015<sup>1</sup>,
+
+1. *Decides* to remain seized of the matter.
+
+<sup>1</sup> Resolution 70/1.
+```
+
+```markdown
+<!-- lang: es -->
+*La Asamblea General*,
+
+*Recordando* su resolución 70/1, de 25 de septiembre de 2015,<sup>1</sup>
+
+1. *Decide* seguir ocupándose de la cuestión.
+
+<sup>1</sup> Resolución 70/1.
+```
+
+## Use instead
+```markdown
+*The General Assembly*,
+
+*Recalling* its resolution 70/1 of 25 September 2015,<sup>1</sup>
+
+1. *Decides* to remain seized of the matter.
+
+<sup>1</sup> Resolution 70/1.
+```
+
+```markdown
+<!-- lang: es -->
+*La Asamblea General*,
+
+*Recordando* su resolución 70/1, de 25 de septiembre de 2015<sup>1</sup>,
+
+1. *Decide* seguir ocupándose de la cuestión.
+
+<sup>1</sup> Resolución 70/1.
+```
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...linter.diagnostics import Edit, Fix, Violation
+from ...linter.model import Document
+from ...linter.rule import Context, RuleMeta
+from ...linter.span import Span
+from .notes import groups
+
+META = RuleMeta(
+    code="FN007",
+    name="footnote-indicator-placement",
+    summary="Footnote indicators follow punctuation in English and precede it in Spanish and French",
+    fixable=True,
+)
+
+LANGUAGES = {"es": "Spanish", "fr": "French"}
+NAMES = {",": "comma", ";": "semicolon", ":": "colon", ".": "full stop"}
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Violation]:
+    settings = ctx.language.topic("footnotes").get("indicator", {})
+    marks = set(settings.get("marks", ()))
+    abbreviations = set(settings.get("abbreviations", ()))
+    after = settings.get("placement") == "after-punctuation"
+    text = doc.text
+    for group in groups(doc, ctx.language):
+        for reference in group.references:
+            span = reference.span
+            label = doc.slice(span)
+            if after:
+                mark = text[span.end : span.end + 1]
+                if mark in marks and text[span.end : span.end + 3] != "...":
+                    yield Violation(
+                        Span(span.start, span.end + 1),
+                        f"In English the footnote indicator follows the {NAMES[mark]}",
+                        Fix(f"Put the indicator after the {NAMES[mark]}", (Edit(Span(span.start, span.end + 1), mark + label),)),
+                    )
+            else:
+                mark = text[span.start - 1 : span.start] if span.start else ""
+                if mark in marks and not (mark == "." and _ends_abbreviation(text, span.start - 1, abbreviations)):
+                    yield Violation(
+                        Span(span.start - 1, span.end),
+                        f"In {LANGUAGES.get(ctx.language.code, ctx.language.code)} the footnote indicator precedes the {NAMES[mark]}",
+                        Fix(f"Put the indicator before the {NAMES[mark]}", (Edit(Span(span.start - 1, span.end), label + mark),)),
+                    )
+
+
+def _ends_abbreviation(text: str, offset: int, abbreviations: set[str]) -> bool:
+    """Is text[offset - 1] the last letter of an abbreviation ("etc", "núm")?"""
+    start = offset
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return start < offset and text[start:offset] in abbreviations

@@ -1,0 +1,79 @@
+"""Hover: what a session name means — on the session line and wherever running text names a
+session by its ordinal.
+
+"Seventy-fifth session" → the 75th regular session of the General Assembly, September 2020 –
+September 2021. A regular session opens in September of 1945 + n and runs until the next one
+opens (rules of procedure, rule 1; facts §4.2); the first met from January 1946. Special and
+emergency special sessions are not tied to years. Running text also names the sessions of
+other bodies ("the Human Rights Council at its fifty-second session"): the explanation is
+definite only where the text shows that the session is the Assembly's.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...linter.hover import HoverItem
+from ...linter.langdata import LanguagePack, pack
+from ...linter.model import Document
+from .meeting_ordinal import suffixes
+from .mentions import Mention, current_session, in_provisional_agenda, mentions, names_assembly, words_for
+
+FIRST_SESSION = "January 1946 – September 1947"  # London, then New York (facts §4.2, S43)
+ROMAN = ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+KINDS = {"": "regular", "S": "special", "ES": "emergency"}
+
+
+def session_hovers(doc: Document, language: LanguagePack) -> Iterator[HoverItem]:
+    words = words_for(language.code)
+    _, line = current_session(doc, language)
+    for mention in mentions(doc, language):
+        assembly = (
+            mention.phrase == line
+            or names_assembly(doc.text, mention, words)
+            or (doc.body in ("GA", None) and in_provisional_agenda(doc.text, mention, words))
+        )
+        yield HoverItem(mention.phrase, explain(mention, assembly, language.code))
+
+
+def explain(mention: Mention, assembly: bool, code: str = "en") -> str:
+    """Markdown for one session name, written in language `code`."""
+    n = mention.number
+    nth = f"{n}{suffixes('en').allowed(n)[0]}"
+    kind = _name("en", mention.kind)
+    title = f"**{mention.correct[:1].upper()}{mention.correct[1:]} {_name(code, mention.kind)}**"
+    if mention.kind == "S":
+        facts = f"resolutions {f'S-{n}/…' if n >= 8 else f'… (S-{_roman(n)})'}"
+    elif mention.kind == "ES":
+        facts = (f"resolutions {f'ES-{n}/…' if n >= 8 else f'… (ES-{_roman(n)})'}; an emergency special session "
+                 "may be resumed over years, so its number does not date it")
+    else:
+        dates = FIRST_SESSION if n == 1 else f"September {1945 + n} – September {1946 + n}"
+        numbers = f"resolutions {n}/…, documents A/{n}/…" if n >= 31 else f"resolutions … ({_roman(n)})"
+        facts = f"{dates}; {numbers}"
+    regular = " regular" if not mention.kind else ""
+    if assembly:
+        what = f"the {nth}{regular} {kind} of the General Assembly: {facts}."
+    else:
+        what = f"the {nth} {kind} of the body named here. If it is the General Assembly's: {facts}."
+    others = " · ".join(f"{label}: {_ordinal(language, n)} {_name(language, mention.kind)}"
+                        for language, label in (("en", "English"), ("fr", "French"), ("es", "Spanish")))
+    return f"{title} — {what}\n\n{others}"
+
+
+def _ordinal(code: str, number: int) -> str:
+    table = pack(code).topic("ordinals").get("sessions", [])
+    return table[number - 1] if number <= len(table) else str(number)
+
+
+def _name(code: str, kind: str) -> str:
+    names = pack(code).topic("ordinals").get("session_phrase", {}).get("names", {})
+    return names.get(KINDS[kind], "session")
+
+
+def _roman(number: int) -> str:
+    result = ""
+    for value, letters in ROMAN:
+        while number >= value:
+            result += letters
+            number -= value
+    return result

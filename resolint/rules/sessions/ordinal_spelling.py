@@ -1,0 +1,100 @@
+"""Session ordinal spelled as the UN spells it.
+
+## What it checks
+An ordinal that names a session — on the session line, in running text, in an Official
+Records citation, for regular, special and emergency special sessions — is written as in
+UN usage (the tables for sessions 1–120 are in `rules/data/<lang>/ordinals.toml`):
+
+- English: hyphenated compounds, "Seventy-ninth session", "at its seventy-fifth session";
+- Spanish: two words, accents, and the short forms *primer* and *tercer* before "período":
+  "Septuagésimo primer período de sesiones", "undécimo", "decimotercer";
+- French: "et" without hyphens in 21, 31 … 71 and hyphens elsewhere: "Soixante et onzième
+  session", "Quatre-vingt-unième session"; "première session".
+
+Only the first letter may be a capital ("Seventy-eighth Session" in Official Records
+citations); a line in capitals is accepted.
+
+## Why it matters
+Session names are how a reader dates a resolution and finds the documents it cites; the
+spelling is fixed in each language (facts §4.1). "Seventy fifth", "Septuagésimo primero
+período" or "Soixante-et-onzième" are not UN forms. The fix writes the UN form.
+
+## Example
+```markdown
+Seventy fifth session
+
+*The General Assembly*,
+
+1. *Decides* to consider the question at its seventy-sixth session.
+```
+
+```markdown
+<!-- lang: es -->
+Septuagésimo primero período de sesiones
+
+*La Asamblea General*,
+
+1. *Decide* seguir ocupándose de la cuestión.
+```
+
+```markdown
+<!-- lang: fr -->
+Soixante-et-onzième session
+
+*L'Assemblée générale*,
+
+1. *Décide* de rester saisie de la question.
+```
+
+## Use instead
+```markdown
+Seventy-fifth session
+
+*The General Assembly*,
+
+1. *Decides* to consider the question at its seventy-sixth session.
+```
+
+```markdown
+<!-- lang: es -->
+Septuagésimo primer período de sesiones
+
+*La Asamblea General*,
+
+1. *Decide* seguir ocupándose de la cuestión.
+```
+
+```markdown
+<!-- lang: fr -->
+Soixante et onzième session
+
+*L'Assemblée générale*,
+
+1. *Décide* de rester saisie de la question.
+```
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...linter.diagnostics import Edit, Fix, Violation
+from ...linter.model import Document
+from ...linter.rule import Context, RuleMeta
+from .mentions import mentions
+
+META = RuleMeta(
+    code="SS001",
+    name="session-ordinal-spelling",
+    summary="Session ordinals are spelled as in UN usage",
+    fixable=True,
+)
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Violation]:
+    for mention in mentions(doc, ctx.language):
+        if not mention.well_spelt:
+            yield Violation(
+                mention.ordinal,
+                f"The ordinal of session {mention.session} is written \"{mention.correct}\", not \"{mention.written}\"",
+                Fix(f"Write \"{mention.correct}\"", (Edit(mention.ordinal, mention.correct),)),
+            )

@@ -1,0 +1,138 @@
+"""Session knowledge beyond the rule fixtures: the ordinal tables against an independent
+generator, the session finder, dates, and the hover text."""
+from __future__ import annotations
+
+import csv
+import re
+from datetime import date
+
+import pytest
+from num2words import num2words
+
+from resolint import parse
+from resolint.linter.hover import hover_at
+from resolint.linter.langdata import pack
+from resolint.rules.sessions.dates import reader
+from resolint.rules.sessions.mentions import mentions
+
+from .conftest import ROOT, SPANISH_SAMPLE, require
+
+
+def un_form(language: str, number: int) -> str:
+    """num2words' ordinal, with the documented places where UN usage differs (see the header
+    of rules/data/<lang>/ordinals.toml)."""
+    words = num2words(number, to="ordinal", lang=language)
+    if language == "es":
+        words = words.replace("quadragésimo", "cuadragésimo")  # num2words' misspelling
+        words = words.replace("décimoprimero", "undécimo").replace("décimosegundo", "duodécimo")
+        words = re.sub(r"décimo (\w+)", lambda m: "decim" + (m.group(1) if m.group(1).startswith("o") else "o" + m.group(1)), words)
+        words = re.sub(r"(primer|tercer)o$", r"\1", words)  # apocope before "período"
+    if language == "fr":
+        words = "première" if number == 1 else words.replace("quatre-vingtsième", "quatre-vingtième")
+    return words
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
+def test_ordinal_tables_match_an_independent_generator(language):
+    table = pack(language).topic("ordinals")["sessions"]
+    assert len(table) == 120
+    wrong = [(n, table[n - 1], un_form(language, n)) for n in range(1, 121) if table[n - 1] != un_form(language, n)]
+    assert not wrong, wrong
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "session"),
+    [
+        ("en", "at its seventy-fifth session", "75"),
+        ("en", "Official Records of the General Assembly, Sixty-fourth Session, Supplement", "64"),
+        ("en", "the twenty-seventh special session of the General Assembly", "S-27"),
+        ("en", "Tenth emergency special session", "ES-10"),
+        ("en", "its one hundred and first session", "101"),
+        ("es", "en su septuagésimo séptimo período de sesiones", "77"),
+        ("es", "el décimo período extraordinario de sesiones de emergencia", "ES-10"),
+        ("es", "el vigésimo séptimo período extraordinario de sesiones", "S-27"),
+        ("fr", "à sa soixante et onzième session", "71"),
+        ("fr", "la dixième session extraordinaire d'urgence", "ES-10"),
+        ("fr", "Quatre-vingt-unième session", "81"),
+    ],
+)
+def test_session_names_are_found(language, text, session):
+    found = mentions(parse(text, language=language), pack(language))
+    assert [m.session for m in found] == [session] and found[0].well_spelt
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "correct"),
+    [
+        ("en", "at its seventy fifth session", "seventy-fifth"),
+        ("en", "at its seventyfifth session", "seventy-fifth"),
+        ("en", "Seventy-Fifth session", "Seventy-fifth"),
+        ("en", "its one hundred first session", "one hundred and first"),
+        ("es", "en su vigesimoprimer período de sesiones", "vigésimo primer"),
+        ("es", "en su décimo primero período de sesiones", "undécimo"),
+        ("es", "en su decimotercero período de sesiones", "decimotercer"),
+        ("fr", "à sa soixante-et-onzième session", "soixante et onzième"),
+        ("fr", "à sa vingt-et-unième session", "vingt et unième"),
+        ("fr", "à sa premier session", "première"),
+    ],
+)
+def test_misspelt_ordinals_are_recognised_with_their_un_form(language, text, correct):
+    found = mentions(parse(text, language=language), pack(language))
+    assert len(found) == 1 and not found[0].well_spelt and found[0].correct == correct
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "at its substantive session"),
+        ("en", "the first regular session of the Executive Board"),
+        ("es", "durante el período 2021-2025 de sesiones"),
+        ("es", "en el presente período de sesiones"),
+        ("fr", "à sa session de fond"),
+    ],
+)
+def test_words_that_are_no_ordinal_are_no_session_name(language, text):
+    assert mentions(parse(text, language=language), pack(language)) == ()
+
+
+def test_dates_in_three_languages():
+    assert _day("en", "adopted on 28 April 2021") == date(2021, 4, 28)
+    assert _day("es", "el 28 de abril\nde 2021") == date(2021, 4, 28)
+    assert _day("fr", "le 1<sup>er</sup> mai 2021") == date(2021, 5, 1)
+    assert _day("fr", "le 1er mai 2021") == date(2021, 5, 1)
+
+
+def _day(language: str, text: str) -> date:
+    found = reader(language).first(text, 0, len(text))
+    return date(found.year, found.month, found.day)
+
+
+def test_hover_on_the_session_line_of_the_spanish_sample():
+    text = SPANISH_SAMPLE.read_text(encoding="utf-8")
+    item = hover_at(parse(text), text.index("Septuagésimo quinto") + 3)
+    assert item is not None
+    assert "75th regular session of the General Assembly" in item.markdown
+    assert "September 2020 – September 2021" in item.markdown
+    assert "soixante-quinzième session" in item.markdown
+
+
+def test_hover_is_careful_with_other_bodies_sessions():
+    text = "*The General Assembly*,\n\n*Noting* the report of the Human Rights Council on its fifty-second session,\n"
+    item = hover_at(parse(text), text.index("fifty-second"))
+    assert "of the body named here" in item.markdown and "September 1997 – September 1998" in item.markdown
+
+
+def test_session_years_follow_the_documented_openings():
+    """Session n opens in September of 1945 + n (facts §4.2): against the documented opening
+    dates of sessions 71-80 in ../shared/data/ga_sessions.tsv."""
+    table = ROOT.parent / "shared" / "data" / "ga_sessions.tsv"
+    require(table.exists(), f"{table} is absent")
+    with table.open(encoding="utf-8") as handle:
+        rows = [row for row in csv.DictReader(handle, delimiter="\t") if row["opening_basis"].startswith("documented")]
+    assert len(rows) >= 10
+    for row in rows:
+        n = int(row["session"])
+        doc = parse(f"{pack('en').topic('ordinals')['sessions'][n - 1].capitalize()} session\n")
+        markdown = hover_at(doc, 0).markdown
+        opened = date.fromisoformat(row["opening_date"])
+        assert f"September {opened.year} –" in markdown and opened.month == 9
