@@ -27,6 +27,15 @@ from .structure import (
     unbalanced_emphasis,
 )
 from .structure.hover import opening_phrases
+from .verbs import (
+    agreement,
+    chapeau_italics,
+    italic_extent,
+    misplaced,
+    misspelt,
+    not_italic,
+    unknown,
+)
 
 BUILTIN_RULES = (
     run_together,
@@ -60,6 +69,13 @@ BUILTIN_RULES = (
     citation_order,
     record_date,
     record_date_citations,
+    not_italic,
+    italic_extent,
+    misplaced,
+    misspelt,
+    unknown,
+    agreement,
+    chapeau_italics,
 )
 
 # Functions (doc, language_pack) -> Iterable[HoverItem]; see resolint.linter.hover.

@@ -1,0 +1,72 @@
+"""Opening phrase that does not agree with the organ (Spanish, French).
+
+## What it checks
+A preambular adjective or participle — and the French "*Se déclare préoccupée*" — agrees in
+gender with the organ that speaks: feminine for the General Assembly ("*Convencida*",
+"*Profondément préoccupée*", "*Guiada por*"), masculine for the Security Council, the
+Economic and Social Council and the Human Rights Council ("*Convencido*", "*Guidé par*").
+The pairs of forms and the organs' genders are data (`[agreement]` in the language's
+openings.toml); English has none, and the rule stands down when the organ is unknown.
+
+## Why it matters
+The whole resolution is one sentence whose subject is the organ: "*La Asamblea General*,
+*Convencido* …" is a grammatical error a reader of the Spanish text sees at once, and one
+that is easily carried over from a Security Council text.
+
+## Example
+```markdown
+<!-- lang: es -->
+*La Asamblea General*,
+
+*Convencido* de la necesidad de fortalecer la cooperación,
+
+1. *Decide* seguir ocupándose de la cuestión.
+```
+
+## Use instead
+```markdown
+<!-- lang: es -->
+*La Asamblea General*,
+
+*Convencida* de la necesidad de fortalecer la cooperación,
+
+1. *Decide* seguir ocupándose de la cuestión.
+```
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...linter.diagnostics import Edit, Fix, Violation
+from ...linter.model import Document
+from ...linter.rule import Context, RuleMeta
+from .lexicon import FEMININE, ORGAN_NAMES, lexicon, match_case
+from .openings import openings
+
+META = RuleMeta(
+    code="VB006",
+    name="opening-agreement",
+    summary="Spanish and French opening phrases agree in gender with the organ",
+    fixable=True,
+)
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Violation]:
+    known = lexicon(ctx.language)
+    gender = known.gender(doc.body)
+    if gender is None:
+        return
+    wrong_forms = known.feminine_of if gender == FEMININE else known.masculine_of
+    for opening in openings(doc, known):
+        chosen = opening.words if opening.emphasis is not None else opening.words[: opening.known]
+        for word in chosen:
+            right = wrong_forms.get(word.text)
+            if right is None:
+                continue
+            written = doc.slice(word.span)
+            right = match_case(right, written)
+            yield Violation(
+                word.span,
+                f"\"{written}\" does not agree with {ORGAN_NAMES.get(doc.body, doc.body)}, which is {gender}: \"{right}\"",
+                Fix(f"Replace with \"{right}\"", (Edit(word.span, right),)),
+            )

@@ -1,0 +1,100 @@
+"""Italics that stop short of the opening phrase or run past it.
+
+## What it checks
+The italics of an opening phrase cover the whole phrase — its adverbs and fixed complements
+("*Noting with appreciation*", "*Toma nota con aprecio*", "*Recalling also*") — and no more:
+the object that follows is roman ("*Takes note* of the report", "*Decides* to"). Reported:
+
+- italics that stop before the end of a longer known phrase ("*Noting* with appreciation");
+- italics that run on from a known phrase into a word that begins its object ("*Takes note
+  of*", "*Decides to*", "*Toma nota de*").
+
+Where the adopted texts do both, either is accepted (`[extent]` in the language's
+openings.toml): a preposition that ends a listed phrase ("*Reiterates its call for*" and
+"*Reiterates its call* for"; "*Guiada por*"), adverbials of context and "further" ("*Welcomes*
+in this regard", roman 49 times in the corpus), and a complement opened by "its" ("*Reaffirms*
+its commitment"). Italics that end in punctuation ("*Mindful*, in that connection,") end the
+phrase there. The rule stands down on plain-text input.
+
+## Why it matters
+Readers and the Secretariat's editors take the italics as the boundary of the phrase that
+carries the paragraph's grammar; the UN texts italicise the phrase with its adverbs and
+complements, and set the object in roman type.
+
+## Example
+```markdown
+*The General Assembly*,
+
+*Noting* with appreciation the work of the Commission,
+
+1. *Takes note of* the report of the Secretary-General;
+
+2. *Decides* to remain seized of the matter.
+```
+
+## Use instead
+```markdown
+*The General Assembly*,
+
+*Noting with appreciation* the work of the Commission,
+
+1. *Takes note* of the report of the Secretary-General;
+
+2. *Decides* to remain seized of the matter.
+```
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...linter.diagnostics import Edit, Fix, Violation
+from ...linter.model import Document
+from ...linter.rule import Context, RuleMeta
+from ...linter.span import Span
+from .lexicon import lexicon
+from .openings import Opening, openings
+
+META = RuleMeta(
+    code="VB002",
+    name="opening-italic-extent",
+    summary="The italics cover the opening phrase with its adverbs and complements, not its object",
+    fixable=True,
+)
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Violation]:
+    if doc.plain_text:
+        return
+    words = lexicon(ctx.language)
+    text = doc.text
+    for opening in openings(doc, words):
+        if not opening.italic:
+            continue
+        target = opening.extent
+        if target is None:
+            continue
+        emphasis = opening.emphasis
+        count = len(opening.words)
+        start = opening.words[0].start
+        if target > count:
+            end = opening.after[target - count - 1].end
+            phrase = text[start : emphasis.inner.end] + text[emphasis.span.end : end]
+            yield Violation(
+                Span(emphasis.span.start, end),
+                f"The italics stop short of the opening phrase \"{phrase}\"",
+                _move_closing_marker(doc, opening, end, "Extend the italics over the whole opening phrase"),
+            )
+        else:
+            end = opening.words[target - 1].end
+            rest = text[opening.words[target].start : emphasis.inner.end]
+            yield Violation(
+                emphasis.span,
+                f"The italics run past the opening phrase \"{text[start:end]}\" into \"{rest}\"",
+                _move_closing_marker(doc, opening, end, "End the italics with the opening phrase"),
+            )
+
+
+def _move_closing_marker(doc: Document, opening: Opening, end: int, title: str) -> Fix:
+    emphasis = opening.emphasis
+    closing = Span(emphasis.inner.end, emphasis.span.end)
+    return Fix(title, (Edit(Span(end, end), doc.slice(closing)), Edit(closing, "")))
