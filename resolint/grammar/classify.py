@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..linter.langdata import LanguagePack
+from ..linter.punctuation import final_mark
 from . import inline as inline_scan
 from .blocks import RawBlock
 
@@ -53,7 +54,11 @@ def classify(text: str, block: RawBlock, pack: LanguagePack) -> str:
         if kind:
             return kind
     if emphases and emphases[0].span.start == block.span.start:
-        return "EMPH" if opens_italic else "STRONG"
+        if opens_italic:
+            return "EMPH"
+        # A bold line is a heading; a bold opening of a paragraph (it ends like one) is a
+        # paragraph whose opening phrase is in the wrong type.
+        return "TEXT" if final_mark(text, block.span)[0] in ",;" else "STRONG"
     return "TEXT"
 
 
