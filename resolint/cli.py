@@ -2,22 +2,22 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from . import __version__
-from .linter import registry
-from .linter.config import Config, ConfigError, config_for
-from .linter.diagnostics import Severity
-from .linter.engine import lint_document, parse_with
+from .linter.cache import DEFAULT_FOLDER, LintCache
+from .linter.config import Config, ConfigError, ConfigResolver, config_for
 from .linter.langdata import LANGUAGES
-from .linter.outline import outline, render_outline
 from .linter.render import RENDERERS
-from .linter.source import Source, SourceError, read_source, source_from_bytes
+from .linter.runner import CheckOptions, check_files, diff_of, errors, notes, summary, write_fixes
+from .linter.source import SourceError, read_source, read_stdin
+from .linter.workspace import STDIN, Discovery, WorkspaceError
+from .linter.workspace import changed_since as files_changed_since
 
 app = typer.Typer(
     name="resolint",
@@ -28,7 +28,6 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-SUFFIXES = (".md", ".txt", ".markdown", ".docx")
 USAGE_ERROR = 2
 
 
@@ -59,79 +58,141 @@ def _split(values: Optional[list[str]]) -> Optional[tuple[str, ...]]:
     return tuple(item.strip() for value in values for item in value.split(",") if item.strip())
 
 
-def _discover(paths: list[str]) -> Iterator[Path]:
-    """Files named on the command line, and *.md / *.txt / *.docx files under named folders
-    (not Word's "~$" lock files)."""
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            yield from sorted(
-                found
-                for found in path.rglob("*")
-                if found.suffix.lower() in SUFFIXES
-                and found.is_file()
-                and not any(part.startswith(".") for part in found.relative_to(path).parts)
-                and not found.name.startswith("~$")
-            )
-        else:
-            yield path
-
-
 def _settings(path: Optional[Path], select, ignore, lang) -> Config:
     config = config_for(path)
     return config.with_overrides("command line", select=_split(select), ignore=_split(ignore), language=lang)
 
 
-def _read_stdin(name: Optional[str]) -> Source:
-    data = sys.stdin.buffer.read()
-    return source_from_bytes(data, Path(name) if name else None, name or "-")
+def _usage(message: str) -> typer.Exit:
+    _fail(message)
+    return typer.Exit(USAGE_ERROR)
 
 
 @app.command()
 def check(
     paths: list[str] = typer.Argument(None, help="Files or folders to lint; '-' reads standard input."),
-    output_format: str = typer.Option("text", "--format", help="Output format: text or json."),
+    output_format: str = typer.Option("text", "--format", help="Output format: text, json, sarif, github or junit."),
     select: Optional[list[str]] = typer.Option(None, "--select", help="Rules to enable: codes, names or prefixes (comma-separated)."),
     ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Rules to disable: codes, names or prefixes (comma-separated)."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Language of the text (en, es, fr); detected when not given."),
+    fix: bool = typer.Option(False, "--fix", help="Apply the safe fixes to the files, then report what is left."),
+    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff, apply the unsafe fixes too."),
+    diff: bool = typer.Option(False, "--diff", help="Print the fixes as a unified diff instead of writing them; exit 1 when there is one."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit with 0 even when problems are found."),
+    output_file: Optional[Path] = typer.Option(None, "--output-file", "-o", help="Write the report to this file instead of standard output."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Files linted in parallel (default: the number of CPUs)."),
+    changed_since: Optional[str] = typer.Option(None, "--changed-since", help="Only files changed since this git revision (from its merge base with HEAD), e.g. origin/main."),
+    force_exclude: bool = typer.Option(False, "--force-exclude", help="Apply the configured exclude patterns to files named on the command line too."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the cache."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", envvar="RESOLINT_CACHE_DIR", help=f"Where to keep the cache (default: {DEFAULT_FOLDER})."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="File name to report (and find the configuration by) for '-'."),
 ) -> None:
-    """Lint resolution texts and print what needs fixing."""
+    """Lint resolution texts and print what needs fixing (or fix it)."""
     if output_format not in RENDERERS:
-        _fail(f"--format: expected one of {', '.join(RENDERERS)}, got {output_format!r}")
-        raise typer.Exit(USAGE_ERROR)
+        raise _usage(f"--format: expected one of {', '.join(RENDERERS)}, got {output_format!r}")
     if lang is not None and lang not in LANGUAGES:
-        _fail(f"--lang: expected one of {', '.join(LANGUAGES)}, got {lang!r}")
-        raise typer.Exit(USAGE_ERROR)
+        raise _usage(f"--lang: expected one of {', '.join(LANGUAGES)}, got {lang!r}")
     if not paths:
-        _fail("no files given (use '-' for standard input)")
-        raise typer.Exit(USAGE_ERROR)
-    results = []
-    problems = 0
-    failed = False
-    for path in (Path("-") if p == "-" else p for p in _discover(paths)):
+        raise _usage("no files given (use '-' for standard input, '.' for this folder)")
+    if unsafe_fixes and not (fix or diff):
+        raise _usage("--unsafe-fixes applies with --fix or --diff")
+    if jobs is not None and jobs < 1:
+        raise _usage(f"--jobs: expected a number of processes, 1 or more, got {jobs}")
+    try:
+        configs = ConfigResolver(select=_split(select), ignore=_split(ignore), language=lang)
+    except ConfigError as error:
+        raise _usage(str(error)) from None
+    discovery = Discovery(configs, force_exclude=force_exclude)
+    targets = list(discovery.files(paths))
+    if changed_since is not None:
         try:
-            source = _read_stdin(stdin_filename) if str(path) == "-" else read_source(path)
-            config = _settings(source.path, select, ignore, lang)
-        except (SourceError, ConfigError) as error:
-            _fail(str(error))
-            failed = True
-            continue
-        doc = parse_with(source.text, config, path=source.display)
-        diagnostics = lint_document(doc, config)
-        problems += sum(1 for d in diagnostics if d.severity <= Severity.WARNING)
-        results.append((source.display, source.index(doc), diagnostics))
-    sys.stdout.write(RENDERERS[output_format](results))
-    if output_format == "text" and results:
-        total = sum(len(diagnostics) for _, _, diagnostics in results)
-        fixable = sum(1 for _, _, diagnostics in results for d in diagnostics if d.fix)
-        noun = "problem" if total == 1 else "problems"
-        summary = f"Found {total} {noun} in {len(results)} file{'s' if len(results) != 1 else ''}"
-        typer.echo(summary + (f" ({fixable} fixable)." if fixable else "."), err=True)
-    if failed:
+            changed = files_changed_since(changed_since)
+        except WorkspaceError as error:
+            raise _usage(str(error)) from None
+        targets = [target for target in targets if target == STDIN or target.resolve() in changed]
+    cache = None if no_cache else LintCache(cache_dir or Path(DEFAULT_FOLDER))
+    options = CheckOptions(
+        fix=fix or diff, unsafe=unsafe_fixes, jobs=jobs or os.cpu_count() or 1, stdin_name=stdin_filename, diff=diff
+    )
+    results = check_files(targets, configs, options, cache)
+    to_stdin = any(target == STDIN for target in targets)
+
+    if diff:
+        report = diff_of(results)
+    elif fix and to_stdin:
+        report = "".join(r.text for r in results if r.source is not None)  # the fixed text, for editors
+    else:
+        if fix:
+            write_fixes(results, configs, cache, unsafe=unsafe_fixes)
+        report = RENDERERS[output_format]([r.row() for r in results if r.diagnostics is not None])
+
+    failures = list(dict.fromkeys(errors(results) + [str(error) for error in discovery.errors]))
+    for message in failures:
+        _fail(message)
+    for message in notes(results):
+        typer.echo(f"resolint: note: {message}", err=True)
+    if output_file is not None and not (fix and to_stdin):
+        try:
+            output_file.write_text(report, encoding="utf-8")
+        except OSError as error:
+            raise _usage(f"{output_file}: cannot write: {error.strerror or error}") from None
+    else:
+        sys.stdout.write(report)
+    checked = any(r.diagnostics is not None for r in results)
+    if (output_format == "text" or fix or diff) and (checked or not failures):
+        typer.echo(summary(results, fix=fix, diff=diff), err=True)
+    if failures:
         raise typer.Exit(USAGE_ERROR)
-    raise typer.Exit(0 if exit_zero or not problems else 1)
+    if diff:
+        raise typer.Exit(0 if exit_zero or not report else 1)
+    raise typer.Exit(0 if exit_zero or not sum(r.problems() for r in results) else 1)
+
+
+@app.command()
+def init(
+    folder: Path = typer.Argument(Path("."), help="The project folder (default: this one)."),
+    standalone: bool = typer.Option(False, "--standalone", help="Write a .resolint.toml even when there is a pyproject.toml."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Language to write (en, es, fr or auto); detected from the texts when not given."),
+) -> None:
+    """Write a commented [tool.resolint] table (or a .resolint.toml) with every option at its default."""
+    if lang is not None and lang not in ("auto", *LANGUAGES):
+        raise _usage(f"--lang: expected auto or one of {', '.join(LANGUAGES)}, got {lang!r}")
+    if not folder.is_dir():
+        raise _usage(f"{folder}: not a folder")
+    from .linter.config_files import InitError, write_init
+
+    try:
+        target, language, counts = write_init(folder, standalone=standalone, language=lang)
+    except InitError as error:
+        raise _usage(str(error)) from None
+    seen = ", ".join(f"{count} {code}" for code, count in sorted(counts.items()))
+    typer.echo(f"Wrote the resolint configuration to {target} (language: {language}{'; texts read: ' + seen if seen else ''}).")
+
+
+@app.command(name="config")
+def config_command(
+    path: str = typer.Argument(".", help="A file or folder whose configuration to show (default: this folder)."),
+    select: Optional[list[str]] = typer.Option(None, "--select", help="As for check."),
+    ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="As for check."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="As for check."),
+    output_format: str = typer.Option("text", "--format", help="Output format: text or json."),
+) -> None:
+    """Show the effective configuration for a file or folder, and where each value came from."""
+    if output_format not in ("text", "json"):
+        raise _usage(f"--format: expected text or json, got {output_format!r}")
+    if lang is not None and lang not in LANGUAGES:
+        raise _usage(f"--lang: expected one of {', '.join(LANGUAGES)}, got {lang!r}")
+    from .linter.config_files import describe, render_description
+
+    try:
+        config = ConfigResolver(select=_split(select), ignore=_split(ignore), language=lang).for_path(Path(path))
+    except ConfigError as error:
+        raise _usage(str(error)) from None
+    description = describe(config)
+    if output_format == "json":
+        typer.echo(json.dumps(description, ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(render_description(description, path))
 
 
 @app.command(name="outline")
@@ -146,11 +207,14 @@ def outline_command(
         _fail("--format takes text or json; --lang takes " + ", ".join(LANGUAGES))
         raise typer.Exit(USAGE_ERROR)
     try:
-        source = _read_stdin(stdin_filename) if path == "-" else read_source(Path(path))
+        source = read_stdin(stdin_filename) if path == "-" else read_source(Path(path))
         config = _settings(source.path, None, None, lang)
     except (SourceError, ConfigError) as error:
         _fail(str(error))
         raise typer.Exit(USAGE_ERROR) from None
+    from .linter.engine import parse_with
+    from .linter.outline import outline, render_outline
+
     data = outline(parse_with(source.text, config, path=source.display))
     if output_format == "json":
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -189,6 +253,8 @@ def convert(
 @app.command()
 def rules(output_format: str = typer.Option("text", "--format", help="Output format: text or json.")) -> None:
     """List every rule: code, name, default severity, whether it can fix, summary."""
+    from .linter import registry
+
     entries = [
         {
             "code": rule.code,
@@ -210,6 +276,8 @@ def rules(output_format: str = typer.Option("text", "--format", help="Output for
 @app.command()
 def rule(code: str = typer.Argument(..., help="A rule code (ST004) or name (operative-numbering).")) -> None:
     """Show a rule's documentation."""
+    from .linter import registry
+
     found = registry.find(code)
     if found is None:
         _fail(f"unknown rule {code!r} (see `resolint rules`)")

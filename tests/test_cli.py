@@ -1,10 +1,13 @@
 """The command line as a user runs it: a real process, its output and exit code."""
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,8 +17,12 @@ from .conftest import ROOT, SPANISH_SAMPLE
 DRAFT = ROOT / "examples" / "draft-oceans-en.md"
 
 
+CACHE = Path(tempfile.mkdtemp(prefix="resolint-test-cache-"))  # keeps the checkout free of a cache folder
+atexit.register(shutil.rmtree, CACHE, ignore_errors=True)
+
+
 def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "RESOLINT_CACHE_DIR": str(CACHE)}
     return subprocess.run(
         [sys.executable, "-m", "resolint", *args], input=stdin, capture_output=True, cwd=cwd or ROOT, env=env, timeout=120,
     )

@@ -689,7 +689,7 @@ def _footnote(text: str, item: _Item) -> FootnoteText:
     raw = item.raw
     match = block_split.FOOTNOTE_START.match(text, raw.span.start)
     label = block_split._label(text, raw.span.start)
-    marker_end = match.end() if match else raw.span.start
+    marker_end = min(match.end(), raw.span.end) if match else raw.span.start  # the marker may take a trailing space the block lacks
     label_end = marker_end if text[marker_end - 1 : marker_end] == ":" else marker_end - 1
     body_start = marker_end
     while body_start < raw.span.end and text[body_start] in " \t":

@@ -12,6 +12,8 @@ up from the linted file. The same loader serves the CLI and the language server.
 """
 from __future__ import annotations
 
+import dataclasses
+import os
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -74,10 +76,18 @@ def find_config(start: Path) -> Path | None:
     """The nearest .resolint.toml, or pyproject.toml with a [tool.resolint] table."""
     directory = start if start.is_dir() else start.parent
     for folder in (directory.resolve(), *directory.resolve().parents):
-        for name in CONFIG_FILES:
-            candidate = folder / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
-                return candidate
+        found = _config_in(folder)
+        if found:
+            return found
+    return None
+
+
+def _config_in(folder: Path) -> Path | None:
+    """The configuration file directly in `folder`, if any."""
+    for name in CONFIG_FILES:
+        candidate = folder / name
+        if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            return candidate
     return None
 
 
@@ -89,7 +99,10 @@ def load_config(path: Path) -> Config:
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("resolint", {})
+        tool = data.get("tool", {})
+        data = tool.get("resolint", {}) if isinstance(tool, dict) else None
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: tool.resolint: expected a table, e.g. [tool.resolint]")
         prefix = "tool.resolint."
     else:
         prefix = ""
@@ -104,10 +117,17 @@ def config_for(path: Path | None) -> Config:
 
 
 def _has_tool_table(path: Path) -> bool:
+    """Whether a pyproject.toml configures resolint (a broken one that seems to is taken, so
+    that loading it reports the error instead of ignoring the user's settings)."""
     try:
-        return "resolint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return False
+    try:
+        tool = tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError:
+        return "tool.resolint" in text
+    return isinstance(tool, dict) and "resolint" in tool
 
 
 def _validate(data: dict[str, Any], origin: str, prefix: str = "") -> dict[str, Any]:
@@ -120,7 +140,8 @@ def _validate(data: dict[str, Any], origin: str, prefix: str = "") -> dict[str, 
     result: dict[str, Any] = {}
     for key, value in data.items():
         if key not in KEYS:
-            raise fail(key, f"unknown key (expected one of: {', '.join(KEYS)})")
+            hint = "; a .resolint.toml has no [tool.resolint] header" if key == "tool" and not prefix else ""
+            raise fail(key, f"unknown key (expected one of: {', '.join(KEYS)}){hint}")
         if key == "language":
             if value not in ("auto", *LANGUAGES):
                 raise fail(key, f'expected "auto" or one of {", ".join(LANGUAGES)}, got {value!r}')
@@ -141,7 +162,7 @@ def _validate(data: dict[str, Any], origin: str, prefix: str = "") -> dict[str, 
             for selector, level in value.items():
                 if not is_known_selector(selector):
                     raise fail(f"{key}.{selector}", "unknown rule code or name (see `resolint rules`)")
-                if level not in ("error", "warning", "info", "hint", OFF):
+                if not isinstance(level, str) or level not in ("error", "warning", "info", "hint", OFF):
                     raise fail(f"{key}.{selector}", f"expected error, warning, info, hint or off, got {level!r}")
             result[key] = dict(value)
         elif key == "rules":
@@ -155,14 +176,97 @@ def _validate(data: dict[str, Any], origin: str, prefix: str = "") -> dict[str, 
                 if not isinstance(table, dict):
                     raise fail(f"{key}.{selector}", "expected a table of options")
                 known = rule.option_fields()
+                checked: dict[str, Any] = {}
                 for option, option_value in table.items():
                     if option not in known:
                         names = ", ".join(known) or "none"
                         raise fail(f"{key}.{selector}.{option}", f"unknown option (this rule's options: {names})")
-                    default = known[option].default
-                    if default is not None and not isinstance(option_value, type(default)):
-                        raise fail(f"{key}.{selector}.{option}",
-                                   f"expected {type(default).__name__}, got {type(option_value).__name__}")
-                options[rule.code] = dict(table)
+                    converted, expected = check_option(option_value, field_default(known[option]))
+                    if expected:
+                        raise fail(f"{key}.{selector}.{option}", f"expected {expected}, got {_toml_type(option_value)}")
+                    checked[option] = converted
+                options[rule.code] = checked
             result[key] = options
     return result
+
+
+def field_default(option: dataclasses.Field) -> Any:
+    """An option's default value (None when it has none)."""
+    if option.default is not dataclasses.MISSING:
+        return option.default
+    if option.default_factory is not dataclasses.MISSING:
+        return option.default_factory()
+    return None
+
+
+def check_option(value: Any, default: Any) -> tuple[Any, str | None]:
+    """`value` converted to the type of `default`, and None; or the expected form when it
+    does not fit. TOML has no tuples or sets, so a list stands for any sequence."""
+    if default is None:
+        return value, None
+    if isinstance(default, bool):
+        return value, None if isinstance(value, bool) else "true or false"
+    if isinstance(default, int):
+        return value, None if isinstance(value, int) and not isinstance(value, bool) else "an integer"
+    if isinstance(default, float):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value), None
+        return value, "a number"
+    if isinstance(default, str):
+        return value, None if isinstance(value, str) else "a string"
+    if isinstance(default, (list, tuple, set, frozenset)):
+        kinds = {type(item) for item in default} or {str}
+        if isinstance(value, list) and all(type(item) in kinds for item in value):
+            return type(default)(value), None
+        names = " or ".join(sorted(_toml_type(kind()) for kind in kinds))
+        return value, f"a list of {names}s"
+    if isinstance(default, dict):
+        return value, None if isinstance(value, dict) else "a table"
+    return value, None
+
+
+def _toml_type(value: Any) -> str:
+    names = {bool: "boolean", int: "integer", float: "number", str: "string", list: "list", dict: "table"}
+    return names.get(type(value), type(value).__name__)
+
+
+class ConfigResolver:
+    """The configuration of each file in a run over many files: every configuration file is
+    found, read and validated once, command-line values go on top, and an invalid file gives
+    the same ConfigError each time it is asked for (so it is reported once)."""
+
+    def __init__(self, origin: str = "command line", **overrides: Any) -> None:
+        self.origin = origin
+        self.overrides = {key: value for key, value in overrides.items() if value is not None}
+        self._found: dict[Path, Path | None] = {}  # resolved folder -> its configuration file
+        self._by_folder: dict[str, Path | None] = {}  # folder as named -> the same, without resolving again
+        self._loaded: dict[Path | None, Config | ConfigError] = {}
+        if self.overrides:
+            DEFAULT.with_overrides(origin, **self.overrides)  # raises ConfigError now, once
+
+    def for_path(self, path: Path | None) -> Config:
+        """The configuration for a file (or for the working directory, for stdin)."""
+        folder = Path.cwd() if path is None else (path if path.is_dir() else path.parent)
+        absolute = os.path.abspath(folder)
+        found = self._by_folder.get(absolute, False)
+        if found is False:
+            found = self._by_folder[absolute] = self.config_file(folder.resolve())
+        if found not in self._loaded:
+            try:
+                base = load_config(found) if found else DEFAULT
+                self._loaded[found] = base.with_overrides(self.origin, **self.overrides) if self.overrides else base
+            except ConfigError as error:
+                self._loaded[found] = error
+        result = self._loaded[found]
+        if isinstance(result, ConfigError):
+            raise result
+        return result
+
+    def config_file(self, folder: Path) -> Path | None:
+        """The configuration file that governs `folder` (resolved), remembered per folder."""
+        if folder not in self._found:
+            here = _config_in(folder)
+            if here is None and folder.parent != folder:
+                here = self.config_file(folder.parent)
+            self._found[folder] = here
+        return self._found[folder]

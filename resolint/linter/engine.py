@@ -38,7 +38,7 @@ def lint_document(doc: Document, config: Config = DEFAULT) -> list[Diagnostic]:
         try:
             for violation in rule.check(doc, context):
                 diagnostics.append(
-                    Diagnostic(rule.code, rule.name, severity, violation.span, violation.message, violation.fix)
+                    Diagnostic(rule.code, rule.name, severity, violation.span, violation.message, violation.fix, rule.url)
                 )
         except Exception as error:  # noqa: BLE001 - one broken rule must not stop the others
             where = traceback.extract_tb(error.__traceback__)[-1]

@@ -40,13 +40,43 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
 
 def fix_until_stable(text: str, lint, *, unsafe: bool = False, limit: int = 10) -> tuple[str, int]:
     """Lint and fix repeatedly until no fix applies (so fixing twice equals fixing once)."""
+    text, total, _ = fix_text(text, lint, unsafe=unsafe, limit=limit)
+    return text, total
+
+
+def fix_text(text: str, lint, *, unsafe: bool = False, limit: int = 10, first=None) -> tuple[str, int, list[Diagnostic]]:
+    """Like fix_until_stable, and also the diagnostics of the final text (what is left to
+    report). `first` is the diagnostics of `text` when the caller has them already."""
+    diagnostics = first if first is not None else lint(text)
     total = 0
     for _ in range(limit):
-        text, count = apply_fixes(text, lint(text), unsafe=unsafe)
-        total += count
+        text, count = apply_fixes(text, diagnostics, unsafe=unsafe)
         if not count:
             break
-    return text, total
+        total += count
+        diagnostics = lint(text)
+    return text, total, diagnostics
+
+
+def has_fixes(diagnostics: Iterable[Diagnostic], *, unsafe: bool = False) -> bool:
+    return bool(_eligible(diagnostics, unsafe))
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    """The change as a unified diff (`--- a/path`, `+++ b/path`), line endings as they are."""
+    import difflib
+
+    lines = difflib.unified_diff(_lines(before), _lines(after), f"a/{path}", f"b/{path}")
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines ending at "\n" only (str.splitlines also breaks at form feeds and the like)."""
+    pieces = text.split("\n")
+    lines = [piece + "\n" for piece in pieces[:-1]]
+    if pieces[-1]:
+        lines.append(pieces[-1])
+    return lines
 
 
 def _eligible(diagnostics: Iterable[Diagnostic], unsafe: bool) -> list[Fix]:

@@ -18,6 +18,9 @@ from .diagnostics import Severity
 from .langdata import LanguagePack
 
 DOC_SECTIONS = ("What it checks", "Why it matters", "Example", "Use instead")
+REPOSITORY = "https://github.com/resolint/resolint"
+# Each rule's documentation, rendered from its docstring into docs/rules/ (see ruledocs.py).
+DOCS_URL = REPOSITORY + "/blob/main/docs/rules/{code}.md"
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,11 @@ class Rule:
     @property
     def name(self) -> str:
         return self.meta.name
+
+    @property
+    def url(self) -> str:
+        """Where the rule's documentation is published (linked from every diagnostic)."""
+        return DOCS_URL.format(code=self.code)
 
     @property
     def docs(self) -> str:

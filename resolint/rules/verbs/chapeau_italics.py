@@ -97,4 +97,6 @@ def _italicise(doc: Document, organ: Span, emphases) -> Fix | None:
     if after.strip(PUNCTUATION):
         return None
     name = doc.text[organ.start : organ.end].replace("*", "").replace("_", "")
+    if name != name.strip():  # a name that starts or ends a line inside stray markers: no clean fix
+        return None
     return Fix("Put the organ's name in italics", (Edit(Span(start, end), f"*{name}*{after}"),))

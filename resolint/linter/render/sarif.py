@@ -1,0 +1,109 @@
+"""SARIF 2.1.0 (Static Analysis Results Interchange Format), as GitHub code scanning and
+other tools read it. Columns count Unicode code points (`columnKind`), as resolint's do."""
+from __future__ import annotations
+
+import json
+from pathlib import PurePath
+from urllib.parse import quote
+
+from ... import __version__
+from .. import registry
+from ..diagnostics import Diagnostic, Severity
+from ..rule import REPOSITORY
+from ..span import LineIndex, Span
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note", Severity.HINT: "note"}
+
+
+def render_sarif(results: list[tuple[str, LineIndex, list[Diagnostic]]]) -> str:
+    rules = [_descriptor(rule) for rule in registry.all_rules()]
+    index = {rule["id"]: position for position, rule in enumerate(rules)}
+    sarif_results = []
+    for path, lines, diagnostics in results:
+        location = {"uri": _uri(path)}
+        for d in diagnostics:
+            if d.code not in index:  # RL000, the internal error of a failing rule
+                index[d.code] = len(rules)
+                rules.append({"id": d.code, "name": d.name, "shortDescription": {"text": "A rule failed while checking."}})
+            result = {
+                "ruleId": d.code,
+                "ruleIndex": index[d.code],
+                "level": LEVELS[d.severity],
+                "message": {"text": d.message},
+                "locations": [{"physicalLocation": {"artifactLocation": location, "region": _region(lines, d.span)}}],
+            }
+            if d.fix is not None:
+                result["fixes"] = [
+                    {
+                        "description": {"text": f"{d.fix.title} ({d.fix.applicability})"},
+                        "artifactChanges": [
+                            {
+                                "artifactLocation": location,
+                                "replacements": [
+                                    {"deletedRegion": _region(lines, edit.span), "insertedContent": {"text": edit.text}}
+                                    for edit in d.fix.edits
+                                ],
+                            }
+                        ],
+                    }
+                ]
+            sarif_results.append(result)
+    log = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "resolint",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": REPOSITORY,
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": sarif_results,
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _descriptor(rule) -> dict:
+    meta = rule.meta
+    return {
+        "id": meta.code,
+        "name": meta.name,
+        "shortDescription": {"text": meta.summary},
+        "fullDescription": {"text": meta.summary},
+        "help": {"text": rule.docs, "markdown": rule.docs},
+        "helpUri": rule.url,
+        "defaultConfiguration": {"level": LEVELS[meta.default_severity]},
+        "properties": {"fixable": meta.fixable, "tags": [meta.code[:2]]},
+    }
+
+
+def _region(lines: LineIndex, span: Span) -> dict:
+    """1-based lines and columns; the end column is that of the first character after the
+    span, as SARIF defines it; charOffset/charLength are code-point offsets into the text."""
+    line, column = lines.position(span.start)
+    end_line, end_column = lines.position(span.end)
+    return {
+        "startLine": line,
+        "startColumn": column,
+        "endLine": end_line,
+        "endColumn": end_column,
+        "charOffset": span.start,
+        "charLength": span.end - span.start,
+    }
+
+
+def _uri(path: str) -> str:
+    """A URI reference for a reported path: relative paths stay relative (GitHub resolves them
+    against the repository root), absolute ones become file: URIs."""
+    pure = PurePath(path)
+    if pure.is_absolute():
+        return pure.as_uri()
+    return quote(pure.as_posix(), safe="/")

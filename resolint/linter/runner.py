@@ -1,0 +1,251 @@
+"""Checking many files: each is read once, configured, answered from the cache or parsed and
+linted (in parallel over files when there are several), and fixed when asked. Results come
+back in input order whatever the parallelism.
+
+The grammar and the rules are imported only when a file has to be linted, so a re-run that
+the cache answers does not pay for loading them.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .cache import LintCache, config_fingerprint
+from .config import Config, ConfigError, ConfigResolver
+from .diagnostics import Diagnostic, Severity
+from .fixes import has_fixes
+from .source import Source, SourceError, encode, read_source, read_stdin, write_fixed
+from .span import LineIndex
+from .workspace import STDIN
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    fix: bool = False  # compute fixes (the caller writes them back or shows a diff)
+    unsafe: bool = False  # unsafe fixes too
+    jobs: int = 1  # worker processes
+    stdin_name: str | None = None  # the name to report for standard input
+    diff: bool = False  # the fixes are to be shown, not written
+
+
+@dataclass
+class FileResult:
+    display: str
+    source: Source | None = None
+    diagnostics: list[Diagnostic] | None = None  # what is left to report (after fixes)
+    fixed: str | None = None  # the text after fixes, when any applied
+    fixes: int = 0
+    error: str | None = None
+    note: str | None = None  # said on standard error, without failing the run
+    cached: bool = False
+    _key: str | None = None
+
+    @property
+    def text(self) -> str:
+        return self.fixed if self.fixed is not None else (self.source.text if self.source else "")
+
+    def lines(self) -> LineIndex:
+        """The index findings are placed with (for a Word document, also its paragraphs)."""
+        if self.fixed is None and self.source is not None:
+            return self.source.index(None)
+        return LineIndex(self.text)
+
+    def row(self) -> tuple[str, LineIndex, list[Diagnostic]]:
+        """What a renderer takes (the line index is built only when there is something to place)."""
+        diagnostics = self.diagnostics or []
+        return self.display, self.lines() if diagnostics else _NO_LINES, diagnostics
+
+    def problems(self) -> int:
+        """Findings at warning or error level: these make the exit code 1."""
+        return sum(1 for d in self.diagnostics or () if d.severity <= Severity.WARNING)
+
+
+_NO_LINES = LineIndex("")
+# Below this much text (about 30 ms of parsing) starting worker processes costs more than it saves.
+PARALLEL_FROM = 100_000
+
+
+@dataclass(frozen=True)
+class _Job:
+    text: str
+    config: Config
+    display: str
+    fix: bool
+    unsafe: bool
+
+
+def check_files(
+    targets: list[Path], configs: ConfigResolver, options: CheckOptions = CheckOptions(), cache: LintCache | None = None
+) -> list[FileResult]:
+    """Lint every target (a path, or STDIN); one FileResult per target, in order."""
+    results: list[FileResult] = []
+    pending: list[tuple[FileResult, _Job]] = []
+    settings: dict[int, str] = {}  # id(config) -> its fingerprint (one Config per configuration file)
+    for target in targets:
+        result = FileResult((options.stdin_name or "-") if target == STDIN else str(target))
+        results.append(result)
+        try:
+            source = read_stdin(options.stdin_name) if target == STDIN else read_source(target)
+            config = configs.for_path(source.path)
+        except (SourceError, ConfigError) as error:
+            result.error = str(error)
+            continue
+        result.source = source
+        fixing = options.fix and (target == STDIN or source.writable())
+        if options.fix and not fixing and (options.diff or source.word is None):
+            # (a Word document's fixes go into a corrected copy: see write_fixes)
+            result.note = f"{source.display}: not a plain text file; " + (
+                "no diff is shown for it" if options.diff else "fixes are not written back to it"
+            )
+        if cache is not None and target != STDIN:
+            if id(config) not in settings:
+                settings[id(config)] = config_fingerprint(config)
+            result._key = cache.key(source.digest, settings[id(config)])
+            found = cache.get(source.path, result._key)
+            if found is not None and not (fixing and has_fixes(found, unsafe=options.unsafe)):
+                result.diagnostics, result.cached = found, True
+                continue
+        pending.append((result, _Job(source.text, config, source.display, fixing, options.unsafe)))
+
+    outcomes = _run([job for _, job in pending], options.jobs)
+    for (result, _), (first, fixed, count, final) in zip(pending, outcomes):
+        result.diagnostics = final
+        if count:
+            result.fixed, result.fixes = fixed, count
+        if cache is not None and result._key is not None:
+            cache.put(result.source.path, result._key, first)
+    if cache is not None:
+        cache.save()
+    return results
+
+
+def write_fixes(
+    results: list[FileResult], configs: ConfigResolver, cache: LintCache | None = None, *, unsafe: bool = False
+) -> None:
+    """Write each fixed text back to its file (atomically, in the file's own form); a file
+    that cannot be written gets its error and keeps its content. The cache learns the new
+    content's findings, so the next run need not lint it again. A Word document is never
+    rewritten: its fixes go into a corrected copy beside it (draft.fixed.docx)."""
+    for result in results:
+        if result.source is not None and result.source.word is not None and result.source.path is not None:
+            _fix_word_copy(result, configs.for_path(result.source.path), unsafe)
+            continue
+        if result.fixed is None or result.source is None or result.source.path is None:
+            continue
+        try:
+            write_fixed(result.source, result.fixed)
+        except SourceError as error:
+            result.error = str(error)
+            continue
+        if cache is not None:
+            digest = hashlib.sha256(encode(result.fixed, result.source.bom)).hexdigest()
+            config = configs.for_path(result.source.path)
+            cache.put(result.source.path, cache.key(digest, config_fingerprint(config)), result.diagnostics or [])
+    if cache is not None:
+        cache.save()
+
+
+def _fix_word_copy(result: FileResult, config: Config, unsafe: bool) -> None:
+    if not has_fixes(result.diagnostics or [], unsafe=unsafe):
+        return
+    from ..docx.fix import DocxFixError, fix_file
+    from .engine import lint_text
+
+    try:
+        target, outcome = fix_file(
+            result.source.path, lambda text: lint_text(text, config, path=result.display), unsafe=unsafe
+        )
+    except (SourceError, DocxFixError) as error:
+        message = str(error)
+        result.error = message if message.startswith(result.display) else f"{result.display}: {message}"
+        return
+    result.fixes = outcome.applied
+    left = f"; {len(outcome.skipped)} cannot be made in Word" if outcome.skipped else ""
+    if target is not None:
+        result.note = f"{result.display}: the fixes are in a corrected copy, {target} ({outcome.applied} applied{left})"
+    elif outcome.skipped:
+        result.note = f"{result.display}: {len(outcome.skipped)} fixes cannot be made in Word"
+
+
+def diff_of(results: list[FileResult]) -> str:
+    """The fixes as one unified diff, file by file (empty when nothing would change)."""
+    from .fixes import unified_diff
+
+    return "".join(unified_diff(r.display, r.source.text, r.fixed) for r in results if r.fixed is not None and r.source)
+
+
+def summary(results: list[FileResult], *, fix: bool = False, diff: bool = False) -> str:
+    """The closing line for a person: what was found, fixed, or would be fixed."""
+    checked = [r for r in results if r.diagnostics is not None]
+    files = f"{len(checked)} file{'s' if len(checked) != 1 else ''}"
+    if not results:
+        return "No files to check."
+    fixes = sum(r.fixes for r in checked)
+    fixed_files = sum(1 for r in checked if r.fixes)
+    if diff:
+        return f"Would fix {fixes} problem{'s' if fixes != 1 else ''} in {fixed_files} of {files}."
+    left = sum(len(r.diagnostics) for r in checked)
+    fixable = sum(1 for r in checked for d in r.diagnostics if d.fix)
+    found = f"{left} problem{'s' if left != 1 else ''}"
+    hint = f" ({fixable} fixable{'' if fix else ' with --fix'})" if fixable else ""
+    if fix:
+        return f"Fixed {fixes} problem{'s' if fixes != 1 else ''} in {fixed_files} of {files}; {found} left{hint}."
+    return f"Found {found} in {files}{hint}."
+
+
+def errors(results: list[FileResult]) -> list[str]:
+    """The distinct error messages, in order (a broken configuration is reported once)."""
+    return list(dict.fromkeys(result.error for result in results if result.error))
+
+
+def notes(results: list[FileResult]) -> list[str]:
+    return [result.note for result in results if result.note]
+
+
+def _run(jobs: list[_Job], workers: int) -> list[tuple]:
+    if not jobs:
+        return []
+    if workers > 1 and len(jobs) > 1 and sum(len(job.text) for job in jobs) >= PARALLEL_FROM:
+        import multiprocessing
+        import pickle
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        _warm_up()  # load the grammar and rules once, before the workers are forked
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        try:
+            with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
+                return list(pool.map(_lint, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+        except (BrokenProcessPool, OSError, pickle.PicklingError, AttributeError, TypeError):
+            pass  # a worker died (memory?), processes cannot be made, or a job cannot be sent: do the work here
+    return [_lint(job) for job in jobs]
+
+
+def _warm_up() -> None:
+    from ..grammar.parser import structure_parser
+    from . import registry
+
+    structure_parser()
+    registry.all_rules()
+
+
+def fix(text: str, config: Config, *, unsafe: bool = False, path: str | None = None, first: list[Diagnostic] | None = None):
+    """Apply the fixes to `text` until none applies: (fixed text, fixes applied, findings left).
+    Fixing the result again changes nothing."""
+    from .engine import lint_text
+    from .fixes import fix_text
+
+    return fix_text(text, lambda current: lint_text(current, config, path=path), unsafe=unsafe, first=first)
+
+
+def _lint(job: _Job) -> tuple[list[Diagnostic], str | None, int, list[Diagnostic]]:
+    """(findings of the text, fixed text or None, fixes applied, findings left after fixing)."""
+    from .engine import lint_document, parse_with
+
+    first = lint_document(parse_with(job.text, job.config, path=job.display), job.config)
+    if not job.fix or not has_fixes(first, unsafe=job.unsafe):
+        return first, None, 0, first
+    fixed, count, final = fix(job.text, job.config, unsafe=job.unsafe, path=job.display, first=first)
+    return first, (fixed if count else None), count, final

@@ -1,0 +1,254 @@
+"""Whole-repository runs: exclude patterns (checked against git itself), discovery, files
+changed since a git revision, --jobs, and the content-hash cache."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from resolint.linter import cache as cache_module
+from resolint.linter.cache import LintCache, tool_fingerprint
+from resolint.linter.config import ConfigResolver
+from resolint.linter.patterns import PathPatterns
+from resolint.linter import runner
+from resolint.linter.runner import CheckOptions, check_files
+from resolint.linter.workspace import Discovery
+
+from .conftest import ROOT, corpus_files, require
+from .test_cli import DRAFT, err, out, run
+
+TREE = [
+    "top.md", "a.md", "b.md", "c.txt", "drafts/x.md", "x/drafts/y.md", "a/z.md", "a/b/z.md", "a/b/c/z.md",
+    "old/one.md", "old/keep.md", "x/old/two.md", "doc1/x.md", "docs/x.md", "archive/r.md", "archive/sub/r.md",
+    "sub/keep.md", "sub/other.md", "foo/bar", "x/foo/bar", "#hash.md", "trailing.md", "deep/file.md",
+    "q/deep/w/file.md", "aXXb.md", "ab.md", "sp ace.md", "x/top.md", "[x].md", "!bang.md",
+    "[.md", "]x.md", "a-b.md", "a].md",
+]
+PATTERN_SETS = [
+    ["*.txt"],
+    ["drafts/"],
+    ["/top.md"],
+    ["top.md"],
+    ["a/**/z.md"],
+    ["**/old"],
+    ["old/*.md", "!old/keep.md"],
+    ["doc?/x.md"],
+    ["[ab]*.md"],
+    ["[!a]*.md"],
+    ["archive/**"],
+    ["sub/", "!sub/keep.md"],
+    ["*", "!*/", "!*.md"],
+    ["foo/bar"],
+    ["\\#hash.md"],
+    ["trailing.md   "],
+    ["**/deep/**/file.md"],
+    ["a**b.md"],
+    ["sp ace.md", "# a comment", ""],
+    ["\\[x\\].md", "\\!bang.md"],
+    ["x/", "!x/top.md"],
+    ["*.md", "!a*.md", "a/"],
+    ["[.md"],
+    ["[]x]*.md", "a[-]b.md", "a[]]*"],
+    ["[!]]*.md"],
+]
+
+
+def _git_ignored(root: Path, patterns: list[str]) -> set[str]:
+    (root / ".gitignore").write_text("\n".join(patterns) + "\n", encoding="utf-8")
+    result = subprocess.run(
+        ["git", "ls-files", "-z", "--others", "--ignored", "--exclude-standard"], cwd=root, capture_output=True, check=True,
+    )
+    return {name for name in result.stdout.decode("utf-8").split("\0") if name and name != ".gitignore"}
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory):
+    require(shutil.which("git") is not None, "git is not installed")
+    root = tmp_path_factory.mktemp("tree")
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    for name in TREE:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("x\n", encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("patterns", PATTERN_SETS, ids=lambda p: " | ".join(p))
+def test_exclude_patterns_match_as_git_does(tree, patterns):
+    expected = _git_ignored(tree, patterns)
+    matcher = PathPatterns(patterns)
+    actual = {name for name in TREE if matcher.excludes(name)}
+    assert actual == expected
+
+
+def _project(tmp_path: Path, config: str) -> Path:
+    project = tmp_path / "project"
+    for name in ("a.md", "README.md", "archive/old.md", "drafts/b.md", "drafts/notes.txt", "drafts/skip.md",
+                 "node_modules/pkg/readme.md", ".hidden/c.md", "image.png"):
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text("*The General Assembly*,\n\n1. *Decides* to act.\n", encoding="utf-8")
+    (project / "pyproject.toml").write_text(config, encoding="utf-8")
+    return project
+
+
+def _found(project: Path, names: list[str], **options) -> list[str]:
+    discovery = Discovery(ConfigResolver(), **options)
+    return [path.relative_to(project).as_posix() for path in discovery.files([str(project / name) for name in names])]
+
+
+def test_discovery_applies_exclude_relative_to_the_config_file(tmp_path):
+    project = _project(tmp_path, '[tool.resolint]\nexclude = ["archive/", "/README.md", "skip.md"]\n')
+    (project / "drafts" / ".resolint.toml").write_text('exclude = ["/notes.txt"]\n', encoding="utf-8")
+    assert _found(project, ["."]) == ["a.md", "drafts/b.md", "drafts/skip.md"]  # drafts/ has its own config
+    assert _found(project, ["README.md", "archive/old.md"]) == ["README.md", "archive/old.md"]  # named: linted
+    assert _found(project, ["README.md", "archive/old.md", "a.md"], force_exclude=True) == ["a.md"]
+    assert _found(project, ["a.md", ".", "a.md"]) == ["a.md", "drafts/b.md", "drafts/skip.md"]  # each once
+
+
+def test_check_with_force_exclude_from_the_command_line(tmp_path):
+    project = _project(tmp_path, '[tool.resolint]\nexclude = ["README.md"]\n')
+    result = run("check", "--force-exclude", "README.md", "a.md", cwd=project)
+    assert result.returncode == 0 and "Found 0 problems in 1 file." in err(result)
+
+
+def _git(cwd: Path, *arguments: str) -> None:
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *arguments], cwd=cwd, check=True,
+                   capture_output=True)
+
+
+def test_changed_since_lints_only_what_a_pull_request_changes(tmp_path):
+    require(shutil.which("git") is not None, "git is not installed")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    slip = "*The General Assembly*,\n\n2. *Decides* to act.\n"
+    for name in ("same.md", "edited.md", "deleted.md", "sub/committed.md"):
+        (repo / name).parent.mkdir(exist_ok=True)
+        (repo / name).write_text(slip, encoding="utf-8")
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "base")
+    _git(repo, "checkout", "-q", "-b", "feature")
+    (repo / "sub" / "committed.md").write_text(slip + "\n", encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "change")
+    (repo / "edited.md").write_text(slip + "\n\n", encoding="utf-8")
+    (repo / "deleted.md").unlink()
+    (repo / "staged.md").write_text(slip, encoding="utf-8")
+    _git(repo, "add", "staged.md")
+    (repo / "untracked.md").write_text(slip, encoding="utf-8")
+    result = run("check", "--changed-since", "main", ".", cwd=repo)
+    linted = sorted({line.split(":")[0] for line in out(result).splitlines()})
+    assert linted == ["edited.md", "staged.md", "sub/committed.md", "untracked.md"]
+    inside = run("check", "--changed-since", "main", ".", cwd=repo / "sub")
+    assert {line.split(":")[0] for line in out(inside).splitlines()} == {"committed.md"}
+    bad = run("check", "--changed-since", "no-such-branch", ".", cwd=repo)
+    assert bad.returncode == 2 and len(err(bad).splitlines()) == 1 and "--changed-since" in err(bad)
+    outside = run("check", "--changed-since", "main", str(DRAFT), cwd=tmp_path)
+    assert outside.returncode == 2 and "not a git repository" in err(outside)
+
+
+def test_jobs_keep_results_in_input_order(tmp_path, monkeypatch):
+    files = corpus_files("en-drafts") or [DRAFT]
+    require(sum(len(f.read_text(encoding="utf-8")) for f in files) >= runner.PARALLEL_FROM, "the corpus drafts are absent")
+    serial = check_files(files, ConfigResolver(), CheckOptions(jobs=1))
+    original = runner._lint
+
+    def lint_and_note_the_process(job):
+        (tmp_path / f"pid-{os.getpid()}").touch()
+        return original(job)
+
+    lint_and_note_the_process.__qualname__ = "_lint"  # sent to the workers by reference, as runner._lint
+    lint_and_note_the_process.__module__ = runner.__name__
+    monkeypatch.setattr(runner, "_lint", lint_and_note_the_process)
+    parallel = check_files(files, ConfigResolver(), CheckOptions(jobs=2))
+    assert {path.name for path in tmp_path.glob("pid-*")} - {f"pid-{os.getpid()}"}, "no worker process linted"
+    assert [r.display for r in parallel] == [str(f) for f in files]
+    assert [r.diagnostics for r in parallel] == [r.diagnostics for r in serial]
+    one = run("check", "--no-cache", "--format", "json", "-j", "1", *map(str, files))
+    two = run("check", "--no-cache", "--format", "json", "-j", "2", *map(str, files))
+    assert out(one) == out(two) and one.returncode == two.returncode
+    assert run("check", "-j", "0", str(DRAFT)).returncode == 2
+
+
+# --- The content-hash cache -----------------------------------------------------------------
+
+def _lint(paths, folder: Path, **config) -> list:
+    cache = LintCache(folder)
+    return check_files(paths, ConfigResolver(**config), CheckOptions(), cache)
+
+
+def test_cache_answers_an_unchanged_rerun_with_the_same_findings(tmp_path):
+    draft = tmp_path / "draft.md"
+    shutil.copy(DRAFT, draft)
+    first = _lint([draft], tmp_path / "cache")
+    second = _lint([draft], tmp_path / "cache")
+    assert not first[0].cached and second[0].cached
+    assert second[0].diagnostics == first[0].diagnostics  # fixes, spans and urls survive the round trip
+    assert any(d.fix for d in second[0].diagnostics) and all(d.url for d in second[0].diagnostics)
+    assert (tmp_path / "cache" / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+
+
+def test_cache_is_invalidated_by_content_config_and_tool(tmp_path, monkeypatch):
+    draft = tmp_path / "draft.md"
+    shutil.copy(DRAFT, draft)
+    folder = tmp_path / "cache"
+    _lint([draft], folder)
+    draft.write_text(draft.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert not _lint([draft], folder)[0].cached  # content
+    assert _lint([draft], folder)[0].cached
+    assert not _lint([draft], folder, select=("ST004",))[0].cached  # resolved configuration (rule set)
+    (tmp_path / ".resolint.toml").write_text('[severity]\nST004 = "info"\n', encoding="utf-8")
+    changed = _lint([draft], folder)[0]
+    assert not changed.cached and {d.severity.label for d in changed.diagnostics if d.code == "ST004"} == {"info"}
+    monkeypatch.setattr(cache_module, "__version__", "99.0")  # another resolint version
+    cache_module.tool_fingerprint.cache_clear()
+    try:
+        assert not _lint([draft], folder)[0].cached
+        assert len(list(folder.glob("lint-*.json"))) == 1  # the old version's file is gone
+    finally:
+        cache_module.tool_fingerprint.cache_clear()
+
+
+def test_tool_fingerprint_covers_rules_and_data(tmp_path, monkeypatch):
+    package = tmp_path / "resolint"
+    shutil.copytree(ROOT / "resolint", package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache_module, "_PACKAGE", package)
+    fingerprints = []
+    for change in ("rules/structure/operative_numbering.py", "rules/data/es/structure.toml", "grammar/resolution.lark"):
+        cache_module.tool_fingerprint.cache_clear()
+        fingerprints.append(tool_fingerprint())
+        with (package / change).open("a", encoding="utf-8") as stream:
+            stream.write("\n# changed\n")
+    cache_module.tool_fingerprint.cache_clear()
+    fingerprints.append(tool_fingerprint())
+    cache_module.tool_fingerprint.cache_clear()
+    assert len(set(fingerprints)) == 4
+
+
+def test_a_broken_or_unwritable_cache_only_costs_speed(tmp_path):
+    draft = tmp_path / "draft.md"
+    shutil.copy(DRAFT, draft)
+    folder = tmp_path / "cache"
+    _lint([draft], folder)
+    for file in folder.glob("lint-*.json"):
+        file.write_text("{not json", encoding="utf-8")
+    assert not _lint([draft], folder)[0].cached
+    assert _lint([draft], folder)[0].cached
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder would go", encoding="utf-8")
+    result = run("check", "--cache-dir", str(blocked / "cache"), str(draft))
+    assert result.returncode == 1 and "Traceback" not in err(result) and "ST004" in out(result)
+
+
+def test_fix_still_fixes_a_cached_file(tmp_path):
+    draft = tmp_path / "draft.md"
+    shutil.copy(DRAFT, draft)
+    folder = str(tmp_path / "cache")
+    run("check", "--cache-dir", folder, str(draft))
+    run("check", "--cache-dir", folder, "--fix", str(draft))
+    assert draft.read_text(encoding="utf-8") != DRAFT.read_text(encoding="utf-8")
+    after = run("check", "--cache-dir", folder, "--format", "json", str(draft))
+    fresh = run("check", "--no-cache", "--format", "json", str(draft))
+    assert json.loads(out(after)) == json.loads(out(fresh))
