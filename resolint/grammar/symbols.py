@@ -182,7 +182,7 @@ def _check_ranges(parsed: ParsedSymbol) -> str | None:
 
 # --- messages ---------------------------------------------------------------------------------
 
-_LETTERS_DIGITS = re.compile(r"([A-Za-z]+)(\d+)\Z")
+_LETTERS_DIGITS = re.compile(r"\A([A-Za-z]+)(\d+)\Z")
 
 
 def _explain(text: str, error: UnexpectedInput) -> str:

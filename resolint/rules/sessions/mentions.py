@@ -64,7 +64,7 @@ class SessionWords:
         before = "|".join(map(re.escape, phrase.get("current_before", [])))
         after = "|".join(map(re.escape, phrase.get("current_after", [])))
         self.current_before = re.compile(rf"(?i)\b(?:{before}),?\s+\Z") if before else None
-        self.current_after = re.compile(rf"(?i),?\s+(?:{after})\b") if after else None
+        self.current_after = re.compile(rf"(?i)(?<![\s,]),?\s+(?:{after})\b") if after else None
         self.lookup: dict[str, int] = {}
         names = [*((name, n) for n, name in enumerate(self.table, start=1)), *data.get("session_variants", {}).items()]
         for name, number in names:
