@@ -381,5 +381,6 @@ def _record_timing(scenario: str, observed: dict, build) -> None:
     timings = ARTIFACTS / "timings.json"
     data = json.loads(timings.read_text()) if timings.exists() else {}
     data[scenario] = {"build_seconds": round(build.seconds, 1), "host_test_seconds": observed.get("seconds"),
-                      "code_server_session_seconds": round(observed["wallSeconds"], 1)}
+                      "code_server_session_seconds": round(observed["wallSeconds"], 1),
+                      "quick_fix_requests": observed.get("quickFixAttempts")}
     timings.write_text(json.dumps(data, indent=2))

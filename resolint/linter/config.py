@@ -56,6 +56,8 @@ class Config:
 
     def severity_for(self, code: str, name: str, default: Severity) -> Severity | None:
         """The configured severity of a rule (None when turned off); the most specific wins."""
+        if not self.severity:
+            return default
         from .registry import matches
 
         best: tuple[int, str] | None = None

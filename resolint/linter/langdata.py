@@ -86,6 +86,9 @@ def detect_language(text: str, default: str = "en") -> str:
     packs = [pack(code) for code in LANGUAGES]
     for language_pack in packs:
         counts[language_pack.code] += 20 * sum(1 for organ in language_pack.organs if organ in head)
+    named = [code for code in LANGUAGES if counts[code]]
+    if len(named) == 1:  # the chapeau names the organ in one language: that settles it
+        return named[0]
     for language_pack in packs:
         counts[language_pack.code] += len(language_pack.detect_words.findall(head))
     best = max(LANGUAGES, key=lambda code: counts[code])

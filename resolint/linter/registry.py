@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from .rule import Rule
 
@@ -43,10 +43,15 @@ def find(selector: str) -> Rule | None:
 
 def select(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[Rule, ...]:
     """Rules enabled by `select` (default: all) minus those named by `ignore`."""
-    select, ignore = list(select), list(ignore)
+    return _select(all_rules(), tuple(select), tuple(ignore))
+
+
+@lru_cache(maxsize=64)
+def _select(rules: tuple[Rule, ...], select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[Rule, ...]:
+    """Computed once per selection: every lint asks for it."""
     return tuple(
         rule
-        for rule in all_rules()
+        for rule in rules
         if (not select or any(matches(s, rule.code, rule.name) for s in select))
         and not any(matches(s, rule.code, rule.name) for s in ignore)
     )

@@ -1,0 +1,261 @@
+"""resolint's speed and memory, measured in one run, side by side, as ratios.
+
+    python benchmarks/suite.py [--corpus ../shared/corpus] [--quick]
+
+Each measurement runs in a fresh process, whose peak resident memory is reported with it:
+
+- floor: one compiled-regex tokenisation pass over the corpus (the least any linter does);
+- warm: resolint's parse + lint over the same texts, warm (target: at least 1/8 of the floor);
+- sample: parse + lint of the Spanish sample, warm (target: < 5 ms);
+- scaling: 1x, 10x and 100x the Spanish sample as one annex-heavy document (100x input
+  within 120x time);
+- cold: `resolint check` on the Spanish sample in a new process (target: < 300 ms);
+- peer: proselint 0.16 (`proselint check`, from the `bench` extra) and resolint on the same
+  files, per file, each over all files in one process (target: resolint 5x faster);
+- jobs: `resolint check --jobs 2` over the corpus, per file, no cache;
+- lsp: the language server's didChange-to-diagnostics latency (benchmarks/lsp_latency.py).
+
+CPU time is reported where other work on a shared machine would distort wall time.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "examples" / "A-RES-75-276.md"
+FOLDERS = ("en", "en-drafts", "es")
+TOKENS = re.compile(r"<sup>[^<]*</sup>|\*+|\w+|[^\w\s]")
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    return [path for folder in FOLDERS for path in sorted((corpus / folder).glob("*.md"))]
+
+
+def best_cpu(function, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.process_time()
+        function()
+        best = min(best, time.process_time() - start)
+    return best
+
+
+# --- measurements, each run in its own process ------------------------------------------------
+
+def item_floor(corpus: Path, repeat: int) -> dict:
+    texts = [path.read_text(encoding="utf-8") for path in corpus_files(corpus)]
+    megabytes = sum(len(text.encode("utf-8")) for text in texts) / 1e6
+
+    def tokenise():
+        for text in texts:
+            for _token in TOKENS.finditer(text):
+                pass
+
+    return {"MB": megabytes, "MB/s": megabytes / best_cpu(tokenise, repeat)}
+
+
+def item_warm(corpus: Path, repeat: int) -> dict:
+    from resolint import parse
+    from resolint.linter.engine import lint_document
+
+    texts = [path.read_text(encoding="utf-8") for path in corpus_files(corpus)]
+    megabytes = sum(len(text.encode("utf-8")) for text in texts) / 1e6
+    for text in texts:  # warm: grammars, data files, regexes, records
+        lint_document(parse(text))
+    seconds = best_cpu(lambda: [lint_document(parse(text)) for text in texts], repeat)
+    parse_seconds = best_cpu(lambda: [parse(text) for text in texts], repeat)
+    return {"MB/s": megabytes / seconds, "parse MB/s": megabytes / parse_seconds}
+
+
+def item_sample(corpus: Path, repeat: int) -> dict:
+    from resolint import lint_text
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    lint_text(text)
+    times = []
+    for _ in range(repeat * 40):
+        start = time.process_time()
+        lint_text(text)
+        times.append(time.process_time() - start)
+    return {"ms": statistics.median(times) * 1000}
+
+
+def annex_heavy(copies: int) -> str:
+    """The Spanish sample, then an annex holding `copies - 1` more copies of its text."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    return text + ("\n\nAnexo\n\n" + "\n\n".join([text] * (copies - 1)) if copies > 1 else "")
+
+
+def item_scaling(corpus: Path, repeat: int) -> dict:
+    from resolint import lint_text
+
+    lint_text(annex_heavy(2))
+    seconds = {copies: best_cpu(lambda copies=copies: lint_text(annex_heavy(copies)), max(2, repeat // 2)) for copies in (1, 10, 100)}
+    return {f"{copies}x ms": value * 1000 for copies, value in seconds.items()} | {
+        "10x/1x": seconds[10] / seconds[1], "100x/1x": seconds[100] / seconds[1],
+    }
+
+
+def _env() -> dict:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed package has compiled bytecode
+    return env
+
+
+def run_measured(command: list[str], env: dict | None = None, cwd: Path | None = None) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds of the process and its children, peak RSS in MB)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env or _env(), cwd=cwd)
+    _, _, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def resolint_command() -> list[str]:
+    return [sys.executable, "-m", "resolint"]
+
+
+def item_cold(corpus: Path, repeat: int) -> dict:
+    command = [*resolint_command(), "check", "--exit-zero", "--no-cache", str(SAMPLE)]
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "resolint")], env=_env(), check=False)
+    run_measured(command)  # fill the parser table cache
+    runs = [run_measured(command) for _ in range(repeat * 3)]
+    python = [run_measured([sys.executable, "-c", "pass"]) for _ in range(repeat)]
+    return {
+        "ms": statistics.median(wall for wall, _, _ in runs) * 1000,
+        "cpu ms": statistics.median(cpu for _, cpu, _ in runs) * 1000,
+        "python ms": statistics.median(wall for wall, _, _ in python) * 1000,
+        "rss MB": max(rss for _, _, rss in runs),
+    }
+
+
+def item_peer(corpus: Path, repeat: int) -> dict:
+    proselint = shutil.which("proselint") or str(Path(sys.executable).parent / "proselint")
+    if not Path(proselint).exists():
+        return {"skipped": "proselint is not installed (pip install -e '.[bench]')"}
+    files = [str(path) for path in corpus_files(corpus)]
+    with tempfile.TemporaryDirectory() as home:
+        env = _env() | {"HOME": home, "XDG_CACHE_HOME": home}  # no proselint cache between runs
+        peer = [run_measured([proselint, "check", *files], env=env) for _ in range(max(1, repeat // 3))]
+    ours = [run_measured([*resolint_command(), "check", "--exit-zero", "--no-cache", "--jobs", "1", *files]) for _ in range(max(1, repeat // 3))]
+    one_peer = [run_measured([proselint, "check", str(SAMPLE)]) for _ in range(repeat)]
+    one_ours = [run_measured([*resolint_command(), "check", "--exit-zero", "--no-cache", str(SAMPLE)]) for _ in range(repeat)]
+    per_file = lambda runs: min(cpu for _, cpu, _ in runs) / len(files) * 1000  # noqa: E731
+    return {
+        "files": len(files),
+        "proselint ms/file": per_file(peer),
+        "resolint ms/file": per_file(ours),
+        "ratio": per_file(peer) / per_file(ours),
+        "one file: proselint ms": statistics.median(wall for wall, _, _ in one_peer) * 1000,
+        "one file: resolint ms": statistics.median(wall for wall, _, _ in one_ours) * 1000,
+        "proselint rss MB": max(rss for _, _, rss in peer),
+        "resolint rss MB": max(rss for _, _, rss in ours),
+    }
+
+
+def item_jobs(corpus: Path, repeat: int) -> dict:
+    files = [str(path) for path in corpus_files(corpus)]
+    result = {"files": len(files)}
+    for jobs in (1, 2):
+        runs = [run_measured([*resolint_command(), "check", "--exit-zero", "--no-cache", "--jobs", str(jobs), *files]) for _ in range(max(1, repeat // 3))]
+        result[f"jobs {jobs} ms/file"] = min(wall for wall, _, _ in runs) / len(files) * 1000
+        result[f"jobs {jobs} rss MB"] = max(rss for _, _, rss in runs)
+    result["speed-up"] = result["jobs 1 ms/file"] / result["jobs 2 ms/file"]
+    return result
+
+
+def item_lsp(corpus: Path, repeat: int) -> dict:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "lsp_latency.py"), "--edits", str(20 * repeat), "--memory-edits", str(200 * repeat)],
+        capture_output=True, text=True, env=_env(), timeout=1800,
+    )
+    return {"report": result.stdout.strip() or result.stderr.strip()[-2000:]}
+
+
+ITEMS = {
+    "floor": item_floor, "warm": item_warm, "sample": item_sample, "scaling": item_scaling,
+    "cold": item_cold, "peer": item_peer, "jobs": item_jobs, "lsp": item_lsp,
+}
+
+
+# --- the report --------------------------------------------------------------------------------
+
+def measure(name: str, corpus: Path, repeat: int) -> dict:
+    """Run one measurement in a fresh process; add that process's peak RSS."""
+    command = [sys.executable, __file__, "--item", name, "--corpus", str(corpus), "--repeat", str(repeat)]
+    with tempfile.NamedTemporaryFile("r", suffix=".json") as output:
+        process = subprocess.Popen([*command, "--output", output.name], env=_env())
+        _, status, usage = os.wait4(process.pid, 0)
+        if status != 0:
+            return {"error": f"exit status {status}"}
+        data = json.loads(Path(output.name).read_text() or "{}")
+    return data | {"process rss MB": usage.ru_maxrss / 1024}
+
+
+def report(results: dict) -> str:
+    floor, warm = results["floor"], results["warm"]
+    sample, scaling, cold = results["sample"], results["scaling"], results["cold"]
+    peer, jobs = results["peer"], results["jobs"]
+    rows = [
+        ("floor: one regex tokenisation pass over the corpus", f"{floor['MB/s']:.1f} MB/s", "", f"{floor['process rss MB']:.0f} MB"),
+        ("resolint parse + lint, warm, whole corpus", f"{warm['MB/s']:.2f} MB/s (parse alone {warm['parse MB/s']:.2f})",
+         f"1/{floor['MB/s'] / warm['MB/s']:.1f} of the floor (target ≥ 1/8)", f"{warm['process rss MB']:.0f} MB"),
+        ("parse + lint of the Spanish sample, warm (median)", f"{sample['ms']:.2f} ms", "target < 5 ms", f"{sample['process rss MB']:.0f} MB"),
+        ("1x / 10x / 100x the sample, one annex-heavy document",
+         f"{scaling['1x ms']:.0f} / {scaling['10x ms']:.0f} / {scaling['100x ms']:.0f} ms",
+         f"{scaling['10x/1x']:.1f}x / {scaling['100x/1x']:.0f}x the time (target 100x within 120x)", f"{scaling['process rss MB']:.0f} MB"),
+        ("cold `resolint check` on the sample (median)", f"{cold['ms']:.0f} ms ({cold['cpu ms']:.0f} ms CPU)",
+         f"target < 300 ms; `python -c pass` alone: {cold['python ms']:.0f} ms", f"{cold['rss MB']:.0f} MB"),
+    ]
+    if "skipped" in peer:
+        rows.append(("proselint 0.16 per file", peer["skipped"], "", ""))
+    else:
+        rows.append((f"per file over {peer['files']} files, one process: proselint 0.16 / resolint (CPU)",
+                     f"{peer['proselint ms/file']:.1f} / {peer['resolint ms/file']:.1f} ms",
+                     f"resolint {peer['ratio']:.1f}x faster (target ≥ 5x)", f"{peer['proselint rss MB']:.0f} / {peer['resolint rss MB']:.0f} MB"))
+        rows.append(("one file, new process: proselint / resolint (median wall)",
+                     f"{peer['one file: proselint ms']:.0f} / {peer['one file: resolint ms']:.0f} ms",
+                     f"{peer['one file: proselint ms'] / peer['one file: resolint ms']:.1f}x", ""))
+    rows.append((f"`check --jobs 1` / `--jobs 2` over {jobs['files']} files, per file (wall, no cache)",
+                 f"{jobs['jobs 1 ms/file']:.1f} / {jobs['jobs 2 ms/file']:.1f} ms", f"{jobs['speed-up']:.2f}x with 2 jobs",
+                 f"{jobs['jobs 1 rss MB']:.0f} / {jobs['jobs 2 rss MB']:.0f} MB"))
+    lines = ["| measure | result | ratio / target | peak RSS |", "|---|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+    lines += ["", "Language server (benchmarks/lsp_latency.py, debounce 0):", "", "```", results["lsp"]["report"], "```"]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument("--item", choices=sorted(ITEMS), help=argparse.SUPPRESS)
+    parser.add_argument("--output", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    repeat = 2 if args.quick else args.repeat
+    if args.item:
+        Path(args.output).write_text(json.dumps(ITEMS[args.item](args.corpus, repeat)))
+        return
+    load = os.getloadavg()[0]
+    results = {}
+    for name in ITEMS:
+        print(f"measuring {name} ...", file=sys.stderr, flush=True)
+        results[name] = measure(name, args.corpus, repeat)
+    print(f"One run, {time.strftime('%Y-%m-%d')}, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
+          f"load average {load:.1f} at the start.\n")
+    print(report(results))
+
+
+if __name__ == "__main__":
+    main()
