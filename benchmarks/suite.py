@@ -9,7 +9,8 @@ Each measurement runs in a fresh process, whose peak resident memory is reported
 - sample: parse + lint of the Spanish sample, warm (target: < 5 ms);
 - scaling: 1x, 10x and 100x the Spanish sample as one annex-heavy document (100x input
   within 120x time);
-- cold: `resolint check` on the Spanish sample in a new process (target: < 300 ms);
+- cold: `resolint check` on the Spanish sample in a new process (target: < 300 ms), and the
+  instructions it executes (valgrind), which do not vary with the machine's load;
 - peer: proselint 0.16 (`proselint check`, from the `bench` extra) and resolint on the same
   files, per file, each over all files in one process (target: resolint 5x faster);
 
@@ -26,6 +27,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -53,6 +55,18 @@ def best_cpu(function, repeat: int) -> float:
 
 
 # --- measurements, each run in its own process ------------------------------------------------
+
+def host_speed() -> float:
+    """Milliseconds for a fixed pure-Python loop (best of three): how fast the host runs now."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        total = 0
+        for step in range(3_000_000):
+            total += step
+        best = min(best, time.process_time() - start)
+    return best * 1000
+
 
 def item_floor(corpus: Path, repeat: int) -> dict:
     texts = [path.read_text(encoding="utf-8") for path in corpus_files(corpus)]
@@ -149,6 +163,30 @@ def item_cold(corpus: Path, repeat: int) -> dict:
     }
 
 
+def instructions(command: list[str]) -> float | None:
+    """Millions of instructions executed (valgrind's callgrind): the same on a busy or an idle
+    machine, unlike times on a shared virtual machine, whose speed varies by up to 2x."""
+    with tempfile.TemporaryDirectory() as folder:
+        result = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={folder}/out", *command],
+                                capture_output=True, text=True, env=_env())
+    found = re.search(r"Collected : (\d+)", result.stderr)
+    return int(found.group(1)) / 1e6 if found else None
+
+
+def item_instructions(corpus: Path, repeat: int) -> dict:
+    if not shutil.which("valgrind"):
+        return {"skipped": "valgrind is not installed"}
+    bin_folder = Path(os.environ["RESOLINT_BENCH_EXECUTABLE"]).parent
+    python = str(bin_folder / "python")
+    run_measured([*resolint_command(), "check", "--exit-zero", "--no-cache", str(SAMPLE)])  # parser table cache
+    return {
+        "python": instructions([python, "-c", "pass"]),
+        "resolint": instructions([python, *resolint_command(), "check", "--exit-zero", "--no-cache", str(SAMPLE)]),
+        "proselint": instructions([python, str(bin_folder / "proselint"), "check", str(SAMPLE)])
+        if (bin_folder / "proselint").exists() else None,
+    }
+
+
 def item_peer(corpus: Path, repeat: int) -> dict:
     proselint = str(Path(os.environ["RESOLINT_BENCH_EXECUTABLE"]).parent / "proselint")
     if not Path(proselint).exists():
@@ -194,7 +232,7 @@ def item_lsp(corpus: Path, repeat: int) -> dict:
 
 ITEMS = {
     "floor": item_floor, "warm": item_warm, "sample": item_sample, "scaling": item_scaling,
-    "cold": item_cold, "peer": item_peer, "jobs": item_jobs, "lsp": item_lsp,
+    "cold": item_cold, "instructions": item_instructions, "peer": item_peer, "jobs": item_jobs, "lsp": item_lsp,
 }
 
 
@@ -227,6 +265,11 @@ def report(results: dict) -> str:
         ("cold `resolint check` on the sample (median)", f"{cold['ms']:.0f} ms ({cold['cpu ms']:.0f} ms CPU)",
          f"target < 300 ms; `python -c pass` alone: {cold['python ms']:.0f} ms", f"{cold['rss MB']:.0f} MB"),
     ]
+    counts = results["instructions"]
+    if "skipped" not in counts and all(counts.values()):
+        rows.append(("instructions for `check` of the sample, new process (callgrind): python alone / resolint / proselint",
+                     f"{counts['python']:.0f} / {counts['resolint']:.0f} / {counts['proselint']:.0f} M",
+                     f"resolint {counts['resolint'] / counts['proselint']:.2f}x proselint's", ""))
     if "skipped" in peer:
         rows.append(("proselint 0.16 per file", peer["skipped"], "", ""))
     else:
@@ -258,6 +301,7 @@ def main() -> None:
         Path(args.output).write_text(json.dumps(ITEMS[args.item](args.corpus, repeat)))
         return
     load = os.getloadavg()[0]
+    speed = host_speed()
     results = {}
     with tempfile.TemporaryDirectory() as folder:
         print("installing resolint into a new virtual environment ...", file=sys.stderr, flush=True)
@@ -266,7 +310,8 @@ def main() -> None:
             print(f"measuring {name} ...", file=sys.stderr, flush=True)
             results[name] = measure(name, args.corpus, repeat)
     print(f"One run, {time.strftime('%Y-%m-%d')}, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
-          f"load average {load:.1f} at the start.\n")
+          f"load average {load:.1f} at the start; host speed: a 3-million-step Python loop in {speed:.0f} ms "
+          f"before and {host_speed():.0f} ms after (the same virtual machine has shown 200 to 520 ms).\n")
     print(report(results))
 
 
