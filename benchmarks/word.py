@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,7 +26,17 @@ from resolint.docx.fix import fix_docx  # noqa: E402
 from resolint.linter.engine import lint_document  # noqa: E402
 from resolint.linter.fixes import fix_until_stable  # noqa: E402
 from tests.docx_builder import build_docx  # noqa: E402
-from throughput import median_time  # noqa: E402  (this folder is on the path when run as a script)
+
+
+
+def median_time(function, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
 
 DEFAULT_TEXT = ROOT.parent / "shared" / "corpus" / "en" / "A-RES-80-192.md"
 DRAFT = ROOT / "tests" / "docx_drafts" / "draft-en.md"

@@ -31,10 +31,6 @@ app = typer.Typer(
 USAGE_ERROR = 2
 
 
-class Failure(Exception):
-    """A one-line error for the user; exit code 2."""
-
-
 def _fail(message: str) -> None:
     typer.echo(f"resolint: error: {message}", err=True)
 

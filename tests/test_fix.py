@@ -5,7 +5,6 @@ drafts)."""
 from __future__ import annotations
 
 import os
-import shutil
 import stat
 import subprocess
 import types
@@ -18,7 +17,6 @@ from hypothesis import strategies as st
 from resolint.linter import registry
 from resolint.linter.config import DEFAULT, Config, ConfigResolver
 from resolint.linter.diagnostics import UNSAFE, Edit, Fix, Violation
-from resolint.linter.engine import lint_text
 from resolint.linter.rule import Rule, RuleMeta
 from resolint.linter.runner import CheckOptions, check_files, fix, write_fixes
 from resolint.linter.source import BOM, Source, SourceError, read_source, write_fixed

@@ -9,7 +9,7 @@ import pytest
 from resolint import parse
 from resolint.linter.model import FootnoteText, OperativeParagraph, PreambularParagraph
 
-from .conftest import CORPUS, SPANISH_SAMPLE, require
+from .conftest import SPANISH_SAMPLE, require
 
 DOCUMENTS = Path(__file__).parent / "documents"
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...linter.diagnostics import Violation
-from ...linter.model import Block, Document, Directive
+from ...linter.model import Document, Directive
 from ...linter.rule import Context, RuleMeta
 from ...linter.span import Span
 
