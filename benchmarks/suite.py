@@ -152,11 +152,13 @@ def install(folder: str) -> str:
 
 def item_cold(corpus: Path, repeat: int) -> dict:
     command = [*resolint_command(), "check", "--exit-zero", "--no-cache", str(SAMPLE)]
-    run_measured(command)  # fill the parser table cache
+    for _ in range(3):  # fill the parser table cache; let the page cache and the processor settle
+        run_measured(command)
     runs = [run_measured(command) for _ in range(repeat * 3)]
     python = [run_measured([sys.executable, "-c", "pass"]) for _ in range(repeat)]
     return {
         "ms": statistics.median(wall for wall, _, _ in runs) * 1000,
+        "min ms": min(wall for wall, _, _ in runs) * 1000,
         "cpu ms": statistics.median(cpu for _, cpu, _ in runs) * 1000,
         "python ms": statistics.median(wall for wall, _, _ in python) * 1000,
         "rss MB": max(rss for _, _, rss in runs),
@@ -262,7 +264,7 @@ def report(results: dict) -> str:
         ("1x / 10x / 100x the sample, one annex-heavy document",
          f"{scaling['1x ms']:.0f} / {scaling['10x ms']:.0f} / {scaling['100x ms']:.0f} ms",
          f"{scaling['10x/1x']:.1f}x / {scaling['100x/1x']:.0f}x the time (target 100x within 120x)", f"{scaling['process rss MB']:.0f} MB"),
-        ("cold `resolint check` on the sample (median)", f"{cold['ms']:.0f} ms ({cold['cpu ms']:.0f} ms CPU)",
+        ("cold `resolint check` on the sample (median)", f"{cold['ms']:.0f} ms ({cold['cpu ms']:.0f} ms CPU; fastest {cold['min ms']:.0f} ms)",
          f"target < 300 ms; `python -c pass` alone: {cold['python ms']:.0f} ms", f"{cold['rss MB']:.0f} MB"),
     ]
     counts = results["instructions"]
