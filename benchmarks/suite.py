@@ -308,6 +308,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         print("installing resolint into a new virtual environment ...", file=sys.stderr, flush=True)
         os.environ["RESOLINT_BENCH_EXECUTABLE"] = install(folder)
+        os.sync()  # cold starts measured right after the install ran ~20% slower until written back
+        time.sleep(5)
         for name in ITEMS:
             print(f"measuring {name} ...", file=sys.stderr, flush=True)
             results[name] = measure(name, args.corpus, repeat)
