@@ -17,6 +17,7 @@ from ...grammar.inline import scan, strip_markup
 from ...linter.diagnostics import UNSAFE, Edit, Fix
 from ...linter.langdata import LanguagePack
 from ...linter.model import Annex, Block, Chapeau, Document, FootnoteRef, FootnoteText, Paragraph
+from ...linter.per_document import per_document
 from ...linter.punctuation import MARKS, final_mark
 from ...linter.span import Span
 
@@ -54,21 +55,9 @@ class Group:
         return list(seen)
 
 
-_memo: tuple[Document, str, tuple[Group, ...]] | None = None
-
-
+@per_document
 def groups(doc: Document, language: LanguagePack) -> tuple[Group, ...]:
     """The footnote groups of `doc` (computed once per document: several rules ask)."""
-    global _memo
-    memo = _memo
-    if memo is not None and memo[0] is doc and memo[1] == language.code:
-        return memo[2]
-    result = _groups(doc, language)
-    _memo = (doc, language.code, result)
-    return result
-
-
-def _groups(doc: Document, language: LanguagePack) -> tuple[Group, ...]:
     units = set(language.topic("footnotes").get("indicator", {}).get("units", []))
     starts = _resolution_starts(doc)
     references: list[list[Reference]] = [[] for _ in range(len(starts) + 1)]

@@ -18,6 +18,7 @@ from functools import cache
 
 from ...linter.langdata import LanguagePack
 from ...linter.model import Document
+from ...linter.per_document import per_document
 from ...linter.span import Span
 
 _SEPARATOR = frozenset(" \t\u00a0-\u2010\u2011\n")
@@ -119,18 +120,10 @@ def words_for(code: str) -> SessionWords:
     return SessionWords(pack(code))
 
 
-_memo: tuple[Document, str, tuple[Mention, ...]] | None = None
-
-
+@per_document
 def mentions(doc: Document, language: LanguagePack) -> tuple[Mention, ...]:
     """Every session named by an ordinal in `doc`, in text order (once per document)."""
-    global _memo
-    memo = _memo
-    if memo is not None and memo[0] is doc and memo[1] == language.code:
-        return memo[2]
-    result = tuple(_find(doc.text, words_for(language.code)))
-    _memo = (doc, language.code, result)
-    return result
+    return tuple(_find(doc.text, words_for(language.code)))
 
 
 def _find(text: str, words: SessionWords):

@@ -7,11 +7,11 @@ are draft decisions (set in roman type throughout, "The General Assembly decides
 """
 from __future__ import annotations
 
-import weakref
 from itertools import islice
 from typing import NamedTuple
 
 from ...linter.model import Document, Emphasis, Paragraph
+from ...linter.per_document import per_document
 from ...linter.span import Span
 from .lexicon import OPERATIVE, PREAMBULAR, WORD, Lexicon, Words, fold
 
@@ -82,21 +82,10 @@ def _italic_extent(opening: Opening, lexicon: Lexicon) -> int | None:
     return None
 
 
+@per_document
 def openings(doc: Document, lexicon: Lexicon) -> tuple[Opening, ...]:
     """The openings of `doc`'s preambular and operative paragraphs, in text order."""
-    cached = _CACHE.get(id(doc))
-    if cached is not None and cached[0]() is doc and cached[1] is lexicon:
-        return cached[2]
-    found = () if doc.kind == "decision" else tuple(_read(doc, lexicon))
-    if len(_CACHE) >= 8:
-        _CACHE.clear()
-    _CACHE[id(doc)] = (weakref.ref(doc), lexicon, found)
-    return found
-
-
-# Several rules read the same document in a row; a Document cannot be a dict key cheaply (its
-# hash would walk every node), so it is remembered by id, checked through a weak reference.
-_CACHE: dict[int, tuple[weakref.ref, Lexicon, tuple[Opening, ...]]] = {}
+    return () if doc.kind == "decision" else tuple(_read(doc, lexicon))
 
 
 def _read(doc: Document, lexicon: Lexicon):
