@@ -139,17 +139,10 @@ def test_footnotes_come_from_the_footnotes_part_numbered_as_word_numbers_them():
         "<sup>2</sup> Ibid., vol. 2167.\n"
     )
     built = build_docx(markdown)
-    part = docx.Document(io.BytesIO(built.data)).part
-    assert any(rel.reltype.endswith("/footnotes") for rel in part.rels.values())
-    assert "Treaty Series" not in "".join(t for t in docx.Document(io.BytesIO(built.data)).element.body.itertext())
-    assert read_docx(built.data, "x.docx").text == (
-        "Sponsors:<sup>*</sup> draft resolution\n\n"
-        "*The General Assembly*,\n\n"
-        "*Recalling* the Convention,<sup>1</sup> and the Agreement,<sup>2</sup>\n\n"
-        "<sup>*</sup> Any changes to the list of sponsors.\n\n"
-        "<sup>1</sup> United Nations, *Treaty Series*, vol. 1833, No. 31363.\n\n"
-        "<sup>2</sup> Ibid., vol. 2167.\n"
-    )
+    document = docx.Document(io.BytesIO(built.data))
+    assert any(rel.reltype.endswith("/footnotes") for rel in document.part.rels.values())
+    assert "Treaty Series" not in "".join(document.element.body.itertext())
+    assert read_docx(built.data, "x.docx").text == markdown
 
 
 def test_a_footnote_of_several_paragraphs_is_one_block():

@@ -22,7 +22,7 @@ from resolint.linter.runner import CheckOptions, check_files, fix, write_fixes
 from resolint.linter.source import BOM, Source, SourceError, read_source, write_fixed
 from resolint.linter.span import Span
 
-from .conftest import corpus_files
+from .conftest import corpus_files, require
 from .test_cli import DRAFT, err, out, run
 
 # Fixable slips: a run-together paragraph (ST001 inserts a blank line, in the file's own line
@@ -210,8 +210,7 @@ def test_fixing_a_fuzzed_draft_twice_equals_once(text: str):
 @given(st.data())
 def test_fixing_a_mutated_corpus_draft_twice_equals_once(data):
     files = corpus_files("en-drafts")
-    if not files:
-        pytest.skip("the shared corpus is absent")
+    require(bool(files), "the shared corpus is absent")
     text = files[data.draw(st.integers(0, len(files) - 1))].read_text(encoding="utf-8")
     for _ in range(data.draw(st.integers(1, 8))):
         position = data.draw(st.integers(0, len(text)))
