@@ -39,6 +39,7 @@ from ..linter.model import (
     SubParagraph,
 )
 from ..linter.span import LineIndex, Span
+from ..linter.typography import fold
 from . import blocks as block_split
 from .classify import NUMBERED, SUBPARA, classify
 
@@ -92,7 +93,9 @@ class _Item:
 
 
 def parse(text: str, *, language: str | None = None, path: str | None = None) -> Document:
-    """Parse `text` into a Document. Never raises on any text."""
+    """Parse `text` into a Document. Never raises on any text. The document reads the text
+    folded (typography.fold: no-break spaces and hyphens as plain ones, offsets unchanged)."""
+    original, text = text, fold(text)
     language = language or detect_language(text)
     language_pack = pack(language)
     raws = block_split.split(text)
@@ -139,6 +142,7 @@ def parse(text: str, *, language: str | None = None, path: str | None = None) ->
         issues=tuple(sorted(issues, key=lambda issue: issue.span)),
         lines=lines,
         newline="\r\n" if "\r\n" in text else "\n",
+        original=original,
     )
 
 

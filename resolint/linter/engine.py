@@ -7,11 +7,12 @@ import traceback
 from ..grammar.parser import parse
 from . import registry, suppress
 from .config import DEFAULT, Config
-from .diagnostics import Diagnostic, Severity
+from .diagnostics import Diagnostic, Edit, Fix, Severity
 from .langdata import pack
 from .model import Document
 from .rule import Context
 from .span import Span
+from .typography import restore
 
 INTERNAL_ERROR = "RL000"
 
@@ -37,8 +38,9 @@ def lint_document(doc: Document, config: Config = DEFAULT) -> list[Diagnostic]:
         context = Context(language, rule.options(config.rules.get(rule.code)))
         try:
             for violation in rule.check(doc, context):
+                fix = _in_original(doc, violation.fix)
                 diagnostics.append(
-                    Diagnostic(rule.code, rule.name, severity, violation.span, violation.message, violation.fix, rule.url)
+                    Diagnostic(rule.code, rule.name, severity, violation.span, violation.message, fix, rule.url)
                 )
         except Exception as error:  # noqa: BLE001 - one broken rule must not stop the others
             where = traceback.extract_tb(error.__traceback__)[-1]
@@ -59,3 +61,12 @@ def lint_document(doc: Document, config: Config = DEFAULT) -> list[Diagnostic]:
         diagnostics = [d for d in diagnostics if d.code == INTERNAL_ERROR or not silenced(d)]
     diagnostics.sort(key=lambda d: (d.span.start, d.span.end, d.code))
     return diagnostics
+
+
+def _in_original(doc: Document, fix: Fix | None) -> Fix | None:
+    """The fix as it applies to the text the user wrote: rules see the folded text, and the
+    no-break spaces and hyphens a fix leaves in place are kept."""
+    if fix is None or not doc.original or doc.original == doc.text:
+        return fix
+    edits = tuple(Edit(e.span, restore(doc.original[e.span.start : e.span.end], e.text)) for e in fix.edits)
+    return Fix(fix.title, edits, fix.applicability)

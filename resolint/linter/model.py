@@ -226,6 +226,7 @@ class Document:
     issues: tuple[ParseIssue, ...]
     lines: LineIndex = field(repr=False, compare=False)
     newline: str = "\n"  # the line ending the document uses, for fixes that insert lines
+    original: str = field(default="", repr=False, compare=False)  # `text` before typography.fold
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]
