@@ -80,7 +80,7 @@ from collections.abc import Iterator
 from ...linter.diagnostics import Edit, Fix, Violation
 from ...linter.model import Document
 from ...linter.rule import Context, RuleMeta
-from .mentions import mentions
+from .mentions import mentions, words_for
 
 META = RuleMeta(
     code="SS001",
@@ -91,10 +91,21 @@ META = RuleMeta(
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
+    words = words_for(ctx.language.code)
     for mention in mentions(doc, ctx.language):
-        if not mention.well_spelt:
+        if not mention.certain:
+            forms = " or ".join(f"\"{words.correct(n, mention.written)}\" ({n})" for n in mention.alternatives)
+            yield Violation(mention.ordinal, f"\"{mention.written}\" is no session ordinal as the UN writes it: {forms}?")
+        elif not mention.well_spelt:
             yield Violation(
                 mention.ordinal,
                 f"The ordinal of session {mention.session} is written \"{mention.correct}\", not \"{mention.written}\"",
                 Fix(f"Write \"{mention.correct}\"", (Edit(mention.ordinal, mention.correct),)),
+            )
+        noun = doc.text[mention.noun.start : mention.noun.end] if mention.noun else ""
+        if noun and noun != mention.noun_correct:
+            yield Violation(
+                mention.noun,
+                f"The session noun is written \"{mention.noun_correct}\" in UN usage, not \"{noun}\"",
+                Fix(f"Write \"{mention.noun_correct}\"", (Edit(mention.noun, mention.noun_correct),)),
             )
