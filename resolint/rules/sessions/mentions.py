@@ -148,8 +148,8 @@ class SessionWords:
     def noun_form(self, written: str) -> str:
         """The UN spelling of the session noun as written ("periodo" -> "período")."""
         right = self.noun_spellings.get(written.lower())
-        if right is None:
-            return written
+        if right is None or written.isupper():
+            return written  # capitals may drop their accents, as for ordinals
         return right[:1].upper() + right[1:] if written[:1].isupper() else right
 
     def correct(self, number: int, written: str) -> str:
