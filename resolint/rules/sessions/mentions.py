@@ -118,6 +118,8 @@ class SessionWords:
         """(distance, sessions) of the ordinals nearest to `key`, a misspelling of none of
         them, if they are near enough to be what was meant; remembered per key."""
         if key not in self._near:
+            if len(self._near) > 4096:
+                self._near.clear()  # a long-running server reads many texts
             self._near[key] = self._nearest(key)
         return self._near[key]
 
