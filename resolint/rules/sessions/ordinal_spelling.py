@@ -25,8 +25,8 @@ named and no fix is offered.
 Session names are how a reader dates a resolution and finds the documents it cites; the
 spelling is fixed in each language (facts §4.1). "Seventy fifth", "Septuagésimo primero
 período" or "Soixante-et-onzième" are not UN forms. The official texts (1,972 resolutions,
-some 10,000 session names) hold a handful of slips, all found by this rule: "octagésimo"
-four times for "octogésimo", "soixante quatorzième", "quatre-vingt et unième", "periodo de
+9,282 session names) hold ten such slips: "octagésimo" four times for "octogésimo",
+"soixante quatorzième", "soixante-dix huitième", "quatre-vingt et unième", "periodo de
 sesiones" three times. The fix writes the UN form.
 
 ## Example
