@@ -42,7 +42,9 @@ def assembly_session(item: Citation) -> int | None:
     in an Assembly text and dated within 15 years of its session (so that "through its
     resolution 54/18 of 12 October 2023, the Human Rights Council ..." is left alone); or
     cited with no organ and dated within a year of its session (another organ's "45/3 of
-    6 October 2020" is not the Assembly's resolution 45/3 of 1990)."""
+    6 October 2020" is not the Assembly's resolution 45/3 of 1990); or cited as "its" or with
+    no organ on the day and month the Assembly adopted it, in another year (a slip in the
+    year)."""
     if item.session is None or not item.session.isdigit() or item.form not in ("session", "roman"):
         return None
     number = int(item.session)
@@ -51,11 +53,24 @@ def assembly_session(item: Citation) -> int | None:
     year = item.date.year if item.date is not None else None
     if item.body == "GA" and item.named:
         return number
-    if item.body == "GA":
-        return number if year is None or abs(year - (1945 + number)) <= SELF_SLACK_YEARS else None
+    if item.body == "GA" and (year is None or abs(year - (1945 + number)) <= SELF_SLACK_YEARS):
+        return number
     if item.body is None and year is not None and year in (1945 + number, 1946 + number):
         return number
+    if item.body in ("GA", None) and _year_slip(item):
+        return number
     return None
+
+
+def _year_slip(item: Citation) -> bool:
+    """The Assembly's resolution of the same number was adopted on the same day and month in
+    another year: "its resolution 72/256 of 24 December 2107" is 72/256 of 24 December 2017
+    with a slip in the year, not another organ's text."""
+    day = item.date.value if item.date else None
+    if day is None or item.kind != "resolution":
+        return False
+    return any((record.adopted.date.month, record.adopted.date.day) == (day.month, day.day) and record.adopted.date.year != day.year
+               for number in item.numbers() for record in records.resolutions(number))
 
 
 def is_assembly(item: Citation) -> bool:
