@@ -235,13 +235,18 @@ def _separator(text: str, position: int, rules: CitationSyntax) -> Span | None:
     at = position
     if text.startswith(",", at):
         at += 1
+        if at < len(text) and text[at].isdigit():
+            return Span(position, at)  # "30 June 2021,76/290 of 19 June 2022": the space left out
+        if text.startswith("<sup>", at):  # "53/26 of 14 July 2023,<sup>3</sup> 52/31 of …"
+            ref = FOOTNOTE_REF.match(text, at)
+            at = ref.end() if ref else at
     if at >= len(text) or text[at] not in SPACE:
         return None
     at += 1
     for word in rules.and_words:
         if text.startswith(word, at) and at + len(word) < len(text) and text[at + len(word)] in SPACE:
             return Span(position, at + len(word) + 1)
-    return Span(position, at) if at - position == 2 else None
+    return Span(position, at) if text.startswith(",", position) else None
 
 
 def _resume(text: str, position: int, bound: int, kind: str, owner: str | None,
@@ -252,15 +257,25 @@ def _resume(text: str, position: int, bound: int, kind: str, owner: str | None,
     stop = SENTENCE_END.search(text, position, limit)
     if stop:
         limit = stop.start()
-    at = text.find(",", position, limit)
-    while at != -1:
+    for at in _joins(text, position, limit, rules):
         separator = _separator(text, at, rules)
         if separator is not None:
             item = _read_item(text, separator.end, kind, owner, doc_body, rules, language, resumed=True)
             if item is not None and item.date is not None:
                 return separator, item
-        at = text.find(",", at + 1, limit)
     return None
+
+
+def _joins(text: str, position: int, limit: int, rules: CitationSyntax) -> list[int]:
+    """Where a list may go on after a description: each comma, and each " and " ("72/241 of
+    20 December 2017 on a world against violence and 77/298 of 30 June 2023 …")."""
+    found = []
+    for mark in (",", *(f" {word} " for word in rules.and_words)):
+        at = text.find(mark, position, limit)
+        while at != -1:
+            found.append(at)
+            at = text.find(mark, at + 1, limit)
+    return sorted(found)
 
 
 def _read_item(text: str, position: int, kind: str, owner: str | None, doc_body: str | None,
