@@ -176,6 +176,29 @@ def verdict(item: Citation) -> Verdict:
     return Verdict(False, known[0])
 
 
+def numbering_supports(item: Citation, cited: date, recorded: date) -> bool:
+    """The Assembly numbers a session's resolutions roughly in the order of adoption: when the
+    cited date falls between the dates of the resolutions numbered just before and after
+    and the date other texts cite does not, the citations are the weaker evidence (75/313 "of
+    29 July 2021", between 75/312 of 29 July and 75/314 of 2 August; two texts cite it "of
+    20 July 2021")."""
+    if item.form != "session" or item.parts or "/" not in item.base:
+        return False
+    session, _, number = item.base.partition("/")
+    if not number.isdigit():
+        return False
+    before = records.resolutions(f"{session}/{int(number) - 1}")
+    after = records.resolutions(f"{session}/{int(number) + 1}")
+    if not before or not after:
+        return False
+    low, high = before[0].adopted.date, after[0].adopted.date
+
+    def fits(day: date) -> bool:
+        return low <= day <= high
+
+    return fits(cited) and not fits(recorded)
+
+
 def citation_name(item: Citation) -> str:
     word = "Decision" if item.kind == "decision" else "Resolution"
     return f"{word} {item.number}"
@@ -190,6 +213,8 @@ def record_violation(doc: Document, item: Citation, language: LanguagePack, *, f
     if judged.accepted or judged.firm != firm:
         return None
     record = judged.record
+    if record.citation_only and numbering_supports(item, item.date.value, record.adopted.date):
+        return None
     adopted = record.adopted
     cited = doc.slice(item.date.span)
     name = citation_name(item)
