@@ -57,6 +57,7 @@ from ...linter.span import Span
 from ...linter.rule import Context, RuleMeta
 from .common import citation_name, citations, lookup, write_date
 from .dates import find_dates
+from .dates import syntax as date_syntax
 from .scan import syntax
 
 META = RuleMeta(
@@ -72,14 +73,24 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
         if found.canonical is None or not found.valid:
             continue
         written = doc.slice(found.span)
-        if written.casefold() == found.canonical.casefold() and _in_title(doc.text, found.span.start):
+        if written.casefold() == found.canonical.casefold() and _in_title(doc.text, found.span.start, date_syntax(ctx.language).months):
             continue  # "Convención … sobre el Derecho del Mar de 10 de Diciembre de 1982": a title's capitals
+        canonical = _keep_superscript(written, found.canonical, date_syntax(ctx.language).first_day)
         yield Violation(
             found.span,
-            f"Write the date “{written}” as “{found.canonical}”",
-            Fix(f"Write “{found.canonical}”", (Edit(found.span, found.canonical),)),
+            f"Write the date “{written}” as “{canonical}”",
+            Fix(f"Write “{canonical}”", (Edit(found.span, canonical),)),
         )
     yield from _without_year(doc, ctx)
+
+
+def _keep_superscript(written: str, canonical: str, first_day: str) -> str:
+    """"1<sup>er</sup> Janvier 2004" -> "1<sup>er</sup> janvier 2004": the superscript is
+    typography and stays."""
+    sup = f"1<sup>{first_day[1:]}</sup>"
+    if first_day != "1" and written.startswith(sup) and canonical.startswith(first_day):
+        return sup + canonical[len(first_day):]
+    return canonical
 
 
 def _without_year(doc: Document, ctx: Context) -> Iterator[Violation]:
@@ -111,15 +122,12 @@ CUT_YEAR = re.compile(r"[ \u00a0]\d{1,3}(?![\d/])")
 WORD = re.compile(r"[^\W\d_]+")
 
 
-def _in_title(text: str, start: int) -> bool:
-    """The words before the date are capitalised, as in a title: the last word of four
-    letters or more before it (skipping "de", "del", "of" …) starts with a capital and is not
-    the first word of its block."""
-    window = text[max(0, start - 80) : start]
+def _in_title(text: str, start: int, months: dict[str, int]) -> bool:
+    """The words before the date are capitalised, as in a title: of the last three words of
+    four letters or more before it (month names and the block's first word left out), two
+    start with a capital ("… Naciones Unidas sobre el Derecho del Mar de 10 de Diciembre")."""
+    window = text[max(0, start - 120) : start]
     block = window.rfind("\n")
-    words = [match for match in WORD.finditer(window) if block == -1 or match.start() > block]
-    for index in range(len(words) - 1, 0, -1):
-        word = words[index].group()
-        if len(word) >= 4:
-            return word[0].isupper()
-    return False
+    words = [match.group() for match in WORD.finditer(window) if block == -1 or match.start() > block]
+    words = [word for word in words[1:] if len(word) >= 4 and word.casefold() not in months][-3:]
+    return sum(word[0].isupper() for word in words) >= 2
