@@ -58,25 +58,22 @@ META = RuleMeta(
 
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
     for found in find_citations(doc, ctx.language):
-        previous = None
+        previous = None  # (rank, date, item) of the last dated item that has a rank
         for item in found.items:
             rank = order_rank(item)
             day = item.date.value if item.date else None
             if rank is None or day is None:
                 continue
-            if previous is not None:
-                before, before_rank, before_day = previous
-                contradicts = (before_rank < rank and day < before_day) or (before_rank > rank and day > before_day)
-                if before_rank[0] == rank[0] and contradicts:
-                    (first, first_day), (second, second_day) = sorted(
-                        ((before, before_day), (item, day)), key=lambda pair: order_rank(pair[0]))
+            if previous is not None and previous[0][0] == rank[0] and previous[0][1] != rank[1]:
+                earlier, later = sorted((previous, (rank, day, item)), key=lambda entry: entry[0])
+                if earlier[1] > later[1]:
                     what = "number" if rank[0] == "sc" else "session"
                     yield Violation(
                         item.span,
-                        f"{first.number} of {english_date(first_day)} is of an earlier {what} than "
-                        f"{second.number} of {english_date(second_day)} but dated later: one of the two dates is wrong",
+                        f"{earlier[2].number} of {english_date(earlier[1])} is of an earlier {what} than "
+                        f"{later[2].number} of {english_date(later[1])} but dated later: one of the two dates is wrong",
                     )
-            previous = (item, rank, day)
+            previous = (rank, day, item)
 
 
 def order_rank(item: Citation) -> tuple[str, int] | None:
