@@ -56,8 +56,7 @@ def repack(original: bytes, document, before: dict) -> bytes:
     changed = {member: part for member, part in parts.items() if after[str(part.partname)][0] != before[str(part.partname)][0]}
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(original)) as source, zipfile.ZipFile(out, "w") as target:
-        names = source.namelist()
-        if set(changed) - set(names):
+        if set(changed) - set(source.namelist()):
             raise CopyError("a part the fixes changed is not where the package says it is")
         written: set[str] = set()
         for info in source.infolist():
@@ -67,9 +66,17 @@ def repack(original: bytes, document, before: dict) -> bytes:
             data = source.read(info.filename)
             if info.filename in changed:
                 data = _with_prolog(data, changed[info.filename])
-            target.writestr(info, data)
-        target.comment = b""
+            target.writestr(_entry(info), data)
     return out.getvalue()
+
+
+def _entry(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
+    """A new zip entry like `info` (name, date, compression, attributes), without its extra
+    fields: those describe the original's layout (sizes, offsets), not the copy's."""
+    entry = zipfile.ZipInfo(info.filename, info.date_time)
+    entry.compress_type = info.compress_type if info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) else zipfile.ZIP_DEFLATED
+    entry.external_attr, entry.create_system, entry.comment = info.external_attr, info.create_system, info.comment
+    return entry
 
 
 def _with_prolog(original: bytes, part) -> bytes:
