@@ -11,7 +11,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,8 +51,9 @@ def main() -> None:
         for name, make in CASES.items():
             path = Path(folder) / "hostile.docx"
             path.write_bytes(make())
+            env = {**os.environ, "RESOLINT_CACHE_DIR": str(Path(folder) / "cache")}  # a cold run, no cache to load
             result = subprocess.run([sys.executable, "-c", MEASURE, str(path)], capture_output=True, text=True,
-                                    cwd=ROOT, check=True)
+                                    cwd=ROOT, env=env, check=True)
             code, seconds, peak = json.loads(result.stdout)
             print(f"{name:50} {path.stat().st_size / 1000:6.1f} kB  exit {code}  {seconds:6.2f} s  {peak / 1024:6.0f} MB")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
