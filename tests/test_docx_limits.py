@@ -283,3 +283,27 @@ def test_a_link_where_the_copy_goes_is_left_alone(draft, tmp_path):
     copy.symlink_to(elsewhere)
     assert "is not a regular file" in one_line_error(run("check", "--fix", str(draft)), draft)
     assert copy.is_symlink() and elsewhere.read_bytes() == b"someone else's file"
+
+
+def test_a_save_landing_after_the_check_is_not_overwritten(tmp_path):
+    """The copy is checked, then the fixed document is written beside it and renamed over
+    it: a save between the two (Word saving the copy) is seen and kept."""
+    from resolint.docx.save import CopyError, check_replaceable, stamped, write_copy
+
+    copy = tmp_path / "draft.fixed.docx"
+    fixed = stamped(build_docx(DRAFT).data)
+    assert check_replaceable(copy) is None
+    write_copy(copy, fixed, expected=None)
+    found = check_replaceable(copy)
+    assert found is not None and copy.read_bytes() == fixed
+    copy.write_bytes(b"saved by the user meanwhile")
+    with pytest.raises(CopyError, match="was changed after resolint wrote it"):
+        write_copy(copy, fixed, expected=found)
+    assert copy.read_bytes() == b"saved by the user meanwhile"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["draft.fixed.docx"]  # no temporary left
+    copy.unlink()
+    assert check_replaceable(copy) is None
+    copy.write_bytes(b"new")  # a file that appears after the check is kept too
+    with pytest.raises(CopyError):
+        write_copy(copy, fixed, expected=None)
+    assert copy.read_bytes() == b"new"

@@ -106,8 +106,8 @@ def fix_file(path: Path, lint: Callable[[str], list[Diagnostic]], *, unsafe: boo
         return None, outcome
     target = fixed_path(path)
     try:
-        check_replaceable(target)
-        write_copy(target, stamped(outcome.data))
+        found = check_replaceable(target)
+        write_copy(target, stamped(outcome.data), expected=found)
     except CopyError as error:
         raise DocxFixError(str(error)) from None
     except OSError as error:

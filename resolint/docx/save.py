@@ -127,23 +127,38 @@ def written_by_resolint(path: Path) -> bool:
         return hmac.compare_digest(digest.hexdigest().encode(), tail[2 + len(STAMP) :])
 
 
-def check_replaceable(path: Path) -> None:
-    """Raise CopyError unless `path` is absent or a corrected copy resolint wrote, unchanged."""
+def check_replaceable(path: Path) -> tuple | None:
+    """Raise CopyError unless `path` is absent or a corrected copy resolint wrote, unchanged;
+    returns what the file is now (`state`), for `write_copy` to see it still is."""
+    current = state(path)
+    if current is None:
+        return None
+    if not stat.S_ISREG(current[0]):
+        raise CopyError(f"{path.name}, where the corrected copy goes, is not a regular file (a link, a folder...): "
+                        "it is left alone; move it away, then fix again")
+    if not written_by_resolint(path) or state(path) != current:
+        raise _changed(path)
+    return current
+
+
+def state(path: Path) -> tuple | None:
+    """The kind, identity, size and modification time of the file at `path` (None: absent)."""
     try:
         info = os.lstat(path)
     except FileNotFoundError:
-        return
-    if not stat.S_ISREG(info.st_mode):
-        raise CopyError(f"{path.name}, where the corrected copy goes, is not a regular file (a link, a folder...): "
-                        "it is left alone; move it away, then fix again")
-    if not written_by_resolint(path):
-        raise CopyError(f"the corrected copy {path.name} was changed after resolint wrote it (or resolint did not "
-                        "write it): it is not replaced, so that no edit is lost; move it away or delete it, then fix again")
+        return None
+    return info.st_mode, info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns
 
 
-def write_copy(path: Path, data: bytes) -> None:
+def _changed(path: Path) -> CopyError:
+    return CopyError(f"the corrected copy {path.name} was changed after resolint wrote it (or resolint did not "
+                     "write it): it is not replaced, so that no edit is lost; move it away or delete it, then fix again")
+
+
+def write_copy(path: Path, data: bytes, expected: tuple | None = None) -> None:
     """Write `data` to `path` atomically: a new temporary file in the same folder (created
-    as any new file is, the umask applying), renamed over `path`."""
+    as any new file is, the umask applying), renamed over `path` — provided `path` is still
+    as `check_replaceable` found it (`expected`): a save that lands meanwhile is kept."""
     for _ in range(100):
         temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
         try:
@@ -156,6 +171,8 @@ def write_copy(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        if state(path) != expected:
+            raise _changed(path)
         os.replace(temporary, path)
     except BaseException:
         if os.path.exists(temporary):
