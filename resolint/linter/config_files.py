@@ -89,6 +89,8 @@ def write_init(folder: Path, *, standalone: bool = False, language: str | None =
             tool = tomllib.loads(existing).get("tool", {})
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
             raise InitError(f"{pyproject}: cannot read it as TOML: {error}") from None
+        except RecursionError:
+            raise InitError(f"{pyproject}: cannot read it as TOML: arrays or tables nested too deeply") from None
         if isinstance(tool, dict) and "resolint" in tool:
             raise InitError(f"{pyproject}: already has a [tool.resolint] table; edit it instead")
     counts: Counter = Counter()
