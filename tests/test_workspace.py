@@ -26,7 +26,7 @@ TREE = [
     "old/one.md", "old/keep.md", "x/old/two.md", "doc1/x.md", "docs/x.md", "archive/r.md", "archive/sub/r.md",
     "sub/keep.md", "sub/other.md", "foo/bar", "x/foo/bar", "#hash.md", "trailing.md", "deep/file.md",
     "q/deep/w/file.md", "aXXb.md", "ab.md", "sp ace.md", "x/top.md", "[x].md", "!bang.md",
-    "[.md", "]x.md", "a-b.md", "a].md",
+    "[.md", "]x.md", "a-b.md", "a].md", "d.md", "e.md", "-.md", "z.md",
 ]
 PATTERN_SETS = [
     ["*.txt"],
@@ -54,6 +54,10 @@ PATTERN_SETS = [
     ["[.md"],
     ["[]x]*.md", "a[-]b.md", "a[]]*"],
     ["[!]]*.md"],
+    ["[z-a]*.md"],  # a reversed range: its first character only (Python's re refuses it)
+    ["[z-ab]*.md"],
+    ["[a-c-e].md"],
+    ["[!z-a].md"],
 ]
 
 
@@ -252,3 +256,99 @@ def test_fix_still_fixes_a_cached_file(tmp_path):
     after = run("check", "--cache-dir", folder, "--format", "json", str(draft))
     fresh = run("check", "--no-cache", "--format", "json", str(draft))
     assert json.loads(out(after)) == json.loads(out(fresh))
+
+
+# --- which symbolic links resolint follows ------------------------------------------------
+
+
+def _linked_repository(tmp_path: Path) -> tuple[Path, Path]:
+    """A repository of drafts with a committed link to a draft outside it, as a clone has."""
+    elsewhere = tmp_path / "elsewhere" / "draft.md"
+    elsewhere.parent.mkdir()
+    shutil.copy(DRAFT, elsewhere)
+    repository = tmp_path / "repository"
+    (repository / "sub").mkdir(parents=True)
+    shutil.copy(DRAFT, repository / "a.md")
+    (repository / "innocent.md").symlink_to("../elsewhere/draft.md")
+    (repository / "sub" / "alias.md").symlink_to("../a.md")  # inside the tree: the same file as a.md
+    (repository / "sub" / "folder").symlink_to("../../elsewhere", target_is_directory=True)
+    return repository, elsewhere
+
+
+def test_a_link_to_a_file_outside_the_folder_is_neither_read_nor_fixed(tmp_path):
+    repository, elsewhere = _linked_repository(tmp_path)
+    before = elsewhere.read_bytes()
+    result = run("check", "--fix", ".", cwd=repository)
+    assert elsewhere.read_bytes() == before
+    assert (repository / "innocent.md").is_symlink()
+    assert f"resolint: note: innocent.md: a symbolic link to {elsewhere}, outside .; not read" in err(result)
+    assert "Traceback" not in err(result) and "changed on disk" not in err(result)
+    assert "in 1 of 1 file;" in err(result)  # a.md, once (sub/alias.md is the same file; sub/folder is not entered)
+    assert (repository / "a.md").read_bytes() != DRAFT.read_bytes()
+    listed = run("check", "--no-cache", "--format", "json", ".", cwd=repository)
+    assert {d["path"] for d in json.loads(out(listed))["diagnostics"]} == {"a.md"}
+
+
+def test_a_named_link_is_followed_only_inside_the_folder_that_holds_it(tmp_path):
+    repository, elsewhere = _linked_repository(tmp_path)
+    before = elsewhere.read_bytes()
+    result = run("check", "--fix", "innocent.md", cwd=repository)
+    assert result.returncode == 2 and elsewhere.read_bytes() == before
+    assert err(result).splitlines()[0] == (
+        f"resolint: error: innocent.md: a symbolic link to {elsewhere}, outside the folder that holds it; "
+        "not linted (name the file itself to lint it)")
+    (repository / "current.md").symlink_to("a.md")
+    fixed = run("check", "--fix", "current.md", cwd=repository)
+    assert fixed.returncode == 1 and (repository / "current.md").is_symlink()
+    assert (repository / "a.md").read_bytes() != DRAFT.read_bytes()
+
+
+def test_exclude_applies_to_a_link_by_its_own_name(tmp_path):
+    project = _project(tmp_path, '[tool.resolint]\nexclude = ["linked.md"]\n')
+    (project / "linked.md").symlink_to("drafts/skip.md")
+    (project / "drafts" / "skip.md").rename(project / "drafts" / "kept.md")
+    (project / "drafts" / "skip.md").symlink_to("kept.md")
+    assert "linked.md" not in _found(project, ["."])
+
+
+# --- exclude patterns from an untrusted configuration --------------------------------------
+
+
+def test_a_reversed_range_in_exclude_is_read_as_git_reads_it(tmp_path):
+    project = _project(tmp_path, '[tool.resolint]\nexclude = ["[z-a]", "[R-A]*.md"]\n')  # was a re.error traceback
+    result = run("check", ".", cwd=project)
+    assert result.returncode == 0 and "Traceback" not in err(result)
+    assert "Found 0 problems in 5 files." in err(result)  # README.md is excluded by its first letter
+
+
+def _best_time(function, repeat: int = 7) -> float:
+    """The least processor time of a few runs (not wall time: the machine is shared)."""
+    import time
+
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.process_time()
+        function()
+        best = min(best, time.process_time() - start)
+    return best
+
+
+@pytest.mark.parametrize(("pattern", "path"), [
+    ("*a" * 30 + "b", lambda n: "a" * n),  # backtracked through every way of placing 30 stars
+    ("a*" * 30 + "[!a]", lambda n: "a" * n),
+    ("/" + "**/a/" * 15 + "b", lambda n: "a/" * (n // 10) + "c"),  # and every way of placing 15 "**"
+])
+def test_exclude_matching_is_linear_in_the_path(pattern, path):
+    matcher = PathPatterns([pattern])
+    assert not matcher.excludes(path(300))
+    small = _best_time(lambda: matcher.excludes(path(10_000)))
+    large = _best_time(lambda: matcher.excludes(path(100_000)))
+    assert large / small < 15, (small, large)
+
+
+def test_a_pattern_built_to_backtrack_does_not_hang_the_run(tmp_path):
+    pattern = "*a" * 25 + "b"
+    project = _project(tmp_path, f'[tool.resolint]\nexclude = ["{pattern}"]\n')
+    shutil.copy(DRAFT, project / ("a" * 200 + ".md"))
+    result = run("check", "--no-cache", ".", cwd=project)  # took longer than the age of the universe
+    assert result.returncode == 1 and "in 7 files" in err(result)
