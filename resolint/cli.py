@@ -126,7 +126,7 @@ def check(
     failures = list(dict.fromkeys(errors(results) + [str(error) for error in discovery.errors]))
     for message in failures:
         _fail(message)
-    for message in discovery.notes + notes(results):
+    for message in discovery.notes + ([cache.note] if cache is not None and cache.note else []) + notes(results):
         typer.echo(printable(f"resolint: note: {message}"), err=True)
     if output_file is not None and not (fix and to_stdin):
         try:
