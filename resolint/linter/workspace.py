@@ -55,9 +55,8 @@ class Discovery:
                     "not linted (name the file itself to lint it)"))
                 continue
             else:
-                found = iter((path,))
-            for file in found:
-                key = os.path.realpath(file)  # a link and its target inside the tree are one file
+                found = iter(((path, os.path.realpath(path)),))
+            for file, key in found:  # key: the file's real path (a link and its target are one file)
                 if key not in seen:
                     seen.add(key)
                     yield file
@@ -82,10 +81,12 @@ class Discovery:
             return False
         return bool(relative.parts) and patterns.excludes(relative.as_posix(), is_folder)
 
-    def _walk(self, top: Path) -> Iterator[Path]:
+    def _walk(self, top: Path) -> Iterator[tuple[Path, str]]:
+        """The files under `top`, each with its real path."""
         tree = top.resolve()
         for folder, subfolders, names in os.walk(top):  # links to folders are listed, not entered
             here = Path(folder)
+            real = os.path.realpath(folder)
             subfolders[:] = sorted(
                 name
                 for name in subfolders
@@ -97,10 +98,12 @@ class Discovery:
                     continue
                 if self.excluded(path):
                     continue
-                if path.is_symlink() and not _inside(path, tree):
+                if not path.is_symlink():
+                    yield path, os.path.join(real, name)
+                elif _inside(path, tree):
+                    yield path, os.path.realpath(path)
+                else:
                     self.notes.append(f"{path}: a symbolic link to {os.path.realpath(path)}, outside {top}; not read")
-                    continue
-                yield path
 
 
 def _located(path: Path) -> Path:
