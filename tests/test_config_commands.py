@@ -158,3 +158,15 @@ def test_rule_option_types(value, default, converted, expected):
 
 def test_defaults_are_what_init_documents():
     assert DEFAULT.language == "auto" and DEFAULT.select == () and DEFAULT.ignore == () and DEFAULT.exclude == ()
+
+
+def test_init_does_not_write_through_a_linked_pyproject(tmp_path):
+    elsewhere = tmp_path / "elsewhere.toml"
+    elsewhere.write_text('[project]\nname = "x"\n', encoding="utf-8")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pyproject.toml").symlink_to(elsewhere)
+    result = run("init", str(project))
+    assert result.returncode == 2 and elsewhere.read_text(encoding="utf-8") == '[project]\nname = "x"\n'
+    assert err(result).strip() == (f"resolint: error: {project / 'pyproject.toml'}: a symbolic link; "
+                                   "resolint init writes only a file of this folder")

@@ -82,6 +82,8 @@ def write_init(folder: Path, *, standalone: bool = False, language: str | None =
     target = folder / (".resolint.toml" if standalone else "pyproject.toml")
     if (folder / ".resolint.toml").exists():
         raise InitError(f"{folder / '.resolint.toml'}: already exists; edit it instead")
+    if target.is_symlink():  # a repository's link could lead anywhere: init writes only into `folder`
+        raise InitError(f"{target}: a symbolic link; resolint init writes only a file of this folder")
     existing = ""
     if pyproject.exists():
         try:
