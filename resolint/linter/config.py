@@ -125,18 +125,15 @@ def _parse_toml(text: str, path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: {_too_deep(text)}") from None
 
 
-_TABLE_HEADER = re.compile(r"\s*\[\[?\s*([^\[\]]+?)\s*\]\]?\s*(?:#.*)?$")
-
-
 def _too_deep(text: str) -> str:
     """Where arrays or inline tables nest too deeply (a rough scan: strings are skipped)."""
     depth = 0
     quote = ""
     key = table = ""
     for number, line in enumerate(text.splitlines(), 1):
-        header = _TABLE_HEADER.match(line)
-        if not quote and depth == 0 and header:
-            table = header.group(1) + "."
+        stripped = line.strip()
+        if not quote and depth == 0 and stripped.startswith("["):  # a table header: [tool.resolint]
+            table = stripped.lstrip("[").split("]", 1)[0].strip() + "."
             continue
         if not quote and depth == 0 and "=" in line:
             key = table + line.split("=", 1)[0].strip()
