@@ -106,9 +106,13 @@ class LintCache:
             import tempfile
 
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".lint-", suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump({"format": FORMAT, "entries": entries}, stream, ensure_ascii=False, separators=(",", ":"))
-            os.replace(temporary, self.file)
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                    json.dump({"format": FORMAT, "entries": entries}, stream, ensure_ascii=False, separators=(",", ":"))
+                os.replace(temporary, self.file)
+            except BaseException:  # a full disk, or an entry that cannot be written: leave no half file
+                os.unlink(temporary)
+                raise
             for old in self.folder.glob("lint-*.json"):
                 if old != self.file:
                     old.unlink(missing_ok=True)
