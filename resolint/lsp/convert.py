@@ -10,32 +10,29 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
 from collections.abc import Iterable, Sequence
 
 from lsprotocol import types
 
 from ..grammar.inline import strip_markup
 from ..linter.diagnostics import Diagnostic, Edit
-from ..linter.span import Span
+from ..linter.span import LineIndex, Span
 
 SOURCE = "resolint"
 UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _NAME_WIDTH = 60
 
 
 class PositionMap:
-    """Offsets into one text <-> LSP positions (line, column in code units)."""
+    """Offsets into one text <-> LSP positions (line, column in code units). The lines are
+    those of `span.LineIndex`, the command line's own, so editor and command line agree."""
 
-    def __init__(self, text: str, encoding: str = UTF16) -> None:
+    def __init__(self, text: str, encoding: str = UTF16, lines: LineIndex | None = None) -> None:
         self.text = text
         self.encoding = encoding
-        if "\r" in text:
-            self._starts = [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
-        else:  # the common case, at C speed: each line starts one past the end of the last
-            self._starts = list(accumulate(map((1).__add__, map(len, text.split("\n"))), initial=0))[:-1]
+        self._lines = lines if lines is not None else LineIndex(text)
+        self._starts = self._lines.starts
         # Columns equal code points when no character needs more than one code unit.
         if encoding == UTF32:
             self._simple = True
@@ -53,14 +50,7 @@ class PositionMap:
 
     def line_end(self, line: int) -> int:
         """Offset where `line`'s content ends (before its line break)."""
-        if line + 1 >= len(self._starts):
-            return len(self.text)
-        end = self._starts[line + 1]
-        if self.text[end - 1] == "\n":
-            end -= 1
-        if end > self._starts[line] and self.text[end - 1] == "\r":
-            end -= 1
-        return end
+        return self._lines.line_end(line + 1)
 
     def position(self, offset: int) -> types.Position:
         offset = max(0, min(offset, len(self.text)))
