@@ -1,0 +1,88 @@
+"""The language server keeps answering on large documents: one `didChange` carrying a
+"Replace All" (a change per paragraph) costs time linear in the document, not in the
+document times the number of changes.
+
+Timed through a real client as the time until the server answers the next request, at 1x and
+10x (a 56 KB document with 390 changes, then 561 KB with 3,900 — the sizes of the report that
+blocked the server for 11 s). The ratio must stay under 30: linear is ~10, the quadratic cost
+this replaces ~100. A ratio, not a duration, so a loaded machine does not fail it.
+"""
+from __future__ import annotations
+
+import time
+
+import pytest_lsp
+from lsprotocol import types
+
+from resolint import lint_text
+
+from .lsp_client import CONFIG, Client, start
+
+MAX_RATIO = 30
+PARAGRAPH = "{n}. *Decides* to keep under review the conservation of the oceans and their resources, and of the seas, in accordance with international law;"
+
+
+def resolution(paragraphs: int) -> str:
+    body = "\n\n".join(PARAGRAPH.format(n=n) for n in range(1, paragraphs + 1))
+    return f"*The General Assembly*,\n\n{body}\n"
+
+
+def replace_all(text: str, old: str, new: str) -> list[types.TextDocumentContentChangePartial]:
+    """One change per occurrence, as an editor's Replace All sends them (one per line here, so
+    earlier changes do not move later positions)."""
+    changes = []
+    for number, line in enumerate(text.split("\n")):
+        column = line.find(old)
+        if column >= 0:
+            where = types.Range(start=types.Position(line=number, character=column),
+                                end=types.Position(line=number, character=column + len(old)))
+            changes.append(types.TextDocumentContentChangePartial(range=where, text=new))
+    return changes
+
+
+@pytest_lsp.fixture(config=CONFIG)
+async def client(lsp_client: Client, tmp_path):
+    await start(lsp_client, tmp_path, debounce=600_000)  # no linting while the changes are timed
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def answered(client: Client) -> None:
+    """A request the server answers without linting (a document it does not have open)."""
+    await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri="file:///not-open.md"), position=types.Position(line=0, character=0)))
+
+
+async def replace_all_seconds(client: Client, uri: str, text: str) -> float:
+    client.open(uri, text)
+    await client.diagnostics_for(uri, 1)  # the first lint (at once on open) is over
+    changes = replace_all(text, "oceans", "seas")
+    await answered(client)
+    started = time.perf_counter()
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2), content_changes=changes))
+    await answered(client)
+    return time.perf_counter() - started
+
+
+async def test_a_replace_all_costs_time_linear_in_the_document(client: Client, tmp_path):
+    small, large = resolution(390), resolution(3_900)
+    assert len(large) > 500_000
+    await replace_all_seconds(client, (tmp_path / "warm-up.md").as_uri(), small)
+    small_time = min([await replace_all_seconds(client, (tmp_path / f"small{i}.md").as_uri(), small) for i in range(3)])
+    large_time = await replace_all_seconds(client, (tmp_path / "large.md").as_uri(), large)
+    assert large_time / max(small_time, 0.005) < MAX_RATIO, f"1x {small_time:.3f} s, 10x {large_time:.3f} s"
+
+
+async def test_the_replaced_text_is_linted_as_the_cli_lints_it(client: Client, tmp_path):
+    text = resolution(40)
+    uri = (tmp_path / "draft.md").as_uri()
+    client.open(uri, text)
+    await client.diagnostics_for(uri, 1)
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=replace_all(text, "oceans", "seas; *Decides* also")))
+    client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    shown = await client.diagnostics_for(uri, 2)
+    expected = lint_text(text.replace("oceans", "seas; *Decides* also"), path=str(tmp_path / "draft.md"))
+    assert expected and [d.code for d in shown] == [d.code for d in expected]
