@@ -5,7 +5,8 @@ document times the number of changes.
 Timed through a real client as the time until the server answers the next request, at 1x and
 10x (a 56 KB document with 390 changes, then 561 KB with 3,900 — the sizes of the report that
 blocked the server for 11 s). The ratio must stay under 30: linear is ~10, the quadratic cost
-this replaces ~100. A ratio, not a duration, so a loaded machine does not fail it.
+this replaces ~100. A ratio, not a duration, so a loaded machine does not fail it. And the
+server's memory does not grow with each edit (measured, not timed).
 """
 from __future__ import annotations
 
@@ -86,3 +87,30 @@ async def test_the_replaced_text_is_linted_as_the_cli_lints_it(client: Client, t
     shown = await client.diagnostics_for(uri, 2)
     expected = lint_text(text.replace("oceans", "seas; *Decides* also"), path=str(tmp_path / "draft.md"))
     assert expected and [d.code for d in shown] == [d.code for d in expected]
+
+
+def rss_mb(client: Client) -> float:
+    status = open(f"/proc/{client._server.pid}/status").read()
+    return int(status.split("VmRSS:", 1)[1].split()[0]) / 1024
+
+
+async def test_memory_does_not_grow_with_each_edit(client: Client, tmp_path):
+    """pygls kept a Future for every notification (~2 KB an edit, without end). Not a timing:
+    5,000 edits used to add ~10 MB; a flat server adds next to nothing (the benchmark
+    benchmarks/lsp_memory.py follows 20,000)."""
+    uri = (tmp_path / "draft.md").as_uri()
+    text = resolution(20)
+    client.open(uri, text)
+    await client.diagnostics_for(uri, 1)
+    column = text.split("\n")[2].index("oceans")
+
+    async def edits(first: int, count: int) -> int:
+        for version in range(first, first + count):
+            client.replace(uri, version, (2, column), (2, column + 1), "o" if version % 2 else "O")
+        await answered(client)
+        return first + count
+
+    version = await edits(2, 1_000)
+    before = rss_mb(client)
+    await edits(version, 5_000)
+    assert rss_mb(client) - before < 4, f"{before:.1f} MB -> {rss_mb(client):.1f} MB"
