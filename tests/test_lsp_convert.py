@@ -85,6 +85,32 @@ def apply_change(text: str, change, encoding: str = convert.UTF16) -> str:
     return change.text
 
 
+def _units(text: str, encoding: str) -> int:
+    if encoding == convert.UTF32:
+        return len(text)
+    if encoding == convert.UTF8:
+        return len(text.encode("utf-8", "surrogatepass"))
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ALPHABET, max_size=40), st.sampled_from([convert.UTF8, convert.UTF16, convert.UTF32]), st.integers(0, 60))
+def test_columns_count_code_units_as_the_encoding_does(pieces, encoding, character):
+    """Against the plain count (encode the line up to the offset): the map's binary searches
+    over its list of wide characters give the same columns and offsets."""
+    text = "".join(pieces)
+    positions = PositionMap(text, encoding)
+    for offset in range(len(text) + 1):
+        found = positions.position(offset)
+        start = positions.line_start(found.line)
+        end = positions.line_end(found.line)
+        assert found.character == _units(text[start : min(offset, end)], encoding)
+    for line in range(positions.line_count):
+        start, end = positions.line_start(line), positions.line_end(line)
+        expected = max(o for o in range(start, end + 1) if _units(text[start:o], encoding) <= character)
+        assert positions.offset(pos(line, character)) == expected
+
+
 def test_changes_apply_ranged_and_whole():
     buffer = convert.TextBuffer("alpha\nbeta\n")
     buffer.apply(types.TextDocumentContentChangePartial(range=types.Range(start=pos(1, 0), end=pos(1, 4)), text="gamma"))

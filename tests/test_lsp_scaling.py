@@ -16,6 +16,7 @@ import pytest_lsp
 from lsprotocol import types
 
 from resolint import lint_text
+from resolint.lsp import convert
 
 from .lsp_client import CONFIG, Client, start
 
@@ -114,3 +115,22 @@ async def test_memory_does_not_grow_with_each_edit(client: Client, tmp_path):
     before = rss_mb(client)
     await edits(version, 5_000)
     assert rss_mb(client) - before < 4, f"{before:.1f} MB -> {rss_mb(client):.1f} MB"
+
+
+def positions_seconds(length: int) -> float:
+    """Columns of 2,000 findings along one long line holding a character outside the BMP."""
+    text = "*The General Assembly*, 𝒜 " + "a" * length
+    started = time.perf_counter()
+    positions = convert.PositionMap(text, convert.UTF16)
+    for offset in range(0, length, max(1, length // 2_000)):
+        positions.offset(positions.position(offset))
+    return time.perf_counter() - started
+
+
+def test_columns_on_a_long_line_cost_no_pass_over_the_line():
+    """A column was the length of the line encoded up to it: findings along a long line (a
+    document run together on one line, as from a PDF) cost their number times its length."""
+    positions_seconds(10_000)
+    small = min(positions_seconds(100_000) for _ in range(3))
+    large = positions_seconds(1_000_000)
+    assert large / max(small, 0.005) < MAX_RATIO / 3, f"1x {small:.3f} s, 10x {large:.3f} s"

@@ -9,7 +9,7 @@ its arguments, so it is tested without a server.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
 from lsprotocol import types
@@ -21,6 +21,7 @@ from ..linter.span import LineIndex, Span
 SOURCE = "resolint"
 UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 _NAME_WIDTH = 60
 
 
@@ -33,13 +34,33 @@ class PositionMap:
         self.encoding = encoding
         self._lines = lines if lines is not None else LineIndex(text)
         self._starts = self._lines.starts
-        # Columns equal code points when no character needs more than one code unit.
+        # Columns equal code points when no character needs more than one code unit. Else the
+        # characters that need more are listed once, so that a column costs a binary search,
+        # not a pass over its line (a long line and thousands of findings stay linear).
+        self._wide: list[int] = []  # offsets of the characters wider than one code unit
+        self._extra: list[int] = []  # code units they add, in total, up to and including each
         if encoding == UTF32:
             self._simple = True
         elif encoding == UTF8:
             self._simple = text.isascii()
+            if not self._simple:
+                self._list_wide(_NON_ASCII.finditer(text), _utf8_extra)
         else:
             self._simple = _ASTRAL.search(text) is None
+            if not self._simple:
+                self._list_wide(_ASTRAL.finditer(text), lambda character: 1)
+
+    def _list_wide(self, matches, extra) -> None:
+        total = 0
+        for match in matches:
+            total += extra(match.group())
+            self._wide.append(match.start())
+            self._extra.append(total)
+
+    def _extra_before(self, offset: int) -> int:
+        """Code units beyond one per character, added by the characters before `offset`."""
+        index = bisect_left(self._wide, offset)
+        return self._extra[index - 1] if index else 0
 
     @property
     def line_count(self) -> int:
@@ -59,7 +80,7 @@ class PositionMap:
         offset = min(offset, self.line_end(line))  # inside a "\r\n": the end of the line
         if self._simple:
             return types.Position(line=line, character=offset - start)
-        return types.Position(line=line, character=self._units(self.text[start:offset]))
+        return types.Position(line=line, character=offset - start + self._extra_before(offset) - self._extra_before(start))
 
     def offset(self, position: types.Position) -> int:
         """The offset of a client position. Out-of-range positions are clamped as LSP says:
@@ -70,11 +91,16 @@ class PositionMap:
         start, end = self._starts[position.line], self.line_end(position.line)
         if self._simple:
             return min(start + position.character, end)
-        units, offset = 0, start
-        while offset < end and units < position.character:
-            units += self._units(self.text[offset])
-            offset += 1
-        return offset - 1 if units > position.character else offset  # never inside a character
+        # The last offset of the line whose column does not pass the client's (never inside a
+        # character): columns grow with offsets, so a binary search finds it.
+        before, low, high = self._extra_before(start), start, end
+        while low < high:
+            middle = (low + high + 1) // 2
+            if middle - start + self._extra_before(middle) - before <= position.character:
+                low = middle
+            else:
+                high = middle - 1
+        return low
 
     def range(self, span: Span) -> types.Range:
         return types.Range(start=self.position(span.start), end=self.position(span.end))
@@ -82,13 +108,6 @@ class PositionMap:
     def span(self, range_: types.Range) -> Span:
         start, end = self.offset(range_.start), self.offset(range_.end)
         return Span(min(start, end), max(start, end))
-
-    def _units(self, text: str) -> int:
-        if self.encoding == UTF8:
-            return len(text.encode("utf-8", "surrogatepass"))
-        if self.encoding == UTF32:
-            return len(text)
-        return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 # --- text synchronisation -----------------------------------------------------------------
@@ -156,15 +175,15 @@ class TextBuffer:
             return len(lines) - 1, len(lines[-1])
         line = lines[position.line]
         content = len(line) - (2 if line.endswith("\r\n") else 1 if line.endswith(("\n", "\r")) else 0)
-        wanted = position.character
         if self.encoding == UTF32 or line.isascii() or (self.encoding == UTF16 and _ASTRAL.search(line) is None):
-            return position.line, min(wanted, content)
-        units, column = 0, 0
-        while column < content and units < wanted:
-            character = line[column]
-            units += len(character.encode("utf-8", "surrogatepass")) if self.encoding == UTF8 else (2 if character > "\uffff" else 1)
-            column += 1
-        return position.line, column - 1 if units > wanted else column  # never inside a character
+            return position.line, min(position.character, content)
+        return position.line, PositionMap(line[:content], self.encoding).offset(types.Position(line=0, character=position.character))
+
+
+def _utf8_extra(character: str) -> int:
+    """Bytes beyond the first that UTF-8 takes for a non-ASCII character (a lone surrogate as
+    "surrogatepass" writes it: three bytes)."""
+    return 1 if character < "\u0800" else 2 if character <= "\uffff" else 3
 
 
 # --- diagnostics and edits ----------------------------------------------------------------
