@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from resolint.linter.source import read_source, write_fixed
+from resolint.linter.source import read_source, write_fixed, write_output
 
 from .docx_builder import build_docx
 from .test_cli import CACHE, ROOT, err, out
@@ -223,3 +223,18 @@ def test_a_failed_cache_save_leaves_no_temporary_file(tmp_path):
     result = run("check", str(path), cache=cache, file_limit=600)
     assert result.returncode == 1, err(result)
     assert not list(cache.glob(".lint-*.tmp")) and not list(cache.glob("lint-*.json"))
+
+
+@pytest.mark.skipif(NOBODY is None or os.geteuid() != 0, reason="needs root and a 'nobody' user")
+def test_a_report_over_another_users_report_is_written(request):
+    """A report is not a draft: writing one over another user's (where the folder allows it)
+    makes it the writer's, instead of failing."""
+    folder = Path(tempfile.mkdtemp(prefix="resolint-shared-"))
+    request.addfinalizer(lambda: shutil.rmtree(folder, ignore_errors=True))
+    folder.chmod(0o777)
+    report = folder / "report.txt"
+    report.write_text("root's report\n", encoding="utf-8")
+    report.chmod(0o666)
+    assert as_user(NOBODY.pw_uid, lambda: write_output(report, "nobody's report\n")) == ""
+    assert report.read_text(encoding="utf-8") == "nobody's report\n" and report.stat().st_uid == NOBODY.pw_uid
+    assert stat.S_IMODE(report.stat().st_mode) == 0o666

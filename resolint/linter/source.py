@@ -147,7 +147,7 @@ def write_output(path: Path, text: str) -> None:
         with open(target, "wb") as stream:
             stream.write(data)
         return
-    replace_file(target, data, like=existing)
+    replace_file(target, data, like=existing, keep_owner=False)  # a report belongs to whoever writes it
 
 
 class _Changed(Exception):
@@ -158,9 +158,11 @@ class _OwnerLost(Exception):
     """The new file cannot be given the old one's owner and group."""
 
 
-def replace_file(target: Path, data: bytes, *, like: os.stat_result | None = None, unchanged=None) -> None:
+def replace_file(target: Path, data: bytes, *, like: os.stat_result | None = None, unchanged=None,
+                 keep_owner: bool = True) -> None:
     """Put `data` in place of `target`: written to a temporary file in the same folder, synced,
-    given `like`'s permissions, owner and group (a new file: the usual 0666 less the umask),
+    given `like`'s permissions (and, with `keep_owner`, its owner and group; a new file: the
+    usual 0666 less the umask),
     checked with `unchanged()` last, then renamed over `target`. The temporary file never
     stays behind. Raises OSError, or _Changed / _OwnerLost."""
     import tempfile
@@ -170,7 +172,7 @@ def replace_file(target: Path, data: bytes, *, like: os.stat_result | None = Non
         with os.fdopen(handle, "wb") as stream:
             if like is not None:
                 mine = os.fstat(stream.fileno())
-                if (mine.st_uid, mine.st_gid) != (like.st_uid, like.st_gid):
+                if keep_owner and (mine.st_uid, mine.st_gid) != (like.st_uid, like.st_gid):
                     try:
                         os.fchown(stream.fileno(), like.st_uid, like.st_gid)
                     except PermissionError:
