@@ -67,3 +67,16 @@ async def test_the_editor_and_the_command_line_agree_on_a_cr_only_file(client: C
     expected = cli_findings(path)
     assert expected and "ST002" not in {code for code, *_ in expected}
     assert shown(diagnostics) == expected
+
+
+def test_completion_reads_cr_only_lines():
+    from resolint.linter.config import Config
+    from resolint.lsp import completion
+    from resolint.lsp.analysis import analyse
+
+    def labels(text: str) -> set[str]:
+        analysis = analyse("file:///d.md", 1, text, path=None, config=Config(), encoding="utf-16")
+        return {item.detail for item in completion.completions(analysis, len(text)).items}
+
+    draft = "*The General Assembly*,\n\n*Recalling* its resolution 70/1,\n\n*Reco"
+    assert labels(draft) and labels(draft.replace("\n", "\r")) == labels(draft)
