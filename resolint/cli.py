@@ -16,7 +16,7 @@ from .linter.langdata import LANGUAGES
 from .linter.render import RENDERERS
 from .linter.render.printable import printable, printable_lines
 from .linter.runner import CheckOptions, check_files, diff_of, errors, notes, summary, write_fixes
-from .linter.source import SourceError, read_source, read_stdin
+from .linter.source import SourceError, read_source, read_stdin, write_output
 from .linter.workspace import STDIN, Discovery, WorkspaceError
 from .linter.workspace import changed_since as files_changed_since
 
@@ -107,6 +107,8 @@ def check(
         except WorkspaceError as error:
             raise _usage(str(error)) from None
         targets = [target for target in targets if target == STDIN or target.resolve() in changed]
+    if output_file is not None and _one_of(output_file, targets):
+        raise _usage(f"{output_file}: is one of the files being checked; choose another output file")
     cache = None if no_cache else LintCache(cache_dir or Path(DEFAULT_FOLDER))
     options = CheckOptions(
         fix=fix or diff, unsafe=unsafe_fixes, jobs=jobs or os.cpu_count() or 1, stdin_name=stdin_filename, diff=diff
@@ -130,7 +132,7 @@ def check(
         typer.echo(printable(f"resolint: note: {message}"), err=True)
     if output_file is not None and not (fix and to_stdin):
         try:
-            output_file.write_text(report, encoding="utf-8")
+            write_output(output_file, report)
         except OSError as error:
             raise _usage(f"{output_file}: cannot write: {error.strerror or error}") from None
     else:
@@ -143,6 +145,23 @@ def check(
     if diff:
         raise typer.Exit(0 if exit_zero or not report else 1)
     raise typer.Exit(0 if exit_zero or not sum(r.problems() for r in results) else 1)
+
+
+def _one_of(output: Path, targets: list[Path]) -> bool:
+    """Whether the report would be written over one of the files it is about (the same
+    path, or the same file by another name: a link)."""
+    resolved = output.resolve()
+    for target in targets:
+        if target == STDIN:
+            continue
+        if target.resolve() == resolved:
+            return True
+        try:
+            if os.path.samefile(target, output):
+                return True
+        except OSError:
+            pass
+    return False
 
 
 @app.command()
@@ -241,7 +260,7 @@ def convert(
         sys.stdout.write(source.text)
         return
     try:
-        Path(output).write_text(source.text, encoding="utf-8", newline="")
+        write_output(Path(output), source.text)
     except OSError as error:
         _fail(f"{output}: cannot write: {error.strerror or error}")
         raise typer.Exit(USAGE_ERROR) from None
