@@ -60,6 +60,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
     known = lexicon(ctx.language)
     gender = known.gender(doc.body)
     for opening in openings(doc, known):
+        if opening.cut is not None:
+            continue  # "opening-italic-extent"
         if opening.emphasis is not None:
             if opening.whole or opening.extent is not None:
                 continue
