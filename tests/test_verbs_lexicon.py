@@ -63,7 +63,7 @@ def test_the_other_tables_name_known_phrases(language):
         assert organ in ("GA", "SC", "ECOSOC", "HRC")
         for prefix in prefixes:
             assert known.kinds(words(prefix)), prefix
-    for table in ("either_side", "roman", "loose", "loose_after"):
+    for table in ("either_side", "roman", "loose"):
         assert all(word == fold(word) for word in data["extent"][table]), table
     if language == "en":
         assert "agreement" not in data

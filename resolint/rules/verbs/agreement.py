@@ -3,7 +3,7 @@
 ## What it checks
 A preambular adjective or participle — and the French "*Se déclare préoccupée*" — agrees in
 gender with the organ that speaks: feminine for the General Assembly ("*Convencida*",
-"*Profondément préoccupée*", "*Guiada por*"), masculine for the Security Council, the
+"*Profondément préoccupée*", "*Guiada* por"), masculine for the Security Council, the
 Economic and Social Council and the Human Rights Council ("*Convencido*", "*Guidé par*").
 The pairs of forms and the organs' genders are data (`[agreement]` in the language's
 openings.toml); English has none, and the rule stands down when the organ is unknown.

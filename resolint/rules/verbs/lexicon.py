@@ -56,7 +56,6 @@ class Lexicon:
         self.either_side = frozenset(fold(w) for w in extent.get("either_side", ()))
         self.roman = frozenset(fold(w) for w in extent.get("roman", ()))
         self._loose = _by_first_word(extent.get("loose", ()))
-        self.loose_after = frozenset(fold(w) for w in extent.get("loose_after", ()))
         either_way = data.get("corpus", {}).get("either_way", ())
         agreement = data.get("agreement", {})
         self.organ_genders: dict[str, str] = dict(agreement.get("organs", {}))
@@ -158,8 +157,8 @@ class Lexicon:
 
     def loose(self, extension: Words) -> bool:
         """May these words, which would complete a longer phrase, stay out of the italics
-        ("*Welcomes* in this regard", "*Reaffirms* its commitment")?"""
-        return bool(extension) and (extension[0] in self.loose_after or not _without(extension, self._loose))
+        ("*Welcomes* in this regard")?"""
+        return bool(extension) and not _without(extension, self._loose)
 
     def kinds(self, phrase: Words) -> tuple[str, ...]:
         """The kinds of paragraph `phrase` is a known opening of."""
