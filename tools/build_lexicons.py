@@ -122,14 +122,16 @@ def corpus_words(corpus: Path, lang: str) -> Counter:
 
 
 def real_words(vocabulary: set[str], counted: Counter) -> list[str]:
-    """Words of the texts (seen MIN_REAL_WORD times or more) that are not words of a listed
-    phrase but are near one: one edit from it, two for a long word (suggest.py's measure)."""
+    """Words of the texts (seen MIN_REAL_WORD times or more) that are near a word of a listed
+    phrase other than themselves: one edit from it, two for a long word (suggest.py's measure).
+    Words of listed phrases are among them ("souligner" beside "souligne"), so that a phrase
+    left out of the lexicon does not make its words look misspelt."""
     index = Index(sorted(vocabulary))
     near = []
     for word, count in counted.items():
-        if count < MIN_REAL_WORD or word in vocabulary or not MIN_MISSPELT <= len(word) <= MAX_WORD:
+        if count < MIN_REAL_WORD or not MIN_MISSPELT <= len(word) <= MAX_WORD:
             continue
-        if index.nearest(word, 1, 2 if len(word) >= LONG_WORD else 1):
+        if any(other != word for other in index.nearest(word, 2, 2 if len(word) >= LONG_WORD else 1)):
             near.append(word)
     return sorted(near)
 

@@ -152,7 +152,7 @@ def same_words(lexicon: Lexicon, written: Words, known: Words) -> bool:
 def correct_word(lexicon: Lexicon, word: str) -> tuple[str, ...]:
     """Known words one edit from `word` (two for a long word), closest first; none when `word`
     is known, is another form of a known word ("regrets" beside "regret", "resolved" beside
-    "resolves"), is a real word the official texts use ("notar" beside "notan": `[misspelling].words`),
+    "resolves"), is a real word the official texts use ("notar" beside "nota": `[misspelling].words`),
     or nothing is near enough to call it a misspelling."""
     if word in lexicon.vocabulary or word in lexicon.real_words or not MIN_MISSPELT <= len(word) <= MAX_WORD:
         return ()
