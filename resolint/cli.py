@@ -12,6 +12,7 @@ import typer
 from . import __version__
 from .linter.cache import DEFAULT_FOLDER, LintCache
 from .linter.config import Config, ConfigError, ConfigResolver, config_for
+from .linter.diagnostics import Severity
 from .linter.langdata import LANGUAGES
 from .linter.render import RENDERERS
 from .linter.render.printable import printable, printable_lines
@@ -65,6 +66,13 @@ def _usage(message: str) -> typer.Exit:
     return typer.Exit(USAGE_ERROR)
 
 
+def _hide_hints(results) -> None:
+    """Hints are for editors, which show them faintly; a report lists them only when asked."""
+    for result in results:
+        if result.diagnostics:
+            result.diagnostics = [d for d in result.diagnostics if d.severity is not Severity.HINT]
+
+
 @app.command()
 def check(
     paths: list[str] = typer.Argument(None, help="Files or folders to lint; '-' reads standard input."),
@@ -76,6 +84,7 @@ def check(
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff, apply the unsafe fixes too."),
     diff: bool = typer.Option(False, "--diff", help="Print the fixes as a unified diff instead of writing them; exit 1 when there is one."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit with 0 even when problems are found."),
+    show_hints: bool = typer.Option(False, "--show-hints", help="Report the hints too (findings of 'hint' severity, which editors show faintly)."),
     output_file: Optional[Path] = typer.Option(None, "--output-file", "-o", help="Write the report to this file instead of standard output."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Files linted in parallel (default: the number of CPUs)."),
     changed_since: Optional[str] = typer.Option(None, "--changed-since", help="Only files changed since this git revision (from its merge base with HEAD), e.g. origin/main."),
@@ -123,6 +132,8 @@ def check(
     else:
         if fix:
             write_fixes(results, configs, cache, unsafe=unsafe_fixes)
+        if not show_hints:
+            _hide_hints(results)
         report = RENDERERS[output_format]([r.row() for r in results if r.diagnostics is not None])
 
     failures = list(dict.fromkeys(errors(results) + [str(error) for error in discovery.errors]))
