@@ -46,7 +46,7 @@ RUN_ON_LABELLED = re.compile(
 class RawBlock:
     span: Span
     inline: Inline
-    kind: str = "text"  # text | comment | footnote | heading
+    kind: str = "text"  # text | comment | footnote | heading | table
     gap: Span | None = None  # whitespace before it on the same line: it was run together
     glued_footnote: bool = False  # a footnote text found inside a paragraph
     host: Span | None = None
@@ -86,9 +86,15 @@ def physical_blocks(text: str) -> list[tuple[Span, str]]:
         blocks.append((Span(start, end), "text"))
     return [
         (span, "footnote" if kind == "text" and FOOTNOTE_START.match(text, span.start) else
-         "heading" if kind == "text" and text.startswith("#", span.start) else kind)
+         "heading" if kind == "text" and text.startswith("#", span.start) else
+         "table" if kind == "text" and _is_table(text, span) else kind)
         for span, kind in blocks
     ]
+
+
+def _is_table(text: str, span: Span) -> bool:
+    """A pipe table: every line of the block starts with "|" (the official texts' tables)."""
+    return all(line.lstrip().startswith("|") for line in text[span.start : span.end].split("\n"))
 
 
 def _last_visible(line: str) -> str:
@@ -109,6 +115,9 @@ def split(text: str) -> list[RawBlock]:
             result.append(RawBlock(span, Inline(), "comment"))
             continue
         scanned = inline_scan.scan(text, span.start, span.end)
+        if kind == "table":  # cells are no paragraphs: nothing in a table is cut or run on
+            result.append(RawBlock(span, scanned.inline, "table"))
+            continue
         if kind == "footnote":
             result.extend(_split_notes(text, span, scanned.inline, glued=False, host=None))
             continue

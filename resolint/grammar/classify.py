@@ -27,7 +27,7 @@ HEADER_KINDS = ("session", "committee", "agenda", "adoption", "sc_number", "sc_a
 
 def classify(text: str, block: RawBlock, pack: LanguagePack) -> str:
     """The token type of one block (see resolution.lark for the list)."""
-    if block.kind in ("comment", "footnote"):
+    if block.kind in ("comment", "footnote", "table"):
         return block.kind.upper()
     if block.kind == "heading":
         return "HEADING"

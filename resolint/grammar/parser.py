@@ -43,7 +43,8 @@ from ..linter.typography import fold
 from . import blocks as block_split
 from .classify import NUMBERED, SUBPARA, classify
 
-SET_ASIDE = ("FOOTNOTE", "COMMENT", "SEPARATOR")
+# Blocks that stand anywhere and belong to no paragraph: the structure runs on across them.
+SET_ASIDE = ("FOOTNOTE", "COMMENT", "SEPARATOR", "TABLE")
 PARAGRAPH_HEADS = ("EMPH", "TEXT", "NUMBERED", "SUBPARA", "LEAD_IN")
 FINAL_PUNCTUATION = ",;:."
 # Footnote numbers, "10,11", the sponsor-list asterisk, or a table note letter.
@@ -104,8 +105,7 @@ def parse(text: str, *, language: str | None = None, path: str | None = None) ->
         item.pieces.append(item.raw.span)
         item.inlines.append(item.raw.inline)
     issues = _split_issues(text, items)
-    content = _merge_continuations(text, items)
-    _mark_embedded_text(text, content)
+    content = _grammar_stream(text, items)
     builder = _Builder(text, language_pack, content)
     if any(item.kind == "CHAPEAU" for item in content):
         tree, unplaced = _parse_structure(content)
@@ -117,6 +117,7 @@ def parse(text: str, *, language: str | None = None, path: str | None = None) ->
     else:
         builder.permissive()
     footnotes = tuple(_footnote(text, item) for item in items if item.kind == "FOOTNOTE")
+    tables = tuple(Block(item.raw.span, "table", item.raw.inline) for item in items if item.kind == "TABLE")
     directives = tuple(
         directive
         for item in items
@@ -137,7 +138,7 @@ def parse(text: str, *, language: str | None = None, path: str | None = None) ->
         parts=tuple(builder.parts),
         annexes=tuple(builder.annexes),
         footnotes=footnotes,
-        blocks=tuple(sorted([*builder.nodes, *footnotes], key=lambda node: node.span)),
+        blocks=tuple(sorted([*builder.nodes, *footnotes, *tables], key=lambda node: node.span)),
         directives=directives,
         issues=tuple(sorted(issues, key=lambda issue: issue.span)),
         lines=lines,
@@ -175,6 +176,16 @@ def _visible_end(text: str, span: Span) -> str:
     return final_mark(text, span)[0]
 
 
+def _grammar_stream(text: str, items: list[_Item]) -> list[_Item]:
+    """The items the grammar reads: continuations merged, set-aside blocks left out, and
+    the classes that only the neighbours tell (section numbers, introduced text) settled."""
+    content = _merge_continuations(text, items)
+    _mark_section_numbers(content)
+    _mark_embedded_text(text, content)
+    _mark_quoted_text(text, content)
+    return content
+
+
 def _merge_continuations(text: str, items: list[_Item]) -> list[_Item]:
     """Join paragraphs that a page break (and the footnotes printed there) cut in two; drop
     footnote texts, comments and separator lines from the stream.
@@ -188,7 +199,7 @@ def _merge_continuations(text: str, items: list[_Item]) -> list[_Item]:
     emphasised = any(item.raw.inline.emphases for item in items)
     for item in items:
         if item.kind in SET_ASIDE:
-            notes_between = notes_between or item.kind != "COMMENT"
+            notes_between = notes_between or item.kind in ("FOOTNOTE", "SEPARATOR")
             continue
         previous = merged[-1] if merged else None
         if item.kind == "TEXT" and previous is not None and previous.kind in PARAGRAPH_HEADS:
@@ -204,6 +215,20 @@ def _merge_continuations(text: str, items: list[_Item]) -> list[_Item]:
         merged.append(item)
         notes_between = False
     return merged
+
+
+def _mark_section_numbers(items: list[_Item]) -> None:
+    """A letter or numeral on a line of its own labels a part ("A", then its title, then the
+    chapeau) only where a chapeau follows; elsewhere it numbers a section ("I", "II" between
+    operative paragraphs, A/RES/79/254): a heading."""
+    for index, item in enumerate(items):
+        if item.kind != "PART":
+            continue
+        after = index + 1
+        while after < len(items) and items[after].kind in ("HEADING", "STRONG"):
+            after += 1
+        if after == len(items) or items[after].kind != "CHAPEAU":
+            item.kind = "HEADING"
 
 
 def _mark_embedded_text(text: str, items: list[_Item]) -> None:
@@ -225,6 +250,26 @@ def _mark_embedded_text(text: str, items: list[_Item]) -> None:
     lead.kind = "LEAD_IN"
     for item in items[chapeau + 2 : stop]:
         item.kind = "EMBEDDED"
+
+
+def _mark_quoted_text(text: str, items: list[_Item]) -> None:
+    """A paragraph that ends with a colon may introduce lines that are no paragraphs of the
+    resolution: a schedule ("Monday, 9 June: from 9 a.m. ...", A/RES/78/128), the themes of
+    round tables, a question put to the Court (A/RES/79/232), an amended provision. Those
+    unlabelled blocks belong to the paragraph before them, as its embedded text."""
+    in_body = False
+    for index, item in enumerate(items):
+        if item.kind == "CHAPEAU":
+            in_body = True
+        elif item.kind in ("MEETING", "ANNEX"):
+            in_body = False
+        if not in_body or index == 0 or item.kind != "TEXT":
+            continue
+        previous = items[index - 1]
+        if previous.kind == "EMBEDDED" or (
+            previous.kind in ("EMPH", "TEXT", "NUMBERED", "SUBPARA") and _visible_end(text, previous.pieces[-1]) == ":"
+        ):
+            item.kind = "EMBEDDED"
 
 
 def _opens_with_emphasis(text: str, item: _Item) -> bool:
@@ -279,7 +324,7 @@ DESCRIPTIONS = {
     "SYMBOL": "document symbol", "TEXT": "text", "STRONG": "bold text", "EMPH": "paragraph",
     "HEADING": "heading", "PART": "part label", "CHAPEAU": "chapeau", "NUMBERED": "operative paragraph",
     "SUBPARA": "sub-paragraph", "LEAD_IN": "paragraph", "EMBEDDED": "text", "MEETING": "meeting line",
-    "ANNEX": "annex heading", "FOOTNOTE": "footnote text",
+    "ANNEX": "annex heading", "FOOTNOTE": "footnote text", "TABLE": "table",
 }
 
 
@@ -307,6 +352,7 @@ class _Builder:
         self.parts: list[Part] = []
         self.annexes: list[Annex] = []
         self.nodes: list[object] = []
+        self.embedded: list[Block] = []  # text introduced by a paragraph, for its part's `others`
 
     # tree walking
 
@@ -327,8 +373,10 @@ class _Builder:
         others: list[Block] = []
         children = list(tree.children)
         for index, child in enumerate(children):
-            if isinstance(child, Token):  # PART
+            if isinstance(child, Token) and child.type == "PART":
                 label = self._block(self.items[int(child)], "part")
+            elif isinstance(child, Token):  # the part's title, between its label and chapeau
+                others.append(self._block(self.items[int(child)], "heading"))
             elif child.data == "chapeau":
                 chapeau = self._chapeau(self.items[int(child.children[0])])
             elif child.data == "preamble":
@@ -339,6 +387,9 @@ class _Builder:
                 self._section(preamble, operative_tree, preambular, operative, others, in_section=True)
             elif child.data == "closing":
                 closing = self._meeting(self.items[int(child.children[0])])
+        others.extend(self.embedded)
+        self.embedded.clear()
+        others.sort(key=lambda block: block.span)
         self.parts.append(Part(label, chapeau, tuple(preambular), tuple(operative), closing, tuple(others)))
 
     def _section(self, preamble: Tree, operative_tree: Tree, preambular: list, operative: list,
@@ -464,7 +515,8 @@ class _Builder:
 
     def _paragraph(self, cls, tokens_or_items) -> object:
         items = [self.items[int(t)] if isinstance(t, Token) else t for t in tokens_or_items]
-        head, subs = items[0], items[1:]
+        head, subs = items[0], [item for item in items[1:] if item.kind != "EMBEDDED"]
+        self.embedded.extend(self._block(item, "embedded") for item in items[1:] if item.kind == "EMBEDDED")
         node = _make_paragraph(self.text, cls, head, _nest_subparagraphs(self.text, subs))
         self.nodes.append(node)
         return node
