@@ -146,6 +146,7 @@ def _glued_notes(text, span, inline, referenced, standalone_notes):
         follows = text[ref.span.end : ref.span.end + 2]
         if (
             ref.style == "sup"
+            and ref.numbers  # "n<sup>o</sup> 14", "XIII<sup>es</sup> Jeux": no footnote text starts so
             and ref.label in referenced
             and ref.label not in standalone_notes
             and ref.span.start > span.start

@@ -167,9 +167,12 @@ def _split_issues(text: str, items: list[_Item]) -> list[ParseIssue]:
 
 
 def _ordinal_suffix(text: str, ref) -> bool:
-    """"1<sup>er</sup>", "1<sup>re</sup>", "2<sup>nd</sup>": a superscript ordinal suffix after a
-    figure, not a footnote marker (the SS rules check its spelling)."""
-    return ref.label.isalpha() and len(ref.label) <= 3 and text[ref.span.start - 1 : ref.span.start].isdigit()
+    """A superscript suffix of an ordinal or an abbreviation, not a footnote marker: letters
+    (or an apostrophe) right after a letter or figure, "1<sup>er</sup>", "XIII<sup>es</sup>",
+    "n<sup>os</sup>", "17<sup>a</sup>", "l<sup>’</sup>homme" (the SS rules check ordinals)."""
+    label = ref.label
+    suffix = label.isalpha() or label in ("’", "'")
+    return suffix and len(label) <= 3 and text[ref.span.start - 1 : ref.span.start].isalnum()
 
 
 def _visible_end(text: str, span: Span) -> str:
@@ -629,7 +632,7 @@ def _label(text: str, item: _Item) -> tuple[Span | None, int]:
     trimmed = span.start + len(label_text) - len(label_text.lstrip("*"))
     label = Span(trimmed, trimmed + len(label_text.strip("*")))
     content = found.end()
-    while content < span.end and text[content] in " \t":
+    while content < span.end and text[content] in " \t\u200e\u200f":  # U+200E: the XML's, A/RES/79/254
         content += 1
     return label, content
 

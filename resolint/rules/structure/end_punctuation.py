@@ -39,6 +39,7 @@ semicolons mark its clauses, and the full stop ends it (UN Editorial Manual; S/R
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from ...linter.diagnostics import Edit, Fix, Violation
@@ -64,13 +65,12 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
     trailing_conjunction = re.compile(rf";\s+(?:{'|'.join(map(re.escape, conjunctions))})\Z") if conjunctions else None
     checker = _Checker(doc, trailing_conjunction)
     for part in doc.parts:
+        checker.introducers = _introducers(part)
         for paragraph in part.preambular:
             yield from checker.paragraph(paragraph, ",", "Preambular paragraphs end with a comma", between=",;")
         last = len(part.operative) - 1
         for index, paragraph in enumerate(part.operative):
-            if _introduces_text(part, paragraph):
-                yield from checker.paragraph(paragraph, ":", "A paragraph that introduces a text ends with a colon")
-            elif index == last:
+            if index == last:
                 yield from checker.paragraph(paragraph, ".", "The last operative paragraph ends with a full stop")
             else:
                 yield from checker.paragraph(paragraph, ";", "Operative paragraphs end with a semicolon")
@@ -80,11 +80,15 @@ class _Checker:
     def __init__(self, doc: Document, trailing_conjunction: re.Pattern | None) -> None:
         self.doc = doc
         self.trailing_conjunction = trailing_conjunction
+        self.introducers: set[Span] = set()
 
     def paragraph(self, paragraph: Paragraph, mark: str, why: str, between: str = ";") -> Iterator[Violation]:
         """`paragraph` ends with `mark` (or, for a sub-paragraph, any of `between`); its
         sub-paragraphs but the last end with one of `between`."""
         accept = between if isinstance(paragraph, SubParagraph) and mark in between else mark
+        if paragraph.span in self.introducers and not paragraph.subparagraphs:
+            yield from self._expect(paragraph.pieces[-1], ":", ":", "A paragraph that introduces a text ends with a colon")
+            return
         if not paragraph.subparagraphs:
             yield from self._expect(paragraph.pieces[-1], mark, accept, why)
             return
@@ -113,6 +117,22 @@ class _Checker:
         yield Violation(Span(offset, offset + 1), message, Fix(f"End with {NAMES[mark]}", (edit,)))
 
 
-def _introduces_text(part: Part, paragraph: Paragraph) -> bool:
-    """A lead-in followed by the text it adopts (A/RES/79/1)."""
-    return any(block.kind == "embedded" and block.span.start > paragraph.span.end for block in part.others)
+def _introducers(part: Part) -> set[Span]:
+    """The paragraphs (of any level) that embedded text follows: a lead-in and the text it
+    adopts (A/RES/79/1), a paragraph and the schedule or question it introduces. Their
+    colon is right, and the text after it is not theirs to end."""
+    paragraphs: list[Paragraph] = []
+    stack = [*part.preambular, *part.operative]
+    while stack:
+        paragraph = stack.pop()
+        paragraphs.append(paragraph)
+        stack.extend(paragraph.subparagraphs)
+    paragraphs.sort(key=lambda paragraph: paragraph.span)
+    ends = [paragraph.span.end for paragraph in paragraphs]
+    found: set[Span] = set()
+    for block in part.others:
+        if block.kind == "embedded":
+            index = bisect_right(ends, block.span.start) - 1
+            if index >= 0:
+                found.add(paragraphs[index].span)
+    return found
