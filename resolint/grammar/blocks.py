@@ -209,6 +209,8 @@ def _run_on_cuts(text: str, span: Span, scanned) -> list[tuple[Span, Span | None
             continue
         if not text[span.start : before.start()].strip("*0123456789 \t"):
             continue  # the punctuation is the paragraph's own label: "1. *Decides*"
+        if _lists_italics(scanned.inline, before.start()) or _inside_brackets(text, span.start, start):
+            continue
         label = RUN_ON_LABEL.search(text, before.start(), start)
         cut = label.start() if label else start
         gap_start = cut
@@ -217,7 +219,8 @@ def _run_on_cuts(text: str, span: Span, scanned) -> list[tuple[Span, Span | None
         cuts[cut] = Span(gap_start, cut)
     for match in RUN_ON_LABELLED.finditer(text, span.start, span.end):
         cut = match.end()
-        if not _inside_emphasis(scanned.inline, cut):
+        own_label = not text[span.start : match.start()].strip("*0123456789 \t")  # "3. (a) Each State"
+        if not own_label and not _inside_emphasis(scanned.inline, cut):
             gap_start = cut
             while gap_start > span.start and text[gap_start - 1] in " \t":
                 gap_start -= 1
@@ -232,6 +235,18 @@ def _run_on_cuts(text: str, span: Span, scanned) -> list[tuple[Span, Span | None
         start, gap = cut, gap_span
     pieces.append((Span(start, span.end), gap))
     return pieces
+
+
+def _lists_italics(inline: Inline, offset: int) -> bool:
+    """"*Global Warming of 1.5°C*, *The Ocean and Cryosphere ...*": an italic title ends
+    right before the punctuation, so the next italic is one more title, not an opening."""
+    return any(e.span.end == offset for e in inline.emphases)
+
+
+def _inside_brackets(text: str, start: int, offset: int) -> bool:
+    """"(*Carcharhinidae*, *Sphyrnidae* and ...)": a bracket opened and not yet closed."""
+    window = text[start:offset]
+    return window.count("(") > window.count(")")
 
 
 def _inside_emphasis(inline: Inline, offset: int) -> bool:

@@ -184,6 +184,7 @@ def _grammar_stream(text: str, items: list[_Item]) -> list[_Item]:
     the classes that only the neighbours tell (section numbers, introduced text) settled."""
     content = _merge_continuations(text, items)
     _mark_section_numbers(content)
+    _mark_section_titles(text, content)
     _mark_embedded_text(text, content)
     _mark_quoted_text(text, content)
     return content
@@ -234,14 +235,40 @@ def _mark_section_numbers(items: list[_Item]) -> None:
             item.kind = "HEADING"
 
 
+def _mark_section_titles(text: str, items: list[_Item]) -> None:
+    """A section's title may be long ("Financing of the support account for peacekeeping
+    operations for the financial periods from ...", A/RES/78/293): a roman block with no
+    final punctuation between two operative paragraphs is a heading, not a stray paragraph."""
+    for index in range(1, len(items) - 1):
+        item, previous, following = items[index], items[index - 1], items[index + 1]
+        if (
+            item.kind == "TEXT"
+            and len(item.pieces) == 1
+            and previous.kind in ("NUMBERED", "SUBPARA")
+            and _visible_end(text, previous.pieces[-1]) in ";."
+            and following.kind in ("NUMBERED", "HEADING", "STRONG")
+            and _visible_end(text, item.pieces[-1]) not in FINAL_PUNCTUATION
+            and item.raw.span.end - item.raw.span.start <= 300
+            and text[item.raw.span.start].isupper()
+        ):
+            item.kind = "HEADING"
+
+
 def _mark_embedded_text(text: str, items: list[_Item]) -> None:
-    """`*Adopts* the following Pact ...:` then the Pact itself (A/RES/79/1): the adopted text
-    follows a single operative lead-in; its numbered paragraphs are not operative ones."""
+    """A lead-in right after the chapeau, ending with a colon, is an operative paragraph:
+    `*Adopts* the following Pact ...:` then the Pact itself (A/RES/79/1), whose numbered
+    paragraphs are not operative ones; or `*Resolves* that, for 2024:` then the numbered
+    operative paragraphs it introduces (the budget resolutions, A/RES/78/254 A)."""
     chapeau = next((i for i, item in enumerate(items) if item.kind == "CHAPEAU"), None)
     if chapeau is None or chapeau + 2 >= len(items):
         return
     lead, after = items[chapeau + 1], items[chapeau + 2]
-    if lead.kind != "EMPH" or _visible_end(text, lead.pieces[-1]) != ":" or after.kind not in ("TEXT", "HEADING"):
+    if lead.kind != "EMPH" or _visible_end(text, lead.pieces[-1]) != ":":
+        return
+    if after.kind == "NUMBERED":
+        lead.kind = "LEAD_IN"
+        return
+    if after.kind not in ("TEXT", "HEADING"):
         return
     stop = len(items)
     for index in range(chapeau + 2, len(items)):
@@ -258,21 +285,44 @@ def _mark_embedded_text(text: str, items: list[_Item]) -> None:
 def _mark_quoted_text(text: str, items: list[_Item]) -> None:
     """A paragraph that ends with a colon may introduce lines that are no paragraphs of the
     resolution: a schedule ("Monday, 9 June: from 9 a.m. ...", A/RES/78/128), the themes of
-    round tables, a question put to the Court (A/RES/79/232), an amended provision. Those
-    unlabelled blocks belong to the paragraph before them, as its embedded text."""
+    round tables, a question put to the Court (A/RES/79/232), captions and notes of the
+    tables it introduces ("*Abbreviations*: ..."), an agenda numbered from 1 again
+    (A/RES/78/223). Those blocks belong to the paragraph before them, as its embedded text."""
     in_body = False
+    quoted_number = 0  # the number the next item of a quoted numbered list would have
     for index, item in enumerate(items):
         if item.kind == "CHAPEAU":
             in_body = True
         elif item.kind in ("MEETING", "ANNEX"):
             in_body = False
-        if not in_body or index == 0 or item.kind != "TEXT":
+        if not in_body or index == 0:
             continue
         previous = items[index - 1]
-        if previous.kind == "EMBEDDED" or (
-            previous.kind in ("EMPH", "TEXT", "NUMBERED", "SUBPARA") and _visible_end(text, previous.pieces[-1]) == ":"
-        ):
+        introduced = previous.kind in ("EMPH", "TEXT", "NUMBERED", "SUBPARA") and _visible_end(text, previous.pieces[-1]) == ":"
+        if item.kind in ("TEXT", "HEADING") and (introduced or previous.kind == "EMBEDDED"):
             item.kind = "EMBEDDED"
+        elif item.kind == "EMPH" and previous.kind == "EMBEDDED" and _labels_a_note(text, item):
+            item.kind = "EMBEDDED"
+        elif item.kind == "NUMBERED" and not _opens_with_emphasis(text, item):
+            number = _number(text, item)
+            starts = introduced and previous.kind == "NUMBERED" and number == 1 and _number(text, previous) > 1
+            if starts or (quoted_number and number == quoted_number and previous.kind in ("EMBEDDED", "SUBPARA")):
+                item.kind = "EMBEDDED"
+                quoted_number = number + 1
+                continue
+        if item.kind not in ("EMBEDDED", "SUBPARA"):
+            quoted_number = 0
+
+
+def _labels_a_note(text: str, item: _Item) -> bool:
+    """"*Abbreviations*: GS (OL), ...": an italic label and a colon, a table's note."""
+    emphases = item.raw.inline.emphases
+    return bool(emphases) and re.match(r"[ \t]?:", text[emphases[0].span.end : emphases[0].span.end + 2]) is not None
+
+
+def _number(text: str, item: _Item) -> int:
+    match = NUMBERED.match(text, item.raw.span.start)
+    return int(match.group("number")) if match else 0
 
 
 def _opens_with_emphasis(text: str, item: _Item) -> bool:
@@ -401,7 +451,11 @@ class _Builder:
         unnumbered: a last paragraph ending in "." (A/RES/78/1), or, inside a section, the
         paragraphs after the last one ending in "," (Fifth Committee texts)."""
         own = [self._paragraph(PreambularParagraph, node.children) for node in preamble.children]
-        if operative_tree.data == "embedding":
+        if operative_tree.data == "led":  # "*Resolves* that, for 2024:" then "1. ..."
+            lead, *numbered = operative_tree.children
+            operative.append(self._paragraph(OperativeParagraph, [lead]))
+            operative.extend(self._paragraph(OperativeParagraph, node.children) for node in numbered)
+        elif operative_tree.data == "embedding":
             lead, *embedded = operative_tree.children
             operative.append(self._paragraph(OperativeParagraph, [lead]))
             others.extend(self._block(self.items[int(token)], "embedded") for token in embedded)
