@@ -12,8 +12,9 @@ from ..linter.punctuation import final_mark
 from . import inline as inline_scan
 from .blocks import RawBlock
 
-# "12. ", and the damaged forms seen in adopted texts: "6*. Also*", "6 *Also reaffirms*".
-NUMBERED = re.compile(r"\*{0,2}(?P<number>\d{1,3})\*{0,2}(?:\.\*{0,2}[ \t]|[ \t](?=\*[^\s*]))")
+# "12. ", and the damaged forms seen in adopted texts: "6*. Also*", "6 *Also reaffirms*",
+# "16,\t*Invite*" (A/RES/78/173, French).
+NUMBERED = re.compile(r"\*{0,2}(?P<number>\d{1,3})\*{0,2}(?:\.\*{0,2}[ \t]|,?[ \t](?=\*[^\s*]))")
 SUBPARA = re.compile(r"(?P<open>\()?(?P<marker>[a-z]{1,4})(?P<close>\)|\.)[ \t]")
 NUMBER_TITLE = re.compile(r"(?:\d{1,3}/\d{1,4}|(?:S|ES)-\d{1,2}/\d{1,3}|\d{4}/\d{1,3})(?: [A-Z])?\.[ \t]")
 PROVENANCE = re.compile(r"\A\[[^\n]*\]\Z")

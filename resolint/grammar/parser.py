@@ -290,6 +290,7 @@ def _mark_quoted_text(text: str, items: list[_Item]) -> None:
     (A/RES/78/223). Those blocks belong to the paragraph before them, as its embedded text."""
     in_body = False
     quoted_number = 0  # the number the next item of a quoted numbered list would have
+    operative_number = 0  # the last operative paragraph's
     for index, item in enumerate(items):
         if item.kind == "CHAPEAU":
             in_body = True
@@ -298,20 +299,28 @@ def _mark_quoted_text(text: str, items: list[_Item]) -> None:
         if not in_body or index == 0:
             continue
         previous = items[index - 1]
-        introduced = previous.kind in ("EMPH", "TEXT", "NUMBERED", "SUBPARA") and _visible_end(text, previous.pieces[-1]) == ":"
+        introduced = _visible_end(text, previous.pieces[-1]) == ":"
         if item.kind in ("TEXT", "HEADING") and (introduced or previous.kind == "EMBEDDED"):
             item.kind = "EMBEDDED"
         elif item.kind == "EMPH" and previous.kind == "EMBEDDED" and _labels_a_note(text, item):
             item.kind = "EMBEDDED"
         elif item.kind == "NUMBERED" and not _opens_with_emphasis(text, item):
             number = _number(text, item)
-            starts = introduced and previous.kind == "NUMBERED" and number == 1 and _number(text, previous) > 1
-            if starts or (quoted_number and number == quoted_number and previous.kind in ("EMBEDDED", "SUBPARA")):
+            # "1. Opening of the Congress." after "11. *Approves* the following agenda:";
+            # "4. In hearing an application ..." after "Article 9, new paragraph 4:".
+            starts = introduced and (
+                (previous.kind == "NUMBERED" and number == 1 and _number(text, previous) > 1)
+                or (previous.kind == "EMBEDDED" and number != operative_number + 1)
+            )
+            goes_on = quoted_number and number == quoted_number and previous.kind in ("EMBEDDED", "SUBPARA")
+            if starts or goes_on:
                 item.kind = "EMBEDDED"
                 quoted_number = number + 1
                 continue
         if item.kind not in ("EMBEDDED", "SUBPARA"):
             quoted_number = 0
+        if item.kind == "NUMBERED":
+            operative_number = _number(text, item)
 
 
 def _labels_a_note(text: str, item: _Item) -> bool:
@@ -715,7 +724,7 @@ def _make_paragraph(text: str, cls, head: _Item, subparagraphs: tuple[SubParagra
         subparagraphs=subparagraphs,
     )
     if cls is OperativeParagraph:
-        number_text = text[label.start : label.end].rstrip(".*") if label else ""
+        number_text = text[label.start : label.end].rstrip(".*,") if label else ""
         return OperativeParagraph(**common, number=int(number_text) if number_text.isdigit() else None)
     if cls is SubParagraph:
         return SubParagraph(**common)
