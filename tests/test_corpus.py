@@ -142,17 +142,28 @@ def _structure() -> dict[str, dict]:
 
 def _read_structure(path: Path) -> tuple[int, list[str], int, list[str]]:
     """What resolint reads of a text: preambular count, operative numbers (unnumbered ones
-    left out, as the XML does), footnotes of the resolution's own text, opening phrases."""
+    left out, as the XML does), numbered footnotes of the resolution's own text (a table's
+    note "<sup>a</sup>" is no footnote of the XML), opening phrases.
+    A heading inside the preamble ("**Transport and transit corridors**", A/RES/78/148) is
+    one of the XML's preamble containers, with no phrase: it is counted so here too."""
     doc, _ = _findings(path)
     annexes = min((annex.span.start for annex in doc.annexes), default=len(doc.text))
     numbers = [str(p.number) for p in doc.operative if p.number is not None]
-    footnotes = sum(1 for note in doc.footnotes if note.span.start < annexes)
-    phrases = [_phrase(doc, p) for p in doc.preambular]
-    return len(doc.preambular), numbers, footnotes, phrases
+    footnotes = sum(1 for note in doc.footnotes if note.span.start < annexes and note.number is not None)
+    preamble = []
+    for part in doc.parts:
+        if not part.preambular:
+            continue
+        operative = min((p.span.start for p in part.operative), default=len(doc.text))
+        opening = [p.span.start for p in part.preambular if p.span.start < operative]
+        headings = [b for b in part.others if b.kind == "heading" and opening and opening[0] < b.span.start < opening[-1]]
+        preamble += sorted([*part.preambular, *headings], key=lambda node: node.span)
+    phrases = [_phrase(doc, p) for p in preamble]
+    return len(preamble), numbers, footnotes, phrases
 
 
 def _phrase(doc, paragraph) -> str:
-    if not paragraph.opening:
+    if not getattr(paragraph, "opening", None):
         return ""
     return " ".join(strip_markup(doc.slice(paragraph.opening.inner)).split()).rstrip(",")
 

@@ -238,17 +238,17 @@ def _mark_section_numbers(items: list[_Item]) -> None:
 def _mark_section_titles(text: str, items: list[_Item]) -> None:
     """A section's title may be long ("Financing of the support account for peacekeeping
     operations for the financial periods from ...", A/RES/78/293): a roman block with no
-    final punctuation between two operative paragraphs is a heading, not a stray paragraph."""
+    final punctuation between two operative paragraphs, or after a section number, is a
+    heading, not a stray paragraph."""
     for index in range(1, len(items) - 1):
         item, previous, following = items[index], items[index - 1], items[index + 1]
         if (
             item.kind == "TEXT"
             and len(item.pieces) == 1
-            and previous.kind in ("NUMBERED", "SUBPARA")
-            and _visible_end(text, previous.pieces[-1]) in ";."
+            and (previous.kind == "HEADING" or (previous.kind in ("NUMBERED", "SUBPARA") and _visible_end(text, previous.pieces[-1]) in ";."))
             and following.kind in ("NUMBERED", "HEADING", "STRONG")
             and _visible_end(text, item.pieces[-1]) not in FINAL_PUNCTUATION
-            and item.raw.span.end - item.raw.span.start <= 300
+            and item.raw.span.end - item.raw.span.start <= 500
             and text[item.raw.span.start].isupper()
         ):
             item.kind = "HEADING"
@@ -471,7 +471,7 @@ class _Builder:
         elif operative_tree.children:
             operative.extend(self._paragraph(OperativeParagraph, node.children) for node in operative_tree.children)
         elif own:
-            ends = [_visible_end(self.text, paragraph.pieces[-1]) for paragraph in own]
+            ends = [_visible_end(self.text, _last_piece(paragraph)) for paragraph in own]
             first = len(own) - 1 if ends[-1] == "." else len(own)
             if in_section:
                 while first > 0 and ends[first - 1] in ";.":
@@ -677,6 +677,13 @@ def _merge_inline(inlines: list[Inline]) -> Inline:
         tuple(r for inline in inlines for r in inline.refs),
         tuple(s for inline in inlines for s in inline.stray),
     )
+
+
+def _last_piece(paragraph) -> Span:
+    """Where a paragraph really ends: in its last sub-paragraph, if it has any."""
+    while paragraph.subparagraphs:
+        paragraph = paragraph.subparagraphs[-1]
+    return paragraph.pieces[-1]
 
 
 def _ends_paragraph(text: str, item: _Item) -> bool:
