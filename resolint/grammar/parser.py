@@ -245,8 +245,11 @@ def _mark_section_titles(text: str, items: list[_Item]) -> None:
         if (
             item.kind == "TEXT"
             and len(item.pieces) == 1
-            and (previous.kind == "HEADING" or (previous.kind in ("NUMBERED", "SUBPARA") and _visible_end(text, previous.pieces[-1]) in ";."))
-            and following.kind in ("NUMBERED", "HEADING", "STRONG")
+            and (
+                (previous.kind == "HEADING" and following.kind in ("NUMBERED", "EMPH"))
+                or (previous.kind in ("NUMBERED", "SUBPARA") and _visible_end(text, previous.pieces[-1]) in ";."
+                    and following.kind in ("NUMBERED", "HEADING", "STRONG"))
+            )
             and _visible_end(text, item.pieces[-1]) not in FINAL_PUNCTUATION
             and item.raw.span.end - item.raw.span.start <= 500
             and text[item.raw.span.start].isupper()
@@ -302,7 +305,7 @@ def _mark_quoted_text(text: str, items: list[_Item]) -> None:
         introduced = _visible_end(text, previous.pieces[-1]) == ":"
         if item.kind in ("TEXT", "HEADING") and (introduced or previous.kind == "EMBEDDED"):
             item.kind = "EMBEDDED"
-        elif item.kind == "EMPH" and previous.kind == "EMBEDDED" and _labels_a_note(text, item):
+        elif item.kind == "EMPH" and (introduced or previous.kind == "EMBEDDED") and _labels_a_note(text, item):
             item.kind = "EMBEDDED"
         elif item.kind == "NUMBERED" and not _opens_with_emphasis(text, item):
             number = _number(text, item)

@@ -43,7 +43,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from ...linter.diagnostics import Edit, Fix, Violation
-from ...linter.model import Document, Paragraph, Part, SubParagraph
+from ...linter.model import Block, Document, Paragraph, Part, SubParagraph
 from ...linter.punctuation import MARKS, final_mark
 from ...linter.rule import Context, RuleMeta
 from ...linter.span import Span
@@ -66,11 +66,15 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
     checker = _Checker(doc, trailing_conjunction)
     for part in doc.parts:
         checker.introducers = _introducers(part)
+        checker.before_tables = _before_tables(doc, part)
         for paragraph in part.preambular:
             yield from checker.paragraph(paragraph, ",", "Preambular paragraphs end with a comma", between=",;")
         last = len(part.operative) - 1
         for index, paragraph in enumerate(part.operative):
-            if index == last:
+            if paragraph.number is None and index < last and part.operative[index + 1].number is not None:
+                # "*Resolves* that, for 2024:" then "1. Appropriations ..." (A/RES/78/254 A)
+                yield from checker.paragraph(paragraph, ":", "A lead-in to numbered paragraphs ends with a colon")
+            elif index == last:
                 yield from checker.paragraph(paragraph, ".", "The last operative paragraph ends with a full stop")
             else:
                 yield from checker.paragraph(paragraph, ";", "Operative paragraphs end with a semicolon")
@@ -81,6 +85,7 @@ class _Checker:
         self.doc = doc
         self.trailing_conjunction = trailing_conjunction
         self.introducers: set[Span] = set()
+        self.before_tables: set[Span] = set()
 
     def paragraph(self, paragraph: Paragraph, mark: str, why: str, between: str = ";") -> Iterator[Violation]:
         """`paragraph` ends with `mark` (or, for a sub-paragraph, any of `between`); its
@@ -89,6 +94,8 @@ class _Checker:
         if paragraph.span in self.introducers and not paragraph.subparagraphs:
             yield from self._expect(paragraph.pieces[-1], ":", ":", "A paragraph that introduces a text ends with a colon")
             return
+        if paragraph.span in self.before_tables:
+            accept += ":"  # "... as set out in the table below:"
         if not paragraph.subparagraphs:
             yield from self._expect(paragraph.pieces[-1], mark, accept, why)
             return
@@ -117,10 +124,22 @@ class _Checker:
         yield Violation(Span(offset, offset + 1), message, Fix(f"End with {NAMES[mark]}", (edit,)))
 
 
-def _introducers(part: Part) -> set[Span]:
-    """The paragraphs (of any level) that embedded text follows: a lead-in and the text it
-    adopts (A/RES/79/1), a paragraph and the schedule or question it introduces. Their
-    colon is right, and the text after it is not theirs to end."""
+def _before_tables(doc: Document, part: Part) -> set[Span]:
+    """The paragraphs (of any level) that a table follows: they may introduce it with a colon."""
+    tables = [block.span.start for block in doc.blocks if isinstance(block, Block) and block.kind == "table"]
+    if not tables:
+        return set()
+    paragraphs = _all_paragraphs(part)
+    ends = [paragraph.span.end for paragraph in paragraphs]
+    found = set()
+    for start in tables:
+        index = bisect_right(ends, start) - 1
+        if index >= 0 and not doc.text[paragraphs[index].span.end : start].strip(" \t\r\n"):
+            found.add(paragraphs[index].span)
+    return found
+
+
+def _all_paragraphs(part: Part) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     stack = [*part.preambular, *part.operative]
     while stack:
@@ -128,6 +147,14 @@ def _introducers(part: Part) -> set[Span]:
         paragraphs.append(paragraph)
         stack.extend(paragraph.subparagraphs)
     paragraphs.sort(key=lambda paragraph: paragraph.span)
+    return paragraphs
+
+
+def _introducers(part: Part) -> set[Span]:
+    """The paragraphs (of any level) that embedded text follows: a lead-in and the text it
+    adopts (A/RES/79/1), a paragraph and the schedule or question it introduces. Their
+    colon is right, and the text after it is not theirs to end."""
+    paragraphs = _all_paragraphs(part)
     ends = [paragraph.span.end for paragraph in paragraphs]
     found: set[Span] = set()
     for block in part.others:
