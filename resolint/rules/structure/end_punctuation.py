@@ -71,7 +71,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
             yield from checker.paragraph(paragraph, ",", "Preambular paragraphs end with a comma", between=",;")
         last = len(part.operative) - 1
         for index, paragraph in enumerate(part.operative):
-            if paragraph.number is None and index < last and part.operative[index + 1].number is not None:
+            if _leads_in(part, index):
                 # "*Resolves* that, for 2024:" then "1. Appropriations ..." (A/RES/78/254 A)
                 yield from checker.paragraph(paragraph, ":", "A lead-in to numbered paragraphs ends with a colon")
             elif index == last:
@@ -122,6 +122,15 @@ class _Checker:
             edit = Edit(Span(offset + 1, offset + 1), mark)
             message = why
         yield Violation(Span(offset, offset + 1), message, Fix(f"End with {NAMES[mark]}", (edit,)))
+
+
+def _leads_in(part: Part, index: int) -> bool:
+    """An unnumbered operative paragraph right before paragraph 1, no heading between them."""
+    paragraph, following = part.operative[index], part.operative[index + 1 : index + 2]
+    if paragraph.number is not None or not following or following[0].number != 1:
+        return False
+    return not any(paragraph.span.end <= block.span.start < following[0].span.start
+                   for block in part.others if block.kind == "heading")
 
 
 def _before_tables(doc: Document, part: Part) -> set[Span]:
