@@ -307,6 +307,8 @@ def _mark_quoted_text(text: str, items: list[_Item]) -> None:
             item.kind = "EMBEDDED"
         elif item.kind == "EMPH" and (introduced or previous.kind == "EMBEDDED") and _labels_a_note(text, item):
             item.kind = "EMBEDDED"
+        elif item.kind == "SUBPARA" and previous.kind == "EMBEDDED" and _opens_quote(text, previous):
+            item.kind = "EMBEDDED"  # "“a) En el momento ..." then "b) Cuando ...": the quoted rule goes on
         elif item.kind == "NUMBERED" and not _opens_with_emphasis(text, item):
             number = _number(text, item)
             # "1. Opening of the Congress." after "11. *Approves* the following agenda:";
@@ -324,6 +326,12 @@ def _mark_quoted_text(text: str, items: list[_Item]) -> None:
             quoted_number = 0
         if item.kind == "NUMBERED":
             operative_number = _number(text, item)
+
+
+def _opens_quote(text: str, item: _Item) -> bool:
+    """A block that opens a quotation it does not close ("“a) En el momento ...;")."""
+    raw = text[item.raw.span.start : item.pieces[-1].end]
+    return raw[:1] in "“«\"" and raw.count("”") + raw.count("»") < raw.count("“") + raw.count("«")
 
 
 def _labels_a_note(text: str, item: _Item) -> bool:
