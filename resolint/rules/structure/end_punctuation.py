@@ -8,7 +8,11 @@ The mark that ends each paragraph:
 - a paragraph that introduces sub-paragraphs ends its lead-in with a colon; each
   sub-paragraph ends with a semicolon ("…; and" is accepted; in the preamble a comma is
   accepted too, as in A/RES/78/228), and the last one ends as its paragraph would have
-  ("," in the preamble, ";" or, at the very end, ".").
+  ("," in the preamble, ";" or, at the very end, ".");
+- a paragraph that introduces a text — a schedule, a question put to the Court, the themes
+  of round tables, an agenda (A/RES/78/128, 79/232, 78/223) — ends with a colon, and the
+  introduced text is not checked; so does a lead-in to numbered paragraphs ("*Resolves*
+  that, for 2024:"); a paragraph that a table follows may end with one.
 
 ## Why it matters
 A resolution is a single sentence: the organ, then its participles and verbs. The commas and
