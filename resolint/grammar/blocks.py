@@ -13,6 +13,7 @@ alone too). Then each physical block is cut where PDF conversion ran several blo
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..linter.model import Inline
@@ -192,6 +193,7 @@ def _number(label: str) -> int | None:
 def _run_on_cuts(text: str, span: Span, scanned) -> list[tuple[Span, Span | None]]:
     """Cut `span` where blocks were run together; each piece with the gap before it."""
     cuts: dict[int, Span] = {}
+    brackets = italic_ends = None
     for boundary in scanned.boundaries:
         if span.start < boundary < span.end:
             cuts[boundary] = Span(boundary, boundary)
@@ -209,7 +211,12 @@ def _run_on_cuts(text: str, span: Span, scanned) -> list[tuple[Span, Span | None
             continue
         if not text[span.start : before.start()].strip("*0123456789 \t"):
             continue  # the punctuation is the paragraph's own label: "1. *Decides*"
-        if _lists_italics(scanned.inline, before.start()) or _inside_brackets(text, span.start, start):
+        if brackets is None:  # computed once per block: the checks below stay linear
+            brackets = _Brackets(text, span)
+            italic_ends = {e.span.end for e in scanned.inline.emphases}
+        # "*Global Warming of 1.5°C*, *The Ocean ...*": an italic title ends right before
+        # the punctuation; "(*Carcharhinidae*, *Sphyrnidae*": a bracket is still open.
+        if before.start() in italic_ends or brackets.open_at(start):
             continue
         label = RUN_ON_LABEL.search(text, before.start(), start)
         cut = label.start() if label else start
@@ -237,16 +244,15 @@ def _run_on_cuts(text: str, span: Span, scanned) -> list[tuple[Span, Span | None
     return pieces
 
 
-def _lists_italics(inline: Inline, offset: int) -> bool:
-    """"*Global Warming of 1.5°C*, *The Ocean and Cryosphere ...*": an italic title ends
-    right before the punctuation, so the next italic is one more title, not an opening."""
-    return any(e.span.end == offset for e in inline.emphases)
+class _Brackets:
+    """Where round brackets open and close in a block, to tell whether one is open."""
 
+    def __init__(self, text: str, span: Span) -> None:
+        self.opens = [i for i in range(span.start, span.end) if text[i] == "("]
+        self.closes = [i for i in range(span.start, span.end) if text[i] == ")"]
 
-def _inside_brackets(text: str, start: int, offset: int) -> bool:
-    """"(*Carcharhinidae*, *Sphyrnidae* and ...)": a bracket opened and not yet closed."""
-    window = text[start:offset]
-    return window.count("(") > window.count(")")
+    def open_at(self, offset: int) -> bool:
+        return bisect_left(self.opens, offset) > bisect_left(self.closes, offset)
 
 
 def _inside_emphasis(inline: Inline, offset: int) -> bool:

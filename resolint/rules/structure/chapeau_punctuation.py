@@ -4,8 +4,8 @@
 The chapeau — the organ's name — is followed by a comma when a preamble follows
 ("*The General Assembly*," then "*Recalling* …"), and by no mark when the operative part
 follows it directly: numbered paragraphs ("*The General Assembly*" then "1. *Recognizes* …",
-A/RES/78/251) or a single unnumbered one ("*Endorses* … ." in A/RES/78/1). Any other mark
-after the name (":", ".", ";") is reported too.
+A/RES/78/251; a comma there is not reported) or a single unnumbered one ("*Endorses* … ."
+in A/RES/78/1). Any other mark after the name (":", ".", ";") is reported too.
 
 ## Why it matters
 The chapeau is the subject of the sentence that the whole resolution is; the comma sets off
@@ -57,8 +57,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
         mark, offset = final_mark(doc.text, chapeau.span)
         has_mark = mark in MARKS
         if not part.preambular:
-            if has_mark:
-                single = len(part.operative) == 1 and part.operative[0].number is None
+            single = len(part.operative) == 1 and part.operative[0].number is None
+            # Before numbered paragraphs the official texts write none, but a comma is no
+            # slip worth a warning there; before a single unnumbered paragraph it is one.
+            if has_mark and (single or mark != ","):
                 what = "a single unnumbered operative paragraph" if single else "the operative paragraphs"
                 yield Violation(
                     Span(offset, offset + 1),
@@ -68,8 +70,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
         elif mark != ",":
             if has_mark:
                 span, edit = Span(offset, offset + 1), Edit(Span(offset, offset + 1), ",")
-                message = f"The chapeau ends with \"{mark}\"; a comma leads into the preamble"
+                message = f"The chapeau ends with \"{mark}\"; it is followed by a comma"
             else:
                 span, edit = Span(chapeau.organ.start, chapeau.span.end), Edit(Span(chapeau.span.end, chapeau.span.end), ",")
-                message = "The chapeau is followed by a comma before the preamble"
+                message = "The chapeau is followed by a comma"
             yield Violation(span, message, Fix("Put a comma after the chapeau", (edit,)))
