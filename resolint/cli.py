@@ -14,6 +14,7 @@ from .linter.cache import DEFAULT_FOLDER, LintCache
 from .linter.config import Config, ConfigError, ConfigResolver, config_for
 from .linter.langdata import LANGUAGES
 from .linter.render import RENDERERS
+from .linter.render.printable import printable, printable_lines
 from .linter.runner import CheckOptions, check_files, diff_of, errors, notes, summary, write_fixes
 from .linter.source import SourceError, read_source, read_stdin
 from .linter.workspace import STDIN, Discovery, WorkspaceError
@@ -32,7 +33,7 @@ USAGE_ERROR = 2
 
 
 def _fail(message: str) -> None:
-    typer.echo(f"resolint: error: {message}", err=True)
+    typer.echo(printable(f"resolint: error: {message}"), err=True)
 
 
 def _version(value: bool) -> None:
@@ -125,8 +126,8 @@ def check(
     failures = list(dict.fromkeys(errors(results) + [str(error) for error in discovery.errors]))
     for message in failures:
         _fail(message)
-    for message in notes(results):
-        typer.echo(f"resolint: note: {message}", err=True)
+    for message in discovery.notes + ([cache.note] if cache is not None and cache.note else []) + notes(results):
+        typer.echo(printable(f"resolint: note: {message}"), err=True)
     if output_file is not None and not (fix and to_stdin):
         try:
             output_file.write_text(report, encoding="utf-8")
@@ -136,7 +137,7 @@ def check(
         sys.stdout.write(report)
     checked = any(r.diagnostics is not None for r in results)
     if (output_format == "text" or fix or diff) and (checked or not failures):
-        typer.echo(summary(results, fix=fix, diff=diff), err=True)
+        typer.echo(printable(summary(results, fix=fix, diff=diff)), err=True)
     if failures:
         raise typer.Exit(USAGE_ERROR)
     if diff:
@@ -162,7 +163,7 @@ def init(
     except InitError as error:
         raise _usage(str(error)) from None
     seen = ", ".join(f"{count} {code}" for code, count in sorted(counts.items()))
-    typer.echo(f"Wrote the resolint configuration to {target} (language: {language}{'; texts read: ' + seen if seen else ''}).")
+    typer.echo(printable(f"Wrote the resolint configuration to {target} (language: {language}{'; texts read: ' + seen if seen else ''})."))
 
 
 @app.command(name="config")
@@ -188,7 +189,7 @@ def config_command(
     if output_format == "json":
         typer.echo(json.dumps(description, ensure_ascii=False, indent=2))
     else:
-        sys.stdout.write(render_description(description, path))
+        sys.stdout.write(printable_lines(render_description(description, path)))
 
 
 @app.command(name="outline")
@@ -215,7 +216,7 @@ def outline_command(
     if output_format == "json":
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        sys.stdout.write(render_outline(data))
+        sys.stdout.write(printable_lines(render_outline(data)))
 
 
 @app.command()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 
 import docx
@@ -318,3 +319,48 @@ def _roman(value: int) -> str:
         count, value = divmod(value, amount)
         out.append(digits * count)
     return "".join(out)
+
+
+# --- documents written as XML text (hostile shapes python-docx would not build) ----------
+
+XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+
+def with_parts(data: bytes, parts: dict[str, bytes]) -> bytes:
+    """The package `data` with the named zip entries replaced (or added), others as they were."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info, parts.get(info.filename, source.read(info.filename)))
+        for name in parts.keys() - set(source.namelist()):
+            target.writestr(name, parts[name])
+    return out.getvalue()
+
+
+def body_docx(body: str, numbering: str | None = None) -> bytes:
+    """A .docx whose body is the WordprocessingML text `body` (and, if given, whose
+    numbering part holds `numbering`): written as text, never parsed here, so that any depth
+    and any value can be made."""
+    base = io.BytesIO()
+    docx.Document().save(base)
+    parts = {"word/document.xml": (f'{XML_DECLARATION}<w:document xmlns:w="{W_NS}"><w:body>{body}'
+                                   "<w:sectPr/></w:body></w:document>").encode()}
+    if numbering is not None:
+        parts["word/numbering.xml"] = f'{XML_DECLARATION}<w:numbering xmlns:w="{W_NS}">{numbering}</w:numbering>'.encode()
+    return with_parts(base.getvalue(), parts)
+
+
+def paragraph_xml(text: str, props: str = "") -> str:
+    """One `<w:p>` holding `text` as one run (`props`: its paragraph properties' XML)."""
+    ppr = f"<w:pPr>{props}</w:pPr>" if props else ""
+    return f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{_escape(text)}</w:t></w:r></w:p>'
+
+
+def nested_tables_xml(depth: int, inner: str) -> str:
+    """`inner` in a table cell, in a table in a table cell... `depth` tables deep; each cell
+    has a paragraph before the inner table and one after it."""
+    xml = inner
+    for level in range(depth, 0, -1):
+        xml = (f"<w:tbl><w:tr><w:tc>{paragraph_xml(f'Before table {level}.')}{xml}"
+               f"{paragraph_xml(f'After table {level}.')}</w:tc></w:tr></w:tbl>")
+    return xml

@@ -115,3 +115,25 @@ def test_hover_on_the_spanish_sample():
     spans = {doc.slice(item.span) for item in hover_items(doc)}
     assert {"A/75/L.78", "A/75/L.78/Add.1", "59/50, de 2 de diciembre de 2004", "1631 (2005), de 17 de octubre de 2005",
             "A/75/345-S/2020/898", "S/PRST/2010/1", "E/2009/28"} <= spans
+
+
+@pytest.mark.parametrize("language, paragraph, expected", [
+    ("es", "*Recordando* las resoluciones del Consejo de Derechos Humanos 23/13, de 13 de junio de 2013, y 24/33, de 27 de septiembre de 2013,",
+     [("23/13", "HRC", "13 de junio de 2013"), ("24/33", "HRC", "27 de septiembre de 2013")]),
+    ("fr", "*Rappelant* les résolutions du Conseil des droits de l’homme 53/26 du 14 juillet 2023 et 52/31 du 4 avril 2023,",
+     [("53/26", "HRC", "14 juillet 2023"), ("52/31", "HRC", "4 avril 2023")]),
+])
+def test_the_organ_between_the_word_and_the_number(language, paragraph, expected):
+    assert items(paragraph, language) == expected
+
+
+def test_a_list_goes_on_across_a_footnote_after_the_comma_and_a_missing_space():
+    found = items("*Recalling* Human Rights Council resolutions 53/26 of 14 July 2023,<sup>3</sup> 52/31 of 4 April 2023<sup>4</sup> "
+                  "and S-27/1 of 5 December 2017, and its resolutions 75/250 B of 30 June 2021,76/290 of 19 June 2022,")
+    assert [number for number, _, _ in found] == ["53/26", "52/31", "S-27/1", "75/250 B", "76/290"]
+
+
+def test_dates_given_in_turn_belong_to_no_single_item():
+    found = items("*Rappelant* les résolutions 237 (1967) et 259 (1968) du Conseil de sécurité, en date du 14 juin 1967 "
+                  "et du 27 septembre 1968,", "fr")
+    assert found == [("237 (1967)", "SC", None), ("259 (1968)", "SC", None)]

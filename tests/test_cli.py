@@ -174,3 +174,25 @@ def test_rules_and_rule_docs():
 
 def test_version():
     assert out(run("--version")).startswith("resolint ")
+
+
+def test_control_characters_in_file_names_cannot_forge_lines_or_reach_the_terminal(tmp_path):
+    forged = "x\nforged.md:1:1: ST000 All clear\ny.md"  # a newline: the report would show a line resolint never wrote
+    coloured = "\x1b[31mred\u202e.md"  # an escape sequence, a right-to-left override
+    (tmp_path / forged).write_bytes(DRAFT.read_bytes())
+    (tmp_path / coloured).write_bytes(DRAFT.read_bytes())
+    (tmp_path / "bell\x07.md").write_bytes("Secrétaire".encode("latin-1"))  # an error message names it
+    (tmp_path / os.fsdecode(b"latin\xe9.md")).write_bytes(DRAFT.read_bytes())  # a name that is not UTF-8
+    result = run("check", "--no-cache", ".", cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in err(result)
+    for stream in (out(result), err(result)):
+        assert not any(char in stream for char in "\x1b\x07\r\u202e")
+    prefixes = ("x\\nforged.md:1:1: ST000 All clear\\ny.md:", "\\x1b[31mred\\u202e.md:", "latin\\xe9.md:")
+    lines = out(result).splitlines()
+    assert lines and all(line.startswith(prefixes) for line in lines)
+    assert "resolint: error: bell\\x07.md: not UTF-8" in err(result)
+    for output_format in ("json", "sarif", "github", "junit"):
+        machine = run("check", "--no-cache", "--format", output_format, ".", cwd=tmp_path)
+        assert machine.returncode == 2 and "Traceback" not in err(machine), output_format
+    payload = json.loads(out(run("check", "--no-cache", "--format", "json", ".", cwd=tmp_path)))
+    assert {d["path"] for d in payload["diagnostics"]} == {forged, coloured, os.fsdecode(b"latin\xe9.md")}

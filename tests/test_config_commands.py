@@ -91,6 +91,12 @@ def test_config_shows_values_and_their_origins(tmp_path):
         ('[tool.resolint.rules.ST004]\nstrict = true\n', "tool.resolint.rules.ST004.strict", "unknown option (this rule's options: none)"),
         ('[tool.resolint.rules.XX001]\nstrict = true\n', "tool.resolint.rules.XX001", "unknown rule code or name"),
         ("[tool]\nresolint = 3\n", "tool.resolint", "expected a table, e.g. [tool.resolint]"),
+        # Python's TOML parser recurses per nesting level: this was a RecursionError traceback
+        ("[tool.resolint]\nexclude = " + "[" * 5000 + "]" * 5000 + "\n", "tool.resolint.exclude",
+         "arrays or tables nested more than 100 deep (line 2)"),
+        ("[tool.resolint.severity]\nST004 = " + "{a = " * 5000 + "}" * 5000 + "\n", "tool.resolint.severity.ST004",
+         "arrays or tables nested more than 100 deep (line 2)"),
+        ('[tool.resolint]\nexclude = ["' + "*" * 5000 + '"]\n', "tool.resolint.exclude", "a pattern longer than 4096 characters"),
     ],
 )
 def test_invalid_configuration_is_one_line_naming_file_key_and_form(tmp_path, content, key, expected):
@@ -152,3 +158,15 @@ def test_rule_option_types(value, default, converted, expected):
 
 def test_defaults_are_what_init_documents():
     assert DEFAULT.language == "auto" and DEFAULT.select == () and DEFAULT.ignore == () and DEFAULT.exclude == ()
+
+
+def test_init_does_not_write_through_a_linked_pyproject(tmp_path):
+    elsewhere = tmp_path / "elsewhere.toml"
+    elsewhere.write_text('[project]\nname = "x"\n', encoding="utf-8")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pyproject.toml").symlink_to(elsewhere)
+    result = run("init", str(project))
+    assert result.returncode == 2 and elsewhere.read_text(encoding="utf-8") == '[project]\nname = "x"\n'
+    assert err(result).strip() == (f"resolint: error: {project / 'pyproject.toml'}: a symbolic link; "
+                                   "resolint init writes only a file of this folder")

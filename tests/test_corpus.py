@@ -14,6 +14,7 @@ fixes to an adopted text may change it only at recorded findings.
 from __future__ import annotations
 
 import csv
+import re
 import tomllib
 from collections import Counter
 from functools import cache
@@ -26,6 +27,7 @@ from resolint.linter.diagnostics import SAFE, Severity
 from resolint.linter.engine import INTERNAL_ERROR, lint_document
 from resolint.linter.fixes import apply_fixes
 from resolint.linter.registry import all_rules
+from resolint.linter.typography import fold
 from resolint.grammar.parser import parse
 
 from .conftest import CORPUS, corpus_files, require
@@ -239,3 +241,16 @@ def test_outline_reads_the_official_structure(lang: str):
             phrases_ok += sum(a == " ".join(b.split()).rstrip(",") for a, b in zip(read, official))
     assert files_ok / len(rows) >= 0.995, f"{files_ok} of {len(rows)} files agree:\n" + "\n".join(wrong)
     assert phrases_ok / phrases >= 0.999, f"{phrases_ok} of {phrases} preambular openings agree"
+
+
+QUOTED = re.compile(r"“([^”]*)”|\"([^\"]*)\"|«\s*([^»]*?)\s*»")
+
+
+@pytest.mark.parametrize("path", ALL, ids=key)
+def test_no_message_shows_two_strings_that_print_the_same(path: Path):
+    """"Write “7 octobre 2021” as “7 octobre 2021”" (a no-break space against a space) tells
+    the drafter nothing: two quoted strings of one message must differ as printed."""
+    _, diagnostics = _findings(path)
+    for d in diagnostics:
+        quoted = [fold(next(g for g in m.groups() if g is not None)) for m in QUOTED.finditer(d.message)]
+        assert len(quoted) == len(set(quoted)), f"{d.code}: {d.message}"

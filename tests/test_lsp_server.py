@@ -227,6 +227,18 @@ async def test_invalid_configuration_file_is_reported_and_linting_goes_on(client
     assert message.type == types.MessageType.Error and ".resolint.toml" in message.message
 
 
+async def test_a_configuration_nested_too_deeply_is_shown_and_linting_goes_on(client: Client, folder):
+    # Python's TOML parser recursed until a RecursionError, and the document was never linted
+    (folder / ".resolint.toml").write_text("exclude = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    uri, text = copy(folder, DRAFT)
+    client.open(uri, text)
+    assert await client.diagnostics_for(uri, 1)
+    message = await client.until(lambda: next((m for m in client.shown if "nested" in m.message), None), "an error message")
+    assert message.type == types.MessageType.Error
+    assert message.message == (f"resolint: {folder / '.resolint.toml'}: exclude: arrays or tables nested more than 100 "
+                               "deep (line 1); using the default configuration")
+
+
 async def test_settings_pulled_on_change_of_configuration(client: Client, folder):
     uri, text = copy(folder, DRAFT)
     client.open(uri, text)

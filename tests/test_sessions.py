@@ -13,7 +13,7 @@ from resolint import parse
 from resolint.linter.hover import hover_at
 from resolint.linter.langdata import pack
 from resolint.rules.sessions.dates import reader
-from resolint.rules.sessions.mentions import mentions
+from resolint.rules.sessions.mentions import current_session, mentions
 
 from .conftest import ROOT, SPANISH_SAMPLE, require
 
@@ -74,6 +74,14 @@ def test_session_names_are_found(language, text, session):
         ("fr", "à sa soixante-et-onzième session", "soixante et onzième"),
         ("fr", "à sa vingt-et-unième session", "vingt et unième"),
         ("fr", "à sa premier session", "première"),
+        # one letter from an ordinal (two in long compounds): read as that ordinal
+        ("en", "at its seventy-nineth session", "seventy-ninth"),
+        ("en", "Eightyeth session", "Eightieth"),
+        ("en", "at its sevnty-ninth session", "seventy-ninth"),
+        ("fr", "à sa soixante-dix-huitème session", "soixante-dix-huitième"),
+        ("fr", "à sa soixante dix neuvème session", "soixante-dix-neuvième"),
+        ("es", "en su octagésimo primer período de sesiones", "octogésimo primer"),
+        ("es", "en su septuagésimo octvo período de sesiones", "septuagésimo octavo"),
     ],
 )
 def test_misspelt_ordinals_are_recognised_with_their_un_form(language, text, correct):
@@ -89,10 +97,43 @@ def test_misspelt_ordinals_are_recognised_with_their_un_form(language, text, cor
         ("es", "durante el período 2021-2025 de sesiones"),
         ("es", "en el presente período de sesiones"),
         ("fr", "à sa session de fond"),
+        # cardinals and other words near no ordinal, or too short to be read as one
+        ("en", "the eight sessions of the Working Group"),
+        ("en", "at its next session and at its last session"),
+        ("es", "en sus cuatro períodos de sesiones"),
+        ("es", "en su próximo período de sesiones y en el mismo período de sesiones"),
+        ("fr", "lors des huit sessions et à la même session"),
     ],
 )
 def test_words_that_are_no_ordinal_are_no_session_name(language, text):
     assert mentions(parse(text, language=language), pack(language)) == ()
+
+
+def test_two_ordinals_in_a_row_are_not_one_misspelt_compound():
+    found = mentions(parse("the seventh and eighth sessions of the Committee"), pack("en"))
+    assert [(m.written, m.session, m.well_spelt) for m in found] == [("eighth", "8", True)]
+
+
+def test_a_misspelling_as_near_to_two_ordinals_names_no_session():
+    found = mentions(parse("at its seventy-nixth session"), pack("en"))
+    assert len(found) == 1 and not found[0].certain and found[0].alternatives == (76, 79)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "session"),
+    [
+        ("es", "Septuagésimo octavo periodo de sesiones\n\n79/268. Centro Regional\n", "78"),
+        ("en", "Seventy nineth session\n\n80/1. Title\n", "79"),
+        ("fr", "Soixante-dix-huitieme session\n\n79/139. Coopération\n", "78"),
+    ],
+)
+def test_a_misspelt_session_line_is_still_the_session_line(language, text, session):
+    assert current_session(parse(text, language=language), pack(language))[0] == session
+
+
+def test_the_spanish_noun_is_read_with_its_un_spelling():
+    found = mentions(parse("en su septuagésimo octavo periodo de sesiones", language="es"), pack("es"))
+    assert found[0].well_spelt and found[0].noun_correct == "período"
 
 
 def test_dates_in_three_languages():
@@ -114,6 +155,7 @@ def test_hover_on_the_session_line_of_the_spanish_sample():
     assert "75th regular session of the General Assembly" in item.markdown
     assert "September 2020 – September 2021" in item.markdown
     assert "soixante-quinzième session" in item.markdown
+    assert "Spanish:" not in item.markdown  # the title gives the Spanish name: not twice
 
 
 def test_hover_is_careful_with_other_bodies_sessions():

@@ -14,14 +14,18 @@ WELL_FORMED = [
     "A/31/1", "A/9601", "E/1978/1", "S/1994/1", "S/PV.4872", "A/66/PV.82", "A/C.3/78/L.60/Rev.1", "A/57/3/Rev.1",
     "S/11185/Add.42/Rev.1", "ST/SGB/2019/8", "ST/ADM/SER.B/1008", "E/C.12/GC/25", "E/CN.4/Sub.2/2005/1",
     "A/C.6/64/SR.1–28/Corrigendum", "A/75/L.78*", "A/INF/78/4", "A/HRC/WG.6/44/1", "S/2021/1/Corr.1",
+    "S/2338/2024",  # an OPCW Technical Secretariat document: S/<number>/<year>
 ]
 MALFORMED = {
     "A/78423": ("old series ended", "A/78/423"),
+    "A79/473": ("a slash goes between", "A/79/473"),
+    "A/79473": ("old series ended", "A/79/473"),
+    "A/80/L5": ("“L.5”", "A/80/L.5"),
     "A/75/L78": ("“L.78”", "A/75/L.78"),
     "A/75/L.78/add.1": ("“Add.1”", "A/75/L.78/Add.1"),
     "A/75/L.78/Add1": ("“Add.1”", "A/75/L.78/Add.1"),
     "A/C.6/79.SR.37": ("separated by “/”", "A/C.6/79/SR.37"),
-    "S/1906/2020": ("not a year", None),
+    "S/120/898": ("not a year", None),
     "A//75": ("empty component", None),
     "A/750/1": ("not a General Assembly session", None),
 }

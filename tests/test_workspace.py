@@ -2,10 +2,13 @@
 changed since a git revision, --jobs, and the content-hash cache."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
+import stat
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,9 +16,11 @@ import pytest
 from resolint.linter import cache as cache_module
 from resolint.linter.cache import LintCache, tool_fingerprint
 from resolint.linter.config import ConfigResolver
+from resolint.linter.diagnostics import Diagnostic, Severity
 from resolint.linter.patterns import PathPatterns
 from resolint.linter import runner
 from resolint.linter.runner import CheckOptions, check_files
+from resolint.linter.span import Span
 from resolint.linter.workspace import Discovery
 
 from .conftest import ROOT, corpus_files, require
@@ -26,7 +31,7 @@ TREE = [
     "old/one.md", "old/keep.md", "x/old/two.md", "doc1/x.md", "docs/x.md", "archive/r.md", "archive/sub/r.md",
     "sub/keep.md", "sub/other.md", "foo/bar", "x/foo/bar", "#hash.md", "trailing.md", "deep/file.md",
     "q/deep/w/file.md", "aXXb.md", "ab.md", "sp ace.md", "x/top.md", "[x].md", "!bang.md",
-    "[.md", "]x.md", "a-b.md", "a].md",
+    "[.md", "]x.md", "a-b.md", "a].md", "d.md", "e.md", "-.md", "z.md",
 ]
 PATTERN_SETS = [
     ["*.txt"],
@@ -54,6 +59,10 @@ PATTERN_SETS = [
     ["[.md"],
     ["[]x]*.md", "a[-]b.md", "a[]]*"],
     ["[!]]*.md"],
+    ["[z-a]*.md"],  # a reversed range: its first character only (Python's re refuses it)
+    ["[z-ab]*.md"],
+    ["[a-c-e].md"],
+    ["[!z-a].md"],
 ]
 
 
@@ -252,3 +261,253 @@ def test_fix_still_fixes_a_cached_file(tmp_path):
     after = run("check", "--cache-dir", folder, "--format", "json", str(draft))
     fresh = run("check", "--no-cache", "--format", "json", str(draft))
     assert json.loads(out(after)) == json.loads(out(fresh))
+
+
+# --- which symbolic links resolint follows ------------------------------------------------
+
+
+def _linked_repository(tmp_path: Path) -> tuple[Path, Path]:
+    """A repository of drafts with a committed link to a draft outside it, as a clone has."""
+    elsewhere = tmp_path / "elsewhere" / "draft.md"
+    elsewhere.parent.mkdir()
+    shutil.copy(DRAFT, elsewhere)
+    repository = tmp_path / "repository"
+    (repository / "sub").mkdir(parents=True)
+    shutil.copy(DRAFT, repository / "a.md")
+    (repository / "innocent.md").symlink_to("../elsewhere/draft.md")
+    (repository / "sub" / "alias.md").symlink_to("../a.md")  # inside the tree: the same file as a.md
+    (repository / "sub" / "folder").symlink_to("../../elsewhere", target_is_directory=True)
+    return repository, elsewhere
+
+
+def test_a_link_to_a_file_outside_the_folder_is_neither_read_nor_fixed(tmp_path):
+    repository, elsewhere = _linked_repository(tmp_path)
+    before = elsewhere.read_bytes()
+    result = run("check", "--fix", ".", cwd=repository)
+    assert elsewhere.read_bytes() == before
+    assert (repository / "innocent.md").is_symlink()
+    assert f"resolint: note: innocent.md: a symbolic link to {elsewhere}, outside .; not read" in err(result)
+    assert "Traceback" not in err(result) and "changed on disk" not in err(result)
+    assert "in 1 of 1 file;" in err(result)  # a.md, once (sub/alias.md is the same file; sub/folder is not entered)
+    assert (repository / "a.md").read_bytes() != DRAFT.read_bytes()
+    listed = run("check", "--no-cache", "--format", "json", ".", cwd=repository)
+    assert {d["path"] for d in json.loads(out(listed))["diagnostics"]} == {"a.md"}
+
+
+def test_a_named_link_is_followed_only_inside_the_folder_that_holds_it(tmp_path):
+    repository, elsewhere = _linked_repository(tmp_path)
+    before = elsewhere.read_bytes()
+    result = run("check", "--fix", "innocent.md", cwd=repository)
+    assert result.returncode == 2 and elsewhere.read_bytes() == before
+    assert err(result).splitlines()[0] == (
+        f"resolint: error: innocent.md: a symbolic link to {elsewhere}, outside the folder that holds it; "
+        "not linted (name the file itself to lint it)")
+    (repository / "current.md").symlink_to("a.md")
+    fixed = run("check", "--fix", "current.md", cwd=repository)
+    assert fixed.returncode == 1 and (repository / "current.md").is_symlink()
+    assert (repository / "a.md").read_bytes() != DRAFT.read_bytes()
+
+
+def test_exclude_applies_to_a_link_by_its_own_name(tmp_path):
+    project = _project(tmp_path, '[tool.resolint]\nexclude = ["linked.md"]\n')
+    (project / "linked.md").symlink_to("drafts/skip.md")
+    (project / "drafts" / "skip.md").rename(project / "drafts" / "kept.md")
+    (project / "drafts" / "skip.md").symlink_to("kept.md")
+    assert "linked.md" not in _found(project, ["."])
+
+
+# --- exclude patterns from an untrusted configuration --------------------------------------
+
+
+def test_a_reversed_range_in_exclude_is_read_as_git_reads_it(tmp_path):
+    project = _project(tmp_path, '[tool.resolint]\nexclude = ["[z-a]", "[R-A]*.md"]\n')  # was a re.error traceback
+    result = run("check", ".", cwd=project)
+    assert result.returncode == 0 and "Traceback" not in err(result)
+    assert "Found 0 problems in 5 files." in err(result)  # README.md is excluded by its first letter
+
+
+def _best_time(function, repeat: int = 7) -> float:
+    """The least processor time of a few runs (not wall time: the machine is shared)."""
+    import time
+
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.process_time()
+        function()
+        best = min(best, time.process_time() - start)
+    return best
+
+
+@pytest.mark.parametrize(("pattern", "path"), [
+    ("*a" * 30 + "b", lambda n: "a" * n),  # backtracked through every way of placing 30 stars
+    ("a*" * 30 + "[!a]", lambda n: "a" * n),
+    ("/" + "**/a/" * 15 + "b", lambda n: "a/" * (n // 10) + "c"),  # and every way of placing 15 "**"
+])
+def test_exclude_matching_is_linear_in_the_path(pattern, path):
+    matcher = PathPatterns([pattern])
+    assert not matcher.excludes(path(300))
+    small = _best_time(lambda: matcher.excludes(path(10_000)))
+    large = _best_time(lambda: matcher.excludes(path(100_000)))
+    assert large / small < 15, (small, large)
+
+
+def test_a_pattern_built_to_backtrack_does_not_hang_the_run(tmp_path):
+    pattern = "*a" * 25 + "b"
+    project = _project(tmp_path, f'[tool.resolint]\nexclude = ["{pattern}"]\n')
+    shutil.copy(DRAFT, project / ("a" * 200 + ".md"))
+    result = run("check", "--no-cache", ".", cwd=project)  # took longer than the age of the universe
+    assert result.returncode == 1 and "in 7 files" in err(result)
+
+
+# --- a cache folder the repository brings ---------------------------------------------------
+
+
+def _check(*args: str, cwd: Path, home: Path, cache_dir: str | None = None) -> subprocess.CompletedProcess:
+    """`resolint check` as a user runs it in a clone: the default cache folder (or the one
+    given), the user's own cache home."""
+    env = {key: value for key, value in os.environ.items() if key != "RESOLINT_CACHE_DIR"}
+    env |= {"PYTHONIOENCODING": "utf-8", "XDG_CACHE_HOME": str(home)}
+    if cache_dir is not None:
+        env["RESOLINT_CACHE_DIR"] = cache_dir
+    return subprocess.run([sys.executable, "-m", "resolint", "check", *args], capture_output=True, cwd=cwd, env=env,
+                          timeout=120)
+
+
+def _snapshot(folder: Path) -> dict[str, bytes | str]:
+    """Every name under `folder` with its content (a link: where it points)."""
+    found: dict[str, bytes | str] = {}
+    for path in sorted(folder.rglob("*")):
+        name = path.relative_to(folder).as_posix()
+        found[name] = f"-> {os.readlink(path)}" if path.is_symlink() else (b"" if path.is_dir() else path.read_bytes())
+    return found
+
+
+def test_a_cache_folder_that_is_a_link_is_neither_written_nor_emptied(tmp_path):
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / "lint-0123456789abcdef0123.json").write_text("the user's own file\n", encoding="utf-8")
+    (victim / "notes.md").write_text("kept\n", encoding="utf-8")
+    repository = tmp_path / "repository"
+    repository.mkdir()
+    shutil.copy(DRAFT, repository / "draft.md")
+    (repository / ".resolint_cache").symlink_to(victim, target_is_directory=True)
+    before = _snapshot(victim)
+    for _ in range(2):
+        result = _check(".", cwd=repository, home=tmp_path / "home")
+        assert result.returncode == 1 and "Found 9 problems" in err(result)
+        assert "resolint: note: .resolint_cache: the cache folder is a symbolic link; the cache is not used" in err(result)
+    assert _snapshot(victim) == before
+    given = _check("--cache-dir", str(repository / ".resolint_cache"), ".", cwd=repository, home=tmp_path / "home")
+    assert given.returncode == 1 and _snapshot(victim) == before
+
+
+def test_links_inside_a_committed_cache_folder_are_not_written_through(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "kept.json").write_text("not resolint's\n", encoding="utf-8")
+    repository = tmp_path / "repository"
+    folder = repository / ".resolint_cache"
+    folder.mkdir(parents=True)
+    shutil.copy(DRAFT, repository / "draft.md")
+    (folder / ".gitignore").symlink_to(outside / "gitignore")  # dangling: opening it for writing would create it
+    (folder / "CACHEDIR.TAG").symlink_to(outside / "tag")
+    (folder / f"lint-{tool_fingerprint()}.json").symlink_to(outside / "kept.json")
+    (folder / "lint-0123456789abcdef0123.json").write_text("a file resolint did not write\n", encoding="utf-8")
+    for _ in range(2):
+        result = _check(".", cwd=repository, home=tmp_path / "home")
+        assert result.returncode == 1 and "Found 9 problems" in err(result) and "Traceback" not in err(result)
+    assert _snapshot(outside) == {"kept.json": b"not resolint's\n"}
+    assert (folder / "lint-0123456789abcdef0123.json").read_text(encoding="utf-8") == "a file resolint did not write\n"
+    assert (folder / ".gitignore").is_symlink() and (folder / "CACHEDIR.TAG").is_symlink()
+    assert not (folder / f"lint-{tool_fingerprint()}.json").is_symlink()  # replaced by resolint's own file
+
+
+def _forget_key() -> None:
+    """Make the next LintCache read the key of the XDG_CACHE_HOME now set."""
+    if hasattr(cache_module, "user_key"):
+        cache_module.user_key.cache_clear()
+
+
+def _planted_cache(folder: Path, draft: Path, diagnostics: list, monkeypatch, home: Path) -> None:
+    """A cache file as resolint itself writes it, made by someone with another key: the
+    entry's key is computable from the draft's bytes and the configuration."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    _forget_key()
+    try:
+        planted = LintCache(folder)
+        config = ConfigResolver().for_path(draft)
+        digest = hashlib.sha256(draft.read_bytes()).hexdigest()
+        planted.put(draft, planted.key(digest, cache_module.config_fingerprint(config)), diagnostics)
+        planted.save()
+    finally:
+        _forget_key()
+    assert list(folder.glob("lint-*.json"))
+
+
+def test_a_planted_cache_entry_neither_hides_nor_invents_findings(tmp_path, monkeypatch):
+    repository = tmp_path / "repository"
+    repository.mkdir()
+    shutil.copy(DRAFT, repository / "draft.md")
+    clean = repository / "clean.md"
+    clean.write_text("*The General Assembly*,\n\n1. *Decides* to remain seized of the matter.\n", encoding="utf-8")
+    fake = Diagnostic("ST004", "operative-numbering", Severity.ERROR, Span(0, 3), "A finding nobody made")
+    _planted_cache(repository / ".resolint_cache", repository / "draft.md", [], monkeypatch, tmp_path / "attacker")
+    _planted_cache(repository / ".resolint_cache", clean, [fake], monkeypatch, tmp_path / "attacker")
+    result = _check(".", cwd=repository, home=tmp_path / "user")  # CI: 0 problems, exit 0 when the entry was used
+    assert result.returncode == 1 and "Found 9 problems in 2 files" in err(result)
+    assert "nobody made" not in out(result)
+    again = _check(".", cwd=repository, home=tmp_path / "user")  # now answered by the user's own signed file
+    assert again.returncode == 1 and "Found 9 problems in 2 files" in err(again) and out(again) == out(result)
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "sarif", "github", "junit"])
+def test_a_damaged_cache_entry_is_linted_again_in_every_format(tmp_path, monkeypatch, output_format):
+    draft = tmp_path / "draft.md"
+    shutil.copy(DRAFT, draft)
+    home = tmp_path / "home"
+    fresh = _check("--no-cache", "--format", output_format, "draft.md", cwd=tmp_path, home=home)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    _forget_key()
+    length = len(draft.read_text(encoding="utf-8"))
+    damaged = [
+        ["ST004", "operative-numbering", "error", 0, 3, "message", None, None],  # a severity of the wrong type
+        ["ST004", "operative-numbering", 1, 0, length + 50, "message", None, None],  # a span past the end
+        [4, "operative-numbering", 1, 0, 3, "message", None, None],
+        ["ST004", "operative-numbering", 1, 0, 3, ["message"], None, None],
+        ["ST004", "operative-numbering", 1, 0, 3, "message", ["title", "safe", [[0, "3", "x"]]], None],
+        ["ST004", "operative-numbering", 1, 0, 3, "message", None, "javascript:alert(1)"],
+        ["ST004", "operative-numbering", 1, 3, 0, "message", None, None],
+    ]
+    try:
+        for entry in damaged:
+            cache = LintCache(tmp_path / ".resolint_cache")
+            config = ConfigResolver().for_path(draft)
+            key = cache.key(hashlib.sha256(draft.read_bytes()).hexdigest(), cache_module.config_fingerprint(config))
+            cache._entries[os.path.abspath(draft)] = {"key": key, "diagnostics": [entry]}  # signed with the user's key
+            cache._changed = True
+            cache.save()
+            result = _check("--format", output_format, "draft.md", cwd=tmp_path, home=home)
+            assert result.returncode == 1 and "Traceback" not in err(result), entry
+            assert out(result) == out(fresh), entry
+    finally:
+        _forget_key()
+
+
+def test_the_user_key_is_private_and_a_foreign_cache_folder_is_not_used(tmp_path):
+    draft = tmp_path / "draft.md"
+    shutil.copy(DRAFT, draft)
+    home = tmp_path / "home"
+    assert _check("draft.md", cwd=tmp_path, home=home).returncode == 1
+    key = home / "resolint" / "cache-key"
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600 and stat.S_IMODE(key.parent.stat().st_mode) == 0o700
+    assert key.stat().st_uid == os.geteuid()
+    assert _check("draft.md", cwd=tmp_path, home=home).returncode == 1
+    signed = next((tmp_path / ".resolint_cache").glob("lint-*.json"))
+    assert signed.read_bytes().startswith(b"resolint-cache ")
+    foreign = tmp_path / "foreign"
+    foreign.mkdir()
+    nobody = 65534
+    os.chown(foreign, nobody, nobody)  # as root: the folder of another user
+    result = _check("--cache-dir", str(foreign), "draft.md", cwd=tmp_path, home=home)
+    assert result.returncode == 1 and "the cache folder belongs to another user; the cache is not used" in err(result)
+    assert list(foreign.iterdir()) == []

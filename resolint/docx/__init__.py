@@ -17,10 +17,13 @@ def read_docx(data: bytes, name: str) -> DocxMap:
     """The text form and map of the .docx in `data` (`name` is for messages); raises
     `resolint.docx.package.DocxError` (a SourceError) with a one-line reason."""
     from .package import DocxError, load
+    from .reader import ReadLimit
 
     document = load(data, name)
     try:
         return read_document(document)
+    except ReadLimit as error:
+        raise DocxError(f"{name}: {error}") from None
     except RecursionError:
         raise DocxError(f"{name}: the document's structure is nested too deeply to read") from None
     except Exception as error:  # noqa: BLE001 - a reader bug must still be one line, not a traceback

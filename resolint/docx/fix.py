@@ -10,16 +10,14 @@ or a footnote mark, or reaching across paragraphs — are left out and reported.
 
 Every pass re-reads the edited document and checks that it reads as the fixed text; a
 mismatch stops the fix with an error rather than writing a document that says something
-else.
+else. How the copy is written (only the changed parts replaced, never over a copy edited
+since) is in `save`.
 """
 from __future__ import annotations
 
 import copy
-import io
 from itertools import groupby
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,8 +28,9 @@ from ..linter.fixes import apply_edits, select_fixes
 from ..linter.span import Span
 from .mapping import EMPHASIS, LABEL, NOTE, REF, SUP, TEXT, DocxMap, Piece
 from .ooxml import NUMPR, P, PPR, R, RPR, w
-from .package import load
-from .reader import read
+from .package import DocxError, load
+from .reader import ReadLimit, read
+from .save import CopyError, check_replaceable, repack, snapshot, stamped, write_copy
 from .styles import Styles
 
 BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
@@ -59,10 +58,11 @@ def fix_docx(data: bytes, name: str, lint: Callable[[str], list[Diagnostic]], *,
     applies, to the .docx in `data`. Raises DocxError for an unreadable file and
     DocxFixError when an edit could not be written faithfully."""
     document = load(data, name)
+    before = snapshot(document)
     applied = 0
     skipped: list[tuple[Diagnostic, str]] = []
     for _ in range(limit):
-        word = read(document)
+        word = _read(document, name)
         diagnostics = lint(word.text)
         applicable = []
         skipped = []
@@ -79,43 +79,45 @@ def fix_docx(data: bytes, name: str, lint: Callable[[str], list[Diagnostic]], *,
             break
         edits = [edit for fix in fixes for edit in fix.edits]
         _write(document, word, edits)
-        _verify(word, edits, read(document))
+        _verify(word, edits, _read(document, name))
         applied += len(fixes)
     if not applied:
         return FixOutcome(None, 0, skipped)
-    out = io.BytesIO()
-    document.save(out)
-    return FixOutcome(out.getvalue(), applied, skipped)
+    try:
+        return FixOutcome(repack(data, document, before), applied, skipped)
+    except CopyError as error:
+        raise DocxFixError(str(error)) from None
+
+
+def _read(document, name: str) -> DocxMap:
+    try:
+        return read(document)
+    except ReadLimit as error:
+        raise DocxError(f"{name}: {error}") from None
 
 
 def fix_file(path: Path, lint: Callable[[str], list[Diagnostic]], *, unsafe: bool = False) -> tuple[Path | None, FixOutcome]:
     """Fix the Word document at `path` into its corrected copy (see `fixed_path`); the copy
-    is written only when a fix applied, the original never. What `check --fix` calls for a
+    is written only when a fix applied, the original never, and it replaces an earlier copy
+    only if that is as resolint wrote it (see `save`). What `check --fix` calls for a
     .docx. Raises DocxError (a SourceError) and DocxFixError."""
     outcome = fix_docx(path.read_bytes(), str(path), lint, unsafe=unsafe)
     if outcome.data is None:
         return None, outcome
     target = fixed_path(path)
-    write_copy(target, outcome.data)
+    try:
+        found = check_replaceable(target)
+        write_copy(target, stamped(outcome.data), expected=found)
+    except CopyError as error:
+        raise DocxFixError(str(error)) from None
+    except OSError as error:
+        raise DocxFixError(f"cannot write the corrected copy {target}: {error.strerror or error}") from None
     return target, outcome
 
 
 def fixed_path(path: Path) -> Path:
     """Where the corrected copy of `path` goes: draft.docx -> draft.fixed.docx."""
     return path.with_name(f"{path.stem}.fixed{path.suffix}")
-
-
-def write_copy(path: Path, data: bytes) -> None:
-    """Write `data` to `path` atomically (a temporary file in the same folder, renamed)."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
 
 
 # --- which fixes Word can take ----------------------------------------------------------

@@ -6,6 +6,10 @@ definition, so lists that share one continue each other's numbering, as in Word;
 with a `w:startOverride` restarts its level the first time it is used. Supported formats:
 decimal, lowerLetter, upperLetter, lowerRoman, upperRoman (others count in decimal);
 bullets and "none" give no number.
+
+Bounded whatever numbering.xml says: start values are read within 0 … MAX_START (the range
+Word accepts), a letter number has at most MAX_LETTERS letters (past that it is written in
+decimal, as a roman number is past 3999), and a label has at most MAX_LABEL characters.
 """
 from __future__ import annotations
 
@@ -15,6 +19,9 @@ from .ooxml import ILVL, NUMID, NUMPR, PPR, VAL, w
 from .styles import Styles
 
 LEVELS = 9
+MAX_START = 32767  # Word's "Start at" and "Set numbering value" go from 0 to 32767
+MAX_LETTERS = 64  # "a" … "z", "aa" … : 64 letters is number 1664
+MAX_LABEL = 256  # characters of a level's text, and of the label made from it
 ABSTRACT, ABSTRACT_ID, NUM, LVL = w("abstractNum"), w("abstractNumId"), w("num"), w("lvl")
 NUM_STYLE_LINK, STYLE_LINK = w("numStyleLink"), w("styleLink")
 
@@ -40,7 +47,7 @@ class Numbering:
             return
         for abstract in numbering_element.iter(ABSTRACT):
             abstract_id = abstract.get(ABSTRACT_ID)
-            self._abstract[abstract_id] = {int(lvl.get(ILVL, "0")): _level(lvl) for lvl in abstract.iter(LVL)}
+            self._abstract[abstract_id] = {_int(lvl.get(ILVL), 0): _level(lvl) for lvl in abstract.iter(LVL)}
             link = abstract.find(NUM_STYLE_LINK)
             if link is not None:
                 self._links[abstract_id] = link.get(VAL)
@@ -54,7 +61,7 @@ class Numbering:
                 ilvl = _int(override.get(ILVL), 0)
                 start = override.find(w("startOverride"))
                 if start is not None:
-                    starts[ilvl] = _int(start.get(VAL), 0)
+                    starts[ilvl] = _start(start.get(VAL))
                 lvl = override.find(LVL)
                 if lvl is not None:
                     levels[ilvl] = _level(lvl)
@@ -91,6 +98,8 @@ class Numbering:
                 shown = overrides.get(lvl) or levels.get(lvl) or level
                 value = counters[lvl] if counters[lvl] is not None else shown.start
                 text = text.replace(marker, _format(value, "decimal" if level.legal else shown.fmt))
+            if len(text) > MAX_LABEL:
+                text = text[:MAX_LABEL]
         return text + _SUFFIX[level.suffix] if text.strip() else None
 
     def _reference(self, paragraph, style_id: str | None) -> tuple[str | None, int]:
@@ -129,9 +138,9 @@ def _level(lvl) -> Level:
 
     suffix = value("suff", "tab")
     return Level(
-        start=_int(value("start", "0"), 0),
+        start=_start(value("start", "0")),
         fmt=value("numFmt", "decimal"),
-        text=value("lvlText", ""),
+        text=value("lvlText", "")[:MAX_LABEL],
         suffix=suffix if suffix in _SUFFIX else "tab",
         legal=lvl.find(w("isLgl")) is not None,
     )
@@ -143,9 +152,19 @@ def _numpr(numpr) -> tuple[str | None, int | None]:
     return (num.get(VAL) if num is not None else None, _int(level.get(VAL), 0) if level is not None else None)
 
 
+def _start(value: str | None) -> int:
+    """A start value, within the range Word accepts (a value past it is read as its end)."""
+    return max(0, min(_int(value, 0), MAX_START))
+
+
 def _int(value: str | None, default: int) -> int:
+    if value is None:
+        return default
+    value = value.strip()
+    if len(value) > 12:  # far past any number Word accepts: no need to parse all its digits
+        return (-1 if value.startswith("-") else 1) * 10**12 if value.lstrip("+-").isdigit() else default
     try:
-        return int(value) if value is not None else default
+        return int(value)
     except ValueError:
         return default
 
@@ -166,7 +185,7 @@ def _format(value: int, fmt: str) -> str:
 
 def _letters(value: int) -> str:
     """Word's letter numbering: a … z, aa … zz, aaa …"""
-    if value < 1:
+    if not 0 < value <= 26 * MAX_LETTERS:
         return str(value)
     letter = chr(ord("a") + (value - 1) % 26)
     return letter * ((value - 1) // 26 + 1)

@@ -17,6 +17,11 @@ Each paragraph of the body becomes one block (blocks are separated by a blank li
   dropped, a deleted paragraph mark joins the paragraph to the next;
 - comments, hidden text, field codes, drawings, headers and footers are left out; a tab is
   a tab and a line break a line break.
+
+What a document can make resolint do is bounded, whatever its XML says: each paragraph is
+read once (a table inside a table cell included, once, where it stands), containers nest at
+most MAX_NESTING deep, a footnote is read once however often it is referenced, and the text
+form is at most MAX_TEXT characters; past a bound the document is refused (`ReadLimit`).
 """
 from __future__ import annotations
 
@@ -52,7 +57,20 @@ from .styles import Look, Styles
 
 FOOTNOTE = w("footnote")
 MARKERS = {"italic": "*", "bold": "**"}
-BLOCK_CONTAINERS = frozenset((SDT_CONTENT, w("customXml")))
+CUSTOM_XML = w("customXml")
+BLOCK_CONTAINERS = frozenset((SDT_CONTENT, CUSTOM_XML))
+MAX_NESTING = 32  # tables in table cells, content controls, hyperlinks... (real drafts: 3 or 4)
+MAX_TEXT = 32 * 1024 * 1024  # characters of the text form (labels and markers included)
+
+
+class ReadLimit(Exception):
+    """The document goes past a bound of what resolint reads; the message says which."""
+
+
+def _nesting(depth: int) -> None:
+    if depth > MAX_NESTING:
+        raise ReadLimit(f"its content is nested more than {MAX_NESTING} levels deep (tables inside table cells, "
+                        f"content controls, links), more than resolint reads")
 
 
 @dataclass(slots=True)
@@ -125,8 +143,11 @@ class Reader:
             pending = []
         if pending:
             self._body_block(pending)
+        read_notes: set[str | None] = set()
         for ref in self._notes:
-            self._footnote(ref)
+            if ref.footnote_id not in read_notes:  # a footnote referenced twice is read once
+                read_notes.add(ref.footnote_id)
+                self._footnote(ref)
         if self.pieces:
             last = self.pieces[-1]
             self._emit("\n", BREAK, last.paragraph, self._end_offset(last))
@@ -189,17 +210,18 @@ class Reader:
         items: list = []
         offset = 0
 
-        def walk(container) -> None:
+        def walk(container, depth: int = 0) -> None:
+            _nesting(depth)
             for child in container:
                 tag = child.tag
                 if tag == R:
                     run(child)
                 elif tag in INLINE_CONTAINERS:
-                    walk(child)
+                    walk(child, depth + 1)
                 elif tag == SDT:
                     content = child.find(SDT_CONTENT)
                     if content is not None:
-                        walk(content)
+                        walk(content, depth + 1)
                 # deletions, comments, bookmarks, proofing marks, math: not in the text
 
         def run(element) -> None:
@@ -309,8 +331,11 @@ class Reader:
         if not text:
             return
         start = self._length
-        self._chunks.append(text)
         self._length += len(text)
+        if self._length > MAX_TEXT:
+            raise ReadLimit(f"its text is longer than {MAX_TEXT // (1024 * 1024)} M characters, "
+                            "more than resolint reads")
+        self._chunks.append(text)
         self.pieces.append(Piece(start, self._length, kind, paragraph, offset, node, node_offset, style))
 
     @staticmethod
@@ -321,24 +346,40 @@ class Reader:
 _CHARACTERS = {TAB: "\t", PTAB: "\t", BR: "\n", CR: "\n", NO_BREAK_HYPHEN: "-"}
 
 
-def _block_paragraphs(container):
-    """The paragraphs of the body in reading order: table cells and content controls
-    included, text boxes and drawings not."""
+def _block_paragraphs(container, depth: int = 0):
+    """The paragraphs of the body in reading order, each once: table cells (and the tables
+    inside them, where they stand) and content controls included, text boxes and drawings
+    not."""
+    _nesting(depth)
     for child in container:
         tag = child.tag
         if tag == P:
             yield child
         elif tag == TBL:
-            for row in child.iter(TR):
-                for cell in row.iter(TC):
-                    if cell.getparent() is row:
-                        yield from _block_paragraphs(cell)
+            for row in _table_parts(child, TR, depth + 1):
+                for cell in _table_parts(row, TC, depth + 1):
+                    yield from _block_paragraphs(cell, depth + 1)
         elif tag == SDT:
             content = child.find(SDT_CONTENT)
             if content is not None:
-                yield from _block_paragraphs(content)
+                yield from _block_paragraphs(content, depth + 1)
         elif tag in BLOCK_CONTAINERS:
-            yield from _block_paragraphs(child)
+            yield from _block_paragraphs(child, depth + 1)
+
+
+def _table_parts(container, tag: str, depth: int):
+    """The rows of a table (or the cells of a row): its own children of that kind, and those
+    a content control or custom XML wraps — not the rows of the tables inside its cells."""
+    _nesting(depth)
+    for child in container:
+        if child.tag == tag:
+            yield child
+        elif child.tag == SDT:
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                yield from _table_parts(content, tag, depth + 1)
+        elif child.tag == CUSTOM_XML:
+            yield from _table_parts(child, tag, depth + 1)
 
 
 def _mark_deleted(paragraph) -> bool:

@@ -139,6 +139,11 @@ def _root_start(text: str, slash: int) -> int | None:
         if start >= 0 and text.startswith(root, start):
             if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_/.-"):
                 return start
+    for digits in (2, 3):  # "A79/473": the slash after "A" forgotten
+        start = slash - digits - 1
+        if start >= 0 and text[start] == "A" and text[start + 1 : slash].isdigit() and text[start + 1] != "0":
+            if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_/.-"):
+                return start
     return None
 
 
@@ -173,15 +178,26 @@ def _check_ranges(parsed: ParsedSymbol) -> str | None:
             if followed and value > SESSION_LIMIT:
                 return f"“{first.text}” is not a General Assembly session"
             if not followed and value > OLD_SERIES_LIMIT["A"]:
-                return f"“A/{first.text}”: General Assembly symbols carry the session since the 31st session (A/78/423), and the old series ended below A/11000"
+                return "General Assembly symbols carry the session since the 31st session (A/78/423), and the old series ended below A/11000"
+        if root == "S" and _opcw(main):
+            continue
         if root in ("S", "E") and followed and not 1946 <= value <= 2100:
             organ = "Security Council" if root == "S" else "Economic and Social Council"
             return f"“{first.text}” is not a year: {organ} symbols read {root}/<year>/<number>"
     return None
 
 
+def _opcw(main: list[Component]) -> bool:
+    """"S/2338/2024": a document of the OPCW Technical Secretariat, numbered S/<number>/<year>
+    (cited in the chemical weapons resolutions: "Organisation for the Prohibition of Chemical
+    Weapons, document S/2338/2024"), not a Security Council symbol with its parts swapped."""
+    return (len(main) == 2 and all(c.kind == "number" for c in main)
+            and not 1946 <= int(main[0].text) <= 2100 and 1997 <= int(main[1].text) <= 2100)
+
+
 # --- messages ---------------------------------------------------------------------------------
 
+MISSING_SLASH = re.compile(r"A([3-9]\d|1[01]\d)/(.+)")  # "A79/473"
 _LETTERS_DIGITS = re.compile(r"\A([A-Za-z]+)(\d+)\Z")
 
 
@@ -197,6 +213,9 @@ def _explain(text: str, error: UnexpectedInput) -> str:
         return "incomplete symbol"
     if piece.strip("_.…") == "" or piece.rstrip("_").endswith(".") and piece.endswith("_"):
         return f"“{piece}” is a placeholder still to be filled in"
+    missing = MISSING_SLASH.fullmatch(text)
+    if missing:
+        return f"“A{missing.group(1)}”: a slash goes between the organ and the session, “A/{missing.group(1)}”"
     found = _LETTERS_DIGITS.match(piece)
     if found and found.group(1).capitalize() in ("Add", "Corr", "Rev", "Amend"):
         return f"“{piece}”: write “{found.group(1).capitalize()}.{found.group(2)}”"
@@ -212,6 +231,9 @@ def _explain(text: str, error: UnexpectedInput) -> str:
 
 def _suggest(text: str) -> str | None:
     """A/78423 -> A/78/423 (session and number run together); A/75/L78 -> A/75/L.78."""
+    missing = MISSING_SLASH.fullmatch(text)
+    if missing and parse_symbol(f"A/{missing.group(1)}/{missing.group(2)}").ok:
+        return f"A/{missing.group(1)}/{missing.group(2)}"
     run_together = re.fullmatch(r"A/([3-9]\d)(\d{1,4})", text)
     if run_together and not run_together.group(2).startswith("0"):
         return f"A/{run_together.group(1)}/{run_together.group(2)}"

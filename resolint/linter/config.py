@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -24,6 +25,8 @@ from .langdata import LANGUAGES
 
 CONFIG_FILES = (".resolint.toml", "pyproject.toml")
 KEYS = ("language", "select", "ignore", "exclude", "severity", "rules")
+MAX_PATTERN = 4096  # as long as a path can be
+MAX_NESTING = 100  # deeper than any configuration needs; Python's TOML parser fails near 300
 OFF = "off"
 
 
@@ -95,11 +98,10 @@ def _config_in(folder: Path) -> Path | None:
 
 def load_config(path: Path) -> Config:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read: {error}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    data = _parse_toml(text, path)
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         data = tool.get("resolint", {}) if isinstance(tool, dict) else None
@@ -110,6 +112,45 @@ def load_config(path: Path) -> Config:
         prefix = ""
     values = _validate(data, str(path), prefix)
     return Config(**values, path=path, origins=dict.fromkeys(values, str(path)))
+
+
+def _parse_toml(text: str, path: Path) -> dict[str, Any]:
+    """The TOML document, or a ConfigError: Python's parser recurses once per nested array or
+    table, so a deeply nested value would otherwise end in a RecursionError."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: {_too_deep(text)}") from None
+
+
+def _too_deep(text: str) -> str:
+    """Where arrays or inline tables nest too deeply (a rough scan: strings are skipped)."""
+    depth = 0
+    quote = ""
+    key = table = ""
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if not quote and depth == 0 and stripped.startswith("["):  # a table header: [tool.resolint]
+            table = stripped.lstrip("[").split("]", 1)[0].strip() + "."
+            continue
+        if not quote and depth == 0 and "=" in line:
+            key = table + line.split("=", 1)[0].strip()
+        for char in line:
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "\"'":
+                quote = char
+            elif char == "#":
+                break
+            elif char in "[{":
+                depth += 1
+                if depth > MAX_NESTING:
+                    return f"{key or 'invalid TOML'}: arrays or tables nested more than {MAX_NESTING} deep (line {number})"
+            elif char in "]}":
+                depth = max(0, depth - 1)
+    return "invalid TOML: arrays or tables nested too deeply"
 
 
 def config_for(path: Path | None) -> Config:
@@ -127,7 +168,7 @@ def _has_tool_table(path: Path) -> bool:
         return False
     try:
         tool = tomllib.loads(text).get("tool", {})
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):
         return "tool.resolint" in text
     return isinstance(tool, dict) and "resolint" in tool
 
@@ -153,7 +194,12 @@ def _validate(data: dict[str, Any], origin: str, prefix: str = "") -> dict[str, 
                 value = [value]
             if not isinstance(value, (list, tuple)) or not all(isinstance(item, str) for item in value):
                 raise fail(key, 'expected a list of strings, e.g. ["ST", "VB001"]')
-            if key != "exclude":
+            if key == "exclude":
+                for pattern in value:
+                    problem = _pattern_problem(pattern)
+                    if problem:
+                        raise fail(key, f"{problem}: {pattern[:80]!r}")
+            else:
                 for selector in value:
                     if not is_known_selector(selector):
                         raise fail(key, f"unknown rule code or name {selector!r} (see `resolint rules`)")
@@ -190,6 +236,19 @@ def _validate(data: dict[str, Any], origin: str, prefix: str = "") -> dict[str, 
                 options[rule.code] = checked
             result[key] = options
     return result
+
+
+def _pattern_problem(pattern: str) -> str | None:
+    """Why an `exclude` pattern cannot be used, or None."""
+    from .patterns import compile_pattern
+
+    if len(pattern) > MAX_PATTERN:
+        return f"a pattern longer than {MAX_PATTERN} characters"
+    try:
+        compile_pattern(pattern)
+    except (re.error, ValueError, RecursionError, OverflowError) as error:
+        return f"not a gitignore-style pattern ({error})"
+    return None
 
 
 def field_default(option: dataclasses.Field) -> Any:

@@ -82,6 +82,8 @@ def write_init(folder: Path, *, standalone: bool = False, language: str | None =
     target = folder / (".resolint.toml" if standalone else "pyproject.toml")
     if (folder / ".resolint.toml").exists():
         raise InitError(f"{folder / '.resolint.toml'}: already exists; edit it instead")
+    if target.is_symlink():  # a repository's link could lead anywhere: init writes only into `folder`
+        raise InitError(f"{target}: a symbolic link; resolint init writes only a file of this folder")
     existing = ""
     if pyproject.exists():
         try:
@@ -89,6 +91,8 @@ def write_init(folder: Path, *, standalone: bool = False, language: str | None =
             tool = tomllib.loads(existing).get("tool", {})
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
             raise InitError(f"{pyproject}: cannot read it as TOML: {error}") from None
+        except RecursionError:
+            raise InitError(f"{pyproject}: cannot read it as TOML: arrays or tables nested too deeply") from None
         if isinstance(tool, dict) and "resolint" in tool:
             raise InitError(f"{pyproject}: already has a [tool.resolint] table; edit it instead")
     counts: Counter = Counter()

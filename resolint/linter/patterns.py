@@ -12,15 +12,40 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
+
+ANY = "**"  # zero or more folders ("**/" at the start or in the middle)
+INSIDE = "/**"  # one or more components, everything inside ("a/**" at the end)
 
 @dataclass(frozen=True)
 class Pattern:
     text: str
-    regex: re.Pattern[str]
+    segments: tuple  # per path component: a compiled glob (full match), ANY or INSIDE
     negated: bool
     folders_only: bool
+
+    def prefixes(self, parts: tuple[str, ...]) -> set[int]:
+        """The lengths d (1 to len(parts)) for which the pattern matches `parts[:d]`: the
+        path's parent folders and the path itself, all in one pass, in time proportional to
+        components x segments (no backtracking: each component is tried once per position)."""
+        n = len(parts)
+        reachable = bytearray(n + 1)  # [j]: the segments so far can consume exactly j components
+        reachable[0] = 1
+        for segment in self.segments:
+            lowest = reachable.find(1)
+            if lowest < 0:
+                return set()
+            if segment is ANY:  # zero or more: every count from the lowest on
+                reachable[lowest:] = b"\x01" * (n + 1 - lowest)
+            elif segment is INSIDE:  # always the last segment: one or more
+                return set(range(lowest + 1, n + 1))
+            else:
+                following = bytearray(n + 1)
+                for j in range(lowest, n):
+                    if reachable[j] and segment.fullmatch(parts[j]):
+                        following[j + 1] = 1
+                reachable = following
+        return {j for j in range(1, n + 1) if reachable[j]}
 
 
 def compile_pattern(text: str) -> Pattern | None:
@@ -39,9 +64,8 @@ def compile_pattern(text: str) -> Pattern | None:
         return None
     anchored = "/" in line
     line = line.lstrip("/") if line.startswith("/") else line
-    body = _translate(line)
-    prefix = "" if anchored else "(?:.*/)?"
-    return Pattern(text, re.compile(prefix + body + r"\Z", re.S), negated, folders_only)
+    segments = _segments(line)
+    return Pattern(text, segments if anchored else (ANY, *segments), negated, folders_only)
 
 
 class PathPatterns:
@@ -55,21 +79,18 @@ class PathPatterns:
 
     def excludes(self, relative: str, is_folder: bool = False) -> bool:
         """Whether `relative` (a POSIX path below the base folder) is excluded, either itself
-        or through one of its parent folders."""
-        parts = PurePosixPath(relative).parts
-        for depth in range(1, len(parts)):
-            if self._matches("/".join(parts[:depth]), True):
+        or through one of its parent folders; the last matching pattern wins at each level."""
+        parts = tuple(part for part in relative.split("/") if part not in ("", "."))
+        matched = [(pattern, pattern.prefixes(parts)) for pattern in self.patterns]
+        for depth in range(1, len(parts) + 1):
+            folder = is_folder or depth < len(parts)
+            verdict = False
+            for pattern, depths in matched:
+                if depth in depths and (folder or not pattern.folders_only):
+                    verdict = not pattern.negated
+            if verdict:
                 return True
-        return self._matches("/".join(parts), is_folder)
-
-    def _matches(self, path: str, is_folder: bool) -> bool:
-        verdict = False
-        for pattern in self.patterns:
-            if pattern.folders_only and not is_folder:
-                continue
-            if pattern.regex.match(path):
-                verdict = not pattern.negated
-        return verdict
+        return False
 
 
 def _strip_trailing_spaces(line: str) -> str:
@@ -80,49 +101,48 @@ def _strip_trailing_spaces(line: str) -> str:
     return stripped
 
 
-def _translate(glob: str) -> str:
-    """A regex for one anchored glob (no leading slash), component by component."""
-    out: list[str] = []
+def _segments(glob: str) -> tuple:
+    """One anchored glob (no leading slash), component by component."""
     components = glob.split("/")
     last = len(components) - 1
-    for index, component in enumerate(components):
-        if component == "**":
-            if index == last:
-                out.append(".*")  # "a/**": everything inside a
-            else:
-                out.append("(?:.*/)?")  # "**/": zero or more folders
-            continue
-        out.append(_component(component))
-        if index != last:
-            out.append("/")
-    return "".join(out)
+    return tuple(
+        (INSIDE if index == last else ANY) if component == "**" else re.compile(_component(component), re.S)
+        for index, component in enumerate(components)
+    )
 
 
 def _component(text: str) -> str:
-    """One path component: `*`, `?`, `[...]` and `\\x` escapes; never crosses a `/`."""
+    """A regex for one path component: `*`, `?`, `[...]` and `\\x` escapes. Between two stars
+    the text has a fixed length, so its leftmost match is always the right one: each star but
+    the last is an atomic lazy group, which never backtracks (as CPython's fnmatch does), and
+    matching takes time proportional to the name's length times the pattern's."""
     tokens = list(_tokens(text))
-    out: list[str] = []
+    pieces: list[list[str]] = [[]]  # the fixed-length texts between stars
     i = 0
     while i < len(tokens):
         char, escaped = tokens[i]
         if escaped:
-            out.append(re.escape(char))
+            pieces[-1].append(re.escape(char))
         elif char == "*":
             while i + 1 < len(tokens) and tokens[i + 1] == ("*", False):  # "a**b" is "a*b" within a component
                 i += 1
-            out.append("[^/]*")
+            pieces.append([])
         elif char == "?":
-            out.append("[^/]")
+            pieces[-1].append(".")
         elif char == "[":
             end = _class_end(tokens, i)
             if end is None:
                 return "(?!)"  # an unclosed class: git's wildmatch matches nothing at all
-            out.append(_char_class(tokens[i + 1 : end]))
+            pieces[-1].append(_char_class(tokens[i + 1 : end]))
             i = end
         else:
-            out.append(re.escape(char))
+            pieces[-1].append(re.escape(char))
         i += 1
-    return "".join(out)
+    texts = ["".join(piece) for piece in pieces]
+    if len(texts) == 1:
+        return texts[0]
+    middle = "".join(f"(?>.*?{piece})" for piece in texts[1:-1])
+    return f"{texts[0]}{middle}.*{texts[-1]}"
 
 
 def _tokens(text: str) -> Iterator[tuple[str, bool]]:
@@ -155,8 +175,21 @@ def _class_end(tokens: list[tuple[str, bool]], start: int) -> int | None:
 
 
 def _char_class(tokens: list[tuple[str, bool]]) -> str:
+    """A class's members and ranges, each written out."""
     negate = bool(tokens) and tokens[0] in _NEGATIONS
     if negate:
         tokens = tokens[1:]
-    body = "".join("-" if token == ("-", False) else re.escape(token[0]) for token in tokens)
+    members: list[str] = []
+    i = 0
+    while i < len(tokens):
+        if i + 2 < len(tokens) and tokens[i + 1] == ("-", False):
+            low, high = tokens[i][0], tokens[i + 2][0]
+            # git's wildmatch takes the first character alone, then the range: a reversed
+            # range ("z-a") adds nothing to it, where Python's re would refuse the pattern
+            members.append(f"{re.escape(low)}-{re.escape(high)}" if low <= high else re.escape(low))
+            i += 3
+        else:
+            members.append(re.escape(tokens[i][0]))
+            i += 1
+    body = "".join(members)
     return f"[^/{body}]" if negate else f"[{body}]"

@@ -102,7 +102,7 @@ def check_files(
             if id(config) not in settings:
                 settings[id(config)] = config_fingerprint(config)
             result._key = cache.key(source.digest, settings[id(config)])
-            found = cache.get(source.path, result._key)
+            found = cache.get(source.path, result._key, len(source.text))
             if found is not None and not (fixing and has_fixes(found, unsafe=options.unsafe)):
                 result.diagnostics, result.cached = found, True
                 continue

@@ -20,12 +20,20 @@ class WorkspaceError(Exception):
 
 
 class Discovery:
-    """Files to lint, in a stable order (folders walked in sorted order), each once."""
+    """Files to lint, in a stable order (folders walked in sorted order), each once.
+
+    Symbolic links are followed only to a file inside the folder tree being linted: under a
+    folder named on the command line, a link whose target lies outside that folder is neither
+    read nor fixed (a note says so), so that a repository cannot make resolint read or rewrite
+    a file elsewhere; links to folders are not followed. A file named on the command line may
+    be a link to a file inside the folder that holds the link; one to a file elsewhere is an
+    error (name the target itself to lint it)."""
 
     def __init__(self, configs: ConfigResolver, *, force_exclude: bool = False) -> None:
         self.configs = configs
         self.force_exclude = force_exclude
-        self.errors: list[ConfigError] = []
+        self.errors: list[Exception] = []
+        self.notes: list[str] = []
         self._patterns: dict[Path | None, PathPatterns] = {}
 
     def files(self, names: list[str]) -> Iterator[Path]:
@@ -41,10 +49,14 @@ class Discovery:
                 found = self._walk(path)
             elif self.force_exclude and self.excluded(path):
                 continue
+            elif path.is_symlink() and not _inside(path, _located(path).parent):
+                self.errors.append(WorkspaceError(
+                    f"{path}: a symbolic link to {os.path.realpath(path)}, outside the folder that holds it; "
+                    "not linted (name the file itself to lint it)"))
+                continue
             else:
-                found = iter((path,))
-            for file in found:
-                key = os.path.abspath(file)
+                found = iter(((path, os.path.realpath(path)),))
+            for file, key in found:  # key: the file's real path (a link and its target are one file)
                 if key not in seen:
                     seen.add(key)
                     yield file
@@ -64,14 +76,17 @@ class Discovery:
         if patterns is None:
             patterns = self._patterns[config.path] = PathPatterns(config.exclude)
         try:
-            relative = path.resolve().relative_to(config.root)
+            relative = _located(path).relative_to(config.root)  # a link is excluded by its own name
         except ValueError:
             return False
         return bool(relative.parts) and patterns.excludes(relative.as_posix(), is_folder)
 
-    def _walk(self, top: Path) -> Iterator[Path]:
-        for folder, subfolders, names in os.walk(top):
+    def _walk(self, top: Path) -> Iterator[tuple[Path, str]]:
+        """The files under `top`, each with its real path."""
+        tree = top.resolve()
+        for folder, subfolders, names in os.walk(top):  # links to folders are listed, not entered
             here = Path(folder)
+            real = os.path.realpath(folder)
             subfolders[:] = sorted(
                 name
                 for name in subfolders
@@ -81,8 +96,27 @@ class Discovery:
                 path = here / name
                 if name.startswith((".", "~$")) or path.suffix.lower() not in SUFFIXES or not path.is_file():  # ~$: Word's lock files
                     continue
-                if not self.excluded(path):
-                    yield path
+                if self.excluded(path):
+                    continue
+                if not path.is_symlink():
+                    yield path, os.path.join(real, name)
+                elif _inside(path, tree):
+                    yield path, os.path.realpath(path)
+                else:
+                    self.notes.append(f"{path}: a symbolic link to {os.path.realpath(path)}, outside {top}; not read")
+
+
+def _located(path: Path) -> Path:
+    """The absolute path of `path` itself: its folder resolved, its last component kept (so a
+    link is not replaced by its target)."""
+    if path.name in ("", ".", ".."):
+        return path.resolve()
+    return Path(os.path.realpath(path.parent)) / path.name
+
+
+def _inside(link: Path, tree: Path) -> bool:
+    """Whether the file `link` leads to lies inside the (resolved) folder `tree`."""
+    return Path(os.path.realpath(link)).is_relative_to(tree)
 
 
 def changed_since(revision: str, cwd: Path | None = None) -> set[Path]:

@@ -31,6 +31,7 @@ def render_github(results: list[tuple[str, LineIndex, list[Diagnostic]]]) -> str
 
 
 def escape_data(text: str) -> str:
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")  # a name that is not UTF-8
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -6,6 +6,7 @@ version-1 fields as they were: line and column then refer to the text form that
 from __future__ import annotations
 
 import json
+import re
 
 from ..diagnostics import Diagnostic
 from ..span import LineIndex, Span
@@ -39,7 +40,17 @@ def render_json(results: list[tuple[str, LineIndex, list[Diagnostic]]]) -> str:
         "version": VERSION,
         "diagnostics": [diagnostic_dict(path, index, d) for path, index, diagnostics in results for d in diagnostics],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return dumps(payload)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def dumps(payload) -> str:
+    """JSON text that can be written as UTF-8: a file name that is not UTF-8 keeps its
+    undecodable bytes as `\\udcXX` escapes (which Python's json reads back to the same name)."""
+    text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return _SURROGATE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 def _range(index: LineIndex, span: Span) -> dict:

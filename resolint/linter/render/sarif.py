@@ -2,7 +2,6 @@
 other tools read it. Columns count Unicode code points (`columnKind`), as resolint's do."""
 from __future__ import annotations
 
-import json
 from pathlib import PurePath
 from urllib.parse import quote
 
@@ -11,6 +10,7 @@ from .. import registry
 from ..diagnostics import Diagnostic, Severity
 from ..rule import REPOSITORY
 from ..span import LineIndex, Span
+from .json import dumps
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note", Severity.HINT: "note"}
@@ -68,7 +68,7 @@ def render_sarif(results: list[tuple[str, LineIndex, list[Diagnostic]]]) -> str:
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return dumps(log)
 
 
 def _descriptor(rule) -> dict:
@@ -105,5 +105,5 @@ def _uri(path: str) -> str:
     against the repository root), absolute ones become file: URIs."""
     pure = PurePath(path)
     if pure.is_absolute():
-        return pure.as_uri()
-    return quote(pure.as_posix(), safe="/")
+        return "file://" + quote(pure.as_posix(), safe="/", errors="surrogateescape")
+    return quote(pure.as_posix(), safe="/", errors="surrogateescape")  # a non-UTF-8 name keeps its bytes

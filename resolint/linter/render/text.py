@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostic
 from ..span import LineIndex
+from .printable import printable
 
 
 def render_text(results: list[tuple[str, LineIndex, list[Diagnostic]]]) -> str:
@@ -19,4 +20,4 @@ def render_text(results: list[tuple[str, LineIndex, list[Diagnostic]]]) -> str:
                 continue
             line, column = index.position(diagnostic.span.start)
             lines.append(f"{path}:{line}:{column}: {diagnostic.code} {diagnostic.message}{fixable}")
-    return "\n".join(lines) + ("\n" if lines else "")
+    return "".join(printable(line) + "\n" for line in lines)

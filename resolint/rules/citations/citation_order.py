@@ -1,22 +1,31 @@
-"""Resolutions listed out of chronological order.
+"""Dates in a list that contradict the numbers.
 
 ## What it checks
-In a list of cited resolutions or decisions with their dates — "resolutions 64/256 of
-2 March 2010, 65/122 of 13 December 2010 and 73/331 of 25 July 2019" — each date is not
-earlier than the one before it. Only the dated items of one run are compared: a list that
-goes on after a description ("… 76/69 of 9 December 2021 on interreligious dialogue, 69/312
-of 6 July 2015 on the Alliance of Civilizations …") starts a new group, by subject.
+In a list of cited resolutions with their dates, a resolution of a later session is not dated
+before one of an earlier session: "resolutions 70/160 of 17 December 2015, 72/183 of
+19 December 2019 and 74/161 of 18 December 2019" cannot all be right, since session 72 ended
+before session 74 began. The numbers that carry their order are compared: the session of a
+General Assembly or Human Rights Council resolution ("72/183", "217 (III)"), and the number of
+a Security Council resolution ("2467 (2019)"), numbered in order of adoption. Two items of
+one session are not compared (the Assembly does not number a session's resolutions by date:
+194 (III) of 11 December 1948 comes before 212 (III) of 19 November 1948), nor are special
+sessions ("S-29/1") or numbers by year ("2009/28").
+
+The order of the list is the drafter's: oldest first, or newest first ("the most recent of
+which being resolutions 77/227 of 15 December 2022, 76/180 of 16 December 2021 …"), or by
+subject. Only dates that contradict the numbers are reported.
 
 ## Why it matters
-UN texts list earlier resolutions on a subject from the oldest to the latest, so that the
-reader sees how the mandate grew (practice of the official texts; un-editorial-facts §6.3).
-A date out of order is often a wrong date or a wrong number.
+Two dates in the opposite order of their sessions mean one date (or number) is wrong: the
+reader who looks it up will not find it. Such slips are copied from one year's text into the
+next (72/183 "of 19 December 2019" in the French of resolution 78/207; it was adopted on 19
+December 2017).
 
 ## Example
 ```markdown
 *The General Assembly*,
 
-*Recalling* its resolutions 65/122 of 13 December 2010 and 64/256 of 2 March 2010,
+*Recalling* its resolutions 70/160 of 17 December 2015, 72/183 of 19 December 2019 and 74/161 of 18 December 2019,
 
 1. *Decides* to remain seized of the matter.
 ```
@@ -25,7 +34,7 @@ A date out of order is often a wrong date or a wrong number.
 ```markdown
 *The General Assembly*,
 
-*Recalling* its resolutions 64/256 of 2 March 2010 and 65/122 of 13 December 2010,
+*Recalling* its resolutions 70/160 of 17 December 2015, 72/183 of 19 December 2017 and 74/161 of 18 December 2019,
 
 1. *Decides* to remain seized of the matter.
 ```
@@ -38,28 +47,40 @@ from ...linter.diagnostics import Violation
 from ...linter.model import Document
 from ...linter.rule import Context, RuleMeta
 from .common import english_date
-from .scan import find_citations
+from .scan import Citation, find_citations
 
 META = RuleMeta(
     code="CT007",
     name="citation-order",
-    summary="Lists of dated resolutions go in chronological order",
+    summary="In a list of citations, no resolution of a later session is dated before one of an earlier session",
 )
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
     for found in find_citations(doc, ctx.language):
-        previous = None
+        previous = None  # (rank, date, item) of the last dated item that has a rank
         for item in found.items:
+            rank = order_rank(item)
             day = item.date.value if item.date else None
-            if day is None:
+            if rank is None or day is None:
                 continue
-            if item.resumed:
-                previous = None
-            if previous is not None and day < previous[1]:
-                yield Violation(
-                    item.span,
-                    f"{item.number} ({english_date(day)}) comes after {previous[0].number} ({english_date(previous[1])}): "
-                    "list resolutions from the oldest to the latest",
-                )
-            previous = (item, day)
+            if previous is not None and previous[0][0] == rank[0] and previous[0][1] != rank[1]:
+                earlier, later = sorted((previous, (rank, day, item)), key=lambda entry: entry[0])
+                if earlier[1] > later[1]:
+                    what = "number" if rank[0] == "sc" else "session"
+                    yield Violation(
+                        item.span,
+                        f"{earlier[2].number} of {english_date(earlier[1])} is of an earlier {what} than "
+                        f"{later[2].number} of {english_date(later[1])} but dated later: one of the two dates is wrong",
+                    )
+            previous = (rank, day, item)
+
+
+def order_rank(item: Citation) -> tuple[str, int] | None:
+    """What orders an item in time: ("session", n) for "72/183" and "217 (III)", ("sc", n)
+    for a Security Council resolution; None when nothing does (special sessions, years)."""
+    if item.body == "SC" and item.form in ("sc", "bare"):
+        return ("sc", int(item.base.split(" ")[0]))
+    if item.body in ("GA", "HRC", None) and item.form in ("session", "roman") and item.session and item.session.isdigit():
+        return ("session", int(item.session))
+    return None

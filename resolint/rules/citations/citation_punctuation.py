@@ -13,7 +13,15 @@ The commas of a citation of resolutions or decisions, as each language writes it
   before the "et" of a list.
 
 A comma after an item's description ("77/298 of 22 June 2023, entitled “…”, and 77/318 of
-…") is not a list comma and is left alone. The language's words and rules are in
+…") is not a list comma and is left alone. So are the commas the official texts use on
+purpose: before a date that belongs to several resolutions ("2016/7 and 2016/8, of 2 June
+2016", "79/259 A to C, of 24 December 2024"); before the "and" that keeps an undated item
+apart from the dated last one ("70/299, and 72/305 of 23 July 2018"); before the French "en
+date du", and around a French date set off as an apposition ("72/73, du 5 décembre 2017,
+dans laquelle …"); around the dates of a list whose organ comes after it ("74/247, du 27
+décembre 2019, et 75/282, du 26 mai 2021, de l’Assemblée générale"). A date without a year
+after a comma is not the resolution's ("in its resolution 71/90, of 30 June as International
+Asteroid Day"). The language's words and rules are in
 `resolint/rules/data/<lang>/citations.toml`.
 
 ## Why it matters
@@ -50,7 +58,7 @@ from ...linter.model import Document
 from ...linter.rule import Context, RuleMeta
 from ...linter.span import Span
 from .common import citations
-from .scan import find_citations, syntax
+from .scan import after_item, find_citations, owner_after, syntax
 
 META = RuleMeta(
     code="CT004",
@@ -62,13 +70,20 @@ META = RuleMeta(
 
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
     rules = syntax(ctx.language)
-    for _, item in citations(doc, ctx.language):
+    enclosed = {id(found) for found in find_citations(doc, ctx.language) if _organ_follows(doc, found, ctx)}
+    for found, item in citations(doc, ctx.language):
         connector = item.connector
-        if connector is None:
+        if connector is None or id(found) in enclosed:
             continue
         text = doc.slice(connector)
         has_comma = text.startswith(",")
         word = text.strip(", \u00a0")
+        if item.date.year is None:
+            continue  # "in its resolution 71/90, of 30 June as International Asteroid Day": not its date
+        if has_comma and (word in rules.comma_optional or _shared_date(found, item)):
+            continue
+        if has_comma and rules.enclosed_date and _enclosed(doc.text, after_item(doc.text, item)):
+            continue
         if rules.comma_before_date and not has_comma:
             yield Violation(
                 connector,
@@ -82,7 +97,30 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
                 Fix("Remove the comma", (Edit(Span(connector.start, connector.start + 1), ""),)),
             )
     for found in find_citations(doc, ctx.language):
-        yield from _list_commas(doc, found, rules)
+        if id(found) not in enclosed:
+            yield from _list_commas(doc, found, rules)
+
+
+def _enclosed(text: str, end: int) -> bool:
+    """A comma closes the date and the sentence goes on: "72/73, du 5 décembre 2017, dans laquelle"."""
+    return text.startswith(", ", end) and end + 2 < len(text) and text[end + 2] not in "\n"
+
+
+def _shared_date(found, item) -> bool:
+    """A comma before a date that belongs to several resolutions: "2016/7 and 2016/8, of
+    2 June 2016", "79/259 A to C, of 24 December 2024"."""
+    if len(item.parts) > 1:
+        return True
+    index = found.items.index(item)
+    return index > 0 and found.items[index - 1].date is None
+
+
+def _organ_follows(doc: Document, found, ctx: Context) -> bool:
+    """The list's commas enclose its dates because the organ comes after the whole list:
+    "les résolutions 74/247, du 27 décembre 2019, et 75/282, du 26 mai 2021, de l’Assemblée
+    générale"."""
+    end = after_item(doc.text, found.items[-1])
+    return doc.text.startswith(",", end) and owner_after(doc.text, end + 1, ctx.language) is not None
 
 
 def _list_commas(doc: Document, found, rules) -> Iterator[Violation]:
@@ -98,6 +136,8 @@ def _list_commas(doc: Document, found, rules) -> Iterator[Violation]:
         return
     has_comma = text.startswith(",")
     dated = all(item.date is not None for item in found.items)
+    if has_comma and found.items[-2].date is None and last.date is not None:
+        return  # "resolutions 70/299, and 72/305 of 23 July 2018": the date is the last one's only
     if rules.comma_before_and == "never" and has_comma:
         yield Violation(
             Span(separator.start, separator.start + 1),

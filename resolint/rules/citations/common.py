@@ -42,7 +42,9 @@ def assembly_session(item: Citation) -> int | None:
     in an Assembly text and dated within 15 years of its session (so that "through its
     resolution 54/18 of 12 October 2023, the Human Rights Council ..." is left alone); or
     cited with no organ and dated within a year of its session (another organ's "45/3 of
-    6 October 2020" is not the Assembly's resolution 45/3 of 1990)."""
+    6 October 2020" is not the Assembly's resolution 45/3 of 1990); or cited as "its" or with
+    no organ on the day and month the Assembly adopted it, in another year (a slip in the
+    year)."""
     if item.session is None or not item.session.isdigit() or item.form not in ("session", "roman"):
         return None
     number = int(item.session)
@@ -51,11 +53,24 @@ def assembly_session(item: Citation) -> int | None:
     year = item.date.year if item.date is not None else None
     if item.body == "GA" and item.named:
         return number
-    if item.body == "GA":
-        return number if year is None or abs(year - (1945 + number)) <= SELF_SLACK_YEARS else None
+    if item.body == "GA" and (year is None or abs(year - (1945 + number)) <= SELF_SLACK_YEARS):
+        return number
     if item.body is None and year is not None and year in (1945 + number, 1946 + number):
         return number
+    if item.body in ("GA", None) and _year_slip(item):
+        return number
     return None
+
+
+def _year_slip(item: Citation) -> bool:
+    """The Assembly's resolution of the same number was adopted on the same day and month in
+    another year: "its resolution 72/256 of 24 December 2107" is 72/256 of 24 December 2017
+    with a slip in the year, not another organ's text."""
+    day = item.date.value if item.date else None
+    if day is None or item.kind != "resolution":
+        return False
+    return any((record.adopted.date.month, record.adopted.date.day) == (day.month, day.day) and record.adopted.date.year != day.year
+               for number in item.numbers() for record in records.resolutions(number))
 
 
 def is_assembly(item: Citation) -> bool:
@@ -161,6 +176,29 @@ def verdict(item: Citation) -> Verdict:
     return Verdict(False, known[0])
 
 
+def numbering_supports(item: Citation, cited: date, recorded: date) -> bool:
+    """The Assembly numbers a session's resolutions roughly in the order of adoption: when the
+    cited date falls between the dates of the resolutions numbered just before and after
+    and the date other texts cite does not, the citations are the weaker evidence (75/313 "of
+    29 July 2021", between 75/312 of 29 July and 75/314 of 2 August; two texts cite it "of
+    20 July 2021")."""
+    if item.form != "session" or item.parts or "/" not in item.base:
+        return False
+    session, _, number = item.base.partition("/")
+    if not number.isdigit():
+        return False
+    before = records.resolutions(f"{session}/{int(number) - 1}")
+    after = records.resolutions(f"{session}/{int(number) + 1}")
+    if not before or not after:
+        return False
+    low, high = before[0].adopted.date, after[0].adopted.date
+
+    def fits(day: date) -> bool:
+        return low <= day <= high
+
+    return fits(cited) and not fits(recorded)
+
+
 def citation_name(item: Citation) -> str:
     word = "Decision" if item.kind == "decision" else "Resolution"
     return f"{word} {item.number}"
@@ -175,6 +213,8 @@ def record_violation(doc: Document, item: Citation, language: LanguagePack, *, f
     if judged.accepted or judged.firm != firm:
         return None
     record = judged.record
+    if record.citation_only and numbering_supports(item, item.date.value, record.adopted.date):
+        return None
     adopted = record.adopted
     cited = doc.slice(item.date.span)
     name = citation_name(item)

@@ -7,9 +7,11 @@ parsed by the symbol grammar (`resolint/grammar/symbols.lark`). A symbol of the 
 Assembly (`A/`), Security Council (`S/`), Economic and Social Council (`E/`) or Secretariat
 (`ST/`) series that does not parse is reported with the reason: a numbered component without
 its full stop (`L78`), a modification in lower case (`add.1`), a session and number run
-together (`A/78423`), a year that is not one (`S/1906/2020`). Where a likely intended symbol
-exists it is offered as an (unsafe) fix. A placeholder a draft leaves to be filled in
-(`A/80/___`, `Add.__`) is not reported; the hover says what it is.
+together (`A/78423`), a year that is not one (`S/120/898`). Where a likely intended symbol
+exists it is offered as an (unsafe) fix: `A79/473` (the slash after `A` forgotten) and
+`A/79473` are probably `A/79/473`, `A/80/L5` is `A/80/L.5`. A placeholder a draft leaves to
+be filled in (`A/80/___`, `Add.__`) is CT010's, an information. `S/2338/2024` is a document
+of the OPCW Technical Secretariat (S/<number>/<year>), not a Security Council symbol.
 
 ## Why it matters
 A symbol is how a reader — and the Official Document System — finds the document cited; a

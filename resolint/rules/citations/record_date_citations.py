@@ -4,7 +4,10 @@
 Like CT008, for the resolutions and decisions the record knows only from citations in later
 texts (General Assembly resolutions adopted without a vote before session 78, decisions
 before session 71) or whose recorded date is flagged as suspect: a cited date that differs
-from the date most texts cite is reported, with how many documents cite each.
+from the date most texts cite is reported, with how many documents cite each. The
+numbering weighs in: a date that falls between those of the resolutions numbered just before
+and after, where the majority's date does not, is not reported (75/313 "of 29 July 2021",
+between 75/312 of 29 July and 75/314 of 2 August 2021, though two texts cite "20 July").
 
 ## Why it matters
 Citations can be wrong, so the record's date is only the majority's: a warning, not an

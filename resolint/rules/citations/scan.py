@@ -96,6 +96,8 @@ class CitationSyntax:
     kinds: dict[str, tuple[str, bool]]  # word (case-folded) -> (kind, plural)
     connectors: tuple[str, ...]
     comma_before_date: bool
+    comma_optional: tuple[str, ...]  # connectors a comma may or may not precede
+    enclosed_date: bool  # a date between two commas is an apposition, not a slip
     and_words: tuple[str, ...]
     to_words: tuple[str, ...]
     comma_before_and: str
@@ -129,6 +131,8 @@ def syntax(language: LanguagePack) -> CitationSyntax:
         kinds=kinds,
         connectors=tuple(sorted(data["date"]["connectors"], key=len, reverse=True)),
         comma_before_date=bool(data["date"]["comma"]),
+        comma_optional=tuple(data["date"].get("comma_optional", [])),
+        enclosed_date=bool(data["date"].get("enclosed", False)),
         and_words=and_words,
         to_words=to_words,
         comma_before_and=data["list"]["comma_before_and"],
@@ -190,6 +194,9 @@ def _read_list(text: str, start: int, end: int, bound: int, doc_body: str | None
     if not text.startswith(" ", position) and not text.startswith("\u00a0", position):
         return None
     position += 1
+    between = _owner_between(text, end, rules)  # "las resoluciones del Consejo de Seguridad 2467 (2019)"
+    if between is not None:
+        owner, position = between
     items: list[Citation] = []
     separators: list[Span] = []
     item = _read_item(text, position, kind, owner, doc_body, rules, language, resumed=False)
@@ -212,6 +219,11 @@ def _read_list(text: str, start: int, end: int, bound: int, doc_body: str | None
     return CitationList(Span(start, end), kind, plural, tuple(items), tuple(separators))
 
 
+def after_item(text: str, item: Citation) -> int:
+    """Where an item ends, with its date and footnote indicator."""
+    return _after_item(text, item)
+
+
 def _after_item(text: str, item: Citation) -> int:
     end = item.date.span.end if item.date else item.span.end
     ref = FOOTNOTE_REF.match(text, end)
@@ -223,13 +235,18 @@ def _separator(text: str, position: int, rules: CitationSyntax) -> Span | None:
     at = position
     if text.startswith(",", at):
         at += 1
+        if at < len(text) and text[at].isdigit():
+            return Span(position, at)  # "30 June 2021,76/290 of 19 June 2022": the space left out
+        if text.startswith("<sup>", at):  # "53/26 of 14 July 2023,<sup>3</sup> 52/31 of …"
+            ref = FOOTNOTE_REF.match(text, at)
+            at = ref.end() if ref else at
     if at >= len(text) or text[at] not in SPACE:
         return None
     at += 1
     for word in rules.and_words:
         if text.startswith(word, at) and at + len(word) < len(text) and text[at + len(word)] in SPACE:
             return Span(position, at + len(word) + 1)
-    return Span(position, at) if at - position == 2 else None
+    return Span(position, at) if text.startswith(",", position) else None
 
 
 def _resume(text: str, position: int, bound: int, kind: str, owner: str | None,
@@ -240,15 +257,25 @@ def _resume(text: str, position: int, bound: int, kind: str, owner: str | None,
     stop = SENTENCE_END.search(text, position, limit)
     if stop:
         limit = stop.start()
-    at = text.find(",", position, limit)
-    while at != -1:
+    for at in _joins(text, position, limit, rules):
         separator = _separator(text, at, rules)
         if separator is not None:
             item = _read_item(text, separator.end, kind, owner, doc_body, rules, language, resumed=True)
             if item is not None and item.date is not None:
                 return separator, item
-        at = text.find(",", at + 1, limit)
     return None
+
+
+def _joins(text: str, position: int, limit: int, rules: CitationSyntax) -> list[int]:
+    """Where a list may go on after a description: each comma, and each " and " ("72/241 of
+    20 December 2017 on a world against violence and 77/298 of 30 June 2023 …")."""
+    found = []
+    for mark in (",", *(f" {word} " for word in rules.and_words)):
+        at = text.find(mark, position, limit)
+        while at != -1:
+            found.append(at)
+            at = text.find(mark, at + 1, limit)
+    return sorted(found)
 
 
 def _read_item(text: str, position: int, kind: str, owner: str | None, doc_body: str | None,
@@ -423,6 +450,20 @@ def _owner_after(text: str, position: int, rules: CitationSyntax) -> tuple[str, 
     return None
 
 
+def _owner_between(text: str, end: int, rules: CitationSyntax) -> tuple[str, int] | None:
+    """The organ named between the citation word and the number, as Spanish and French write
+    it: "las resoluciones del Consejo de Derechos Humanos 23/13", "les résolutions du Conseil
+    des droits de l’homme 53/26" -> (body, where the number starts)."""
+    organ = _owner_after(text, end, rules)
+    if organ is None:
+        return None
+    body, after = organ
+    at = after + (1 if text.startswith(" ", after) else 0)
+    if at == after and text[after - 1 : after] != " ":
+        return None
+    return (body, at) if rules.number.match(text, at) else None
+
+
 def _date_after(text: str, position: int, rules: CitationSyntax, language: LanguagePack) -> tuple[TextDate | None, Span | None]:
     """The date joined to a number: ' of 2 December 2004', ', de 2 de diciembre de 2004'."""
     at = position
@@ -436,6 +477,34 @@ def _date_after(text: str, position: int, rules: CitationSyntax, language: Langu
         if text.startswith(connector, at) and at + len(connector) < len(text) and text[at + len(connector)] in SPACE:
             date_start = at + len(connector) + 1
             found = date_at(text, date_start, language)
+            if found is not None and _second_date(text, found.span.end, rules, language):
+                return None, None  # "237 (1967) et 259 (1968), en date du 14 juin 1967 et du 27 septembre 1968"
             if found is not None:
                 return found, Span(position, date_start)
     return None, None
+
+
+def _second_date(text: str, position: int, rules: CitationSyntax, language: LanguagePack) -> bool:
+    """A date followed by "and" and another date: the dates of the list's items in turn,
+    not the last item's alone."""
+    ref = FOOTNOTE_REF.match(text, position)
+    at = ref.end() if ref else position
+    if text.startswith(",", at):
+        at += 1
+    if not text.startswith(" ", at):
+        return False
+    at += 1
+    for word in rules.and_words:
+        if text.startswith(word + " ", at):
+            start = at + len(word) + 1
+            for connector in ("", *rules.connectors):
+                lead = start + (len(connector) + 1 if connector else 0)
+                if (not connector or text.startswith(connector + " ", start)) and date_at(text, lead, language):
+                    return True
+    return False
+
+
+def owner_after(text: str, position: int, language: LanguagePack) -> str | None:
+    """The organ named right after `position` (" de l’Assemblée générale"), if any."""
+    found = _owner_after(text, position, syntax(language))
+    return found[0] if found else None

@@ -8,7 +8,9 @@ documented opening dates; earlier ones are inferred by the rules of procedure's 
 third Tuesday of September), and 60 days' slack is allowed around them for the known
 exceptions. Special and emergency special sessions (S-30/1, ES-10/1) are not tied to years
 and are not checked. A citation whose organ is not named ("resolution 45/3 of 6 October 2020",
-another body's) counts as the Assembly's only when dated within a year of that session.
+another body's) counts as the Assembly's only when dated within a year of that session, or
+on the day and month the Assembly adopted it ("its resolution 72/256 of 24 December 2107": a
+slip in the year of 72/256 of 24 December 2017).
 
 ## Why it matters
 Session *n* runs from September of 1945 + *n* to September of the next year: "resolution

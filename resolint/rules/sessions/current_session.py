@@ -69,7 +69,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
     header_end = max((line.span.end for line in doc.header), default=0)
     text = doc.text
     for mention in mentions(doc, ctx.language):
-        if mention.kind or mention.ordinal.start < header_end:
+        if mention.kind or not mention.certain or mention.ordinal.start < header_end:
             continue
         if decided_for_agenda(text, mention, words):
             if mention.number <= current_number:

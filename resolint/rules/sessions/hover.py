@@ -27,6 +27,8 @@ def session_hovers(doc: Document, language: LanguagePack) -> Iterator[HoverItem]
     words = words_for(language.code)
     _, line = current_session(doc, language)
     for mention in mentions(doc, language):
+        if not mention.certain:
+            continue  # a misspelling as near to two ordinals: SS001 asks which
         assembly = (
             mention.phrase == line
             or names_assembly(doc.text, mention, words)
@@ -55,8 +57,9 @@ def explain(mention: Mention, assembly: bool, code: str = "en") -> str:
         what = f"the {nth}{regular} {kind} of the General Assembly: {facts}."
     else:
         what = f"the {nth} {kind} of the body named here. If it is the General Assembly's: {facts}."
+    # The name in the two other languages (the title gives it in the document's own).
     others = " · ".join(f"{label}: {_ordinal(language, n)} {_name(language, mention.kind)}"
-                        for language, label in (("en", "English"), ("fr", "French"), ("es", "Spanish")))
+                        for language, label in (("en", "English"), ("fr", "French"), ("es", "Spanish")) if language != code)
     return f"{title} — {what}\n\n{others}"
 
 

@@ -7,7 +7,16 @@ rules/data/<lang>/ordinals.toml), then reads the words just before it and compar
 the ordinal table by a *key* that ignores case, accents, hyphens and spaces (and "et", "and";
 Spanish reads "primero"/"tercero" as "primer"/"tercer"). So a misspelt ordinal
 ("Seventy Fifth", "soixante-et-onzième", "septuagésimo primero") is still recognised, and the
-rules can tell it from the UN form. Words that match no ordinal are not a session name.
+rules can tell it from the UN form.
+
+A key that matches no ordinal may still be a misspelling of one ("Seventy-nineth",
+"Eightyeth", "septuagésimo octvo"): it is read as the ordinal whose key is one letter away
+(two for keys of ten letters or more: an insertion, a deletion, a substitution or two
+letters swapped), provided its last word ends as the language's ordinals end ("-th",
+"-ième", "-vo") and every word before it is, give or take a letter, one that starts
+ordinals ("seventy", "soixante", "septuagésimo"). Cardinals ("eight sessions") and words
+like "its", "la" or "next" stay out. When two ordinals are as near ("Seventy-nixth": ninth
+or sixth?), the mention keeps both and the session is not known.
 """
 from __future__ import annotations
 
@@ -33,6 +42,9 @@ class Mention:
     kind: str  # "" for a regular session, "S" special, "ES" emergency special
     written: str
     correct: str  # the UN spelling in the case style of `written`
+    noun: Span | None = None  # the session noun as written ("período", "session")
+    noun_correct: str = ""  # the UN spelling of that noun ("período" for "periodo")
+    alternatives: tuple[int, ...] = ()  # for a misspelling as near to other ordinals: all of them
 
     @property
     def session(self) -> str:
@@ -42,6 +54,11 @@ class Mention:
     @property
     def well_spelt(self) -> bool:
         return self.written == self.correct
+
+    @property
+    def certain(self) -> bool:
+        """Is the session known (not a misspelling as near to two ordinals)?"""
+        return len(self.alternatives) <= 1
 
 
 class SessionWords:
@@ -58,6 +75,7 @@ class SessionWords:
         self.special_before = [w.lower() for w in phrase.get("special_before", [])]
         self.ignored = frozenset(phrase.get("ignored_words", []))
         self.apocope: dict[str, str] = data.get("apocope", {})
+        self.noun_spellings: dict[str, str] = phrase.get("noun_spellings", {})
         self.assembly_before = _optional(phrase.get("assembly_before"))
         self.assembly_after = _optional(phrase.get("assembly_after"))
         self.agenda_before = _optional(phrase.get("agenda_before"))
@@ -74,6 +92,10 @@ class SessionWords:
         self.max_words = 1 + max((len(re.split(r"[- ]", name)) for name, _ in names), default=1)
         # The last word of every name: words that can end no ordinal are rejected at once.
         self.last_words = {self.key([re.split(r"[- ]", name)[-1]]) for name, _ in names}
+        # For misspellings: how ordinals end ("th", "me", "vo") and the words that start them.
+        self.endings = {word[-2:] for word in self.last_words}
+        self.leading = {self.key([word]) for name, _ in names for word in re.split(r"[- ]", name)[:-1]} - {""}
+        self._near: dict[str, tuple[int, tuple[int, ...]] | None] = {}
 
     def may_end_ordinal(self, word: str) -> bool:
         """Can `word` be the last word of an ordinal (or end with one: "vigesimoprimer")?"""
@@ -92,6 +114,46 @@ class SessionWords:
                 return word[: -len(long)] + short
         return word
 
+    def near(self, key: str) -> tuple[int, tuple[int, ...]] | None:
+        """(distance, sessions) of the ordinals nearest to `key`, a misspelling of none of
+        them, if they are near enough to be what was meant; remembered per key."""
+        if key not in self._near:
+            if len(self._near) > 4096:
+                self._near.clear()  # a long-running server reads many texts
+            self._near[key] = self._nearest(key)
+        return self._near[key]
+
+    def _nearest(self, key: str) -> tuple[int, tuple[int, ...]] | None:
+        limit = _limit(key)
+        if not limit:
+            return None
+        found: dict[int, set[int]] = {}
+        for name, number in self.lookup.items():
+            if abs(len(name) - len(key)) <= limit:
+                distance = _distance(key, name, limit)
+                if distance <= limit:
+                    found.setdefault(distance, set()).add(number)
+        if not found:
+            return None
+        best = min(found)
+        return best, tuple(sorted(found[best]))
+
+    def may_start_ordinal(self, word: str) -> bool:
+        """Is `word`, give or take a letter, a word that starts ordinals ("seventy", "vingt")?"""
+        key = self.key([word])
+        if not key or key in self.leading:
+            return bool(key) or word.lower() in self.ignored
+        if key in self.lookup:
+            return False  # an ordinal of its own: "seventh and eighth" is not "seventy-eighth"
+        return len(key) >= 4 and any(abs(len(key) - len(w)) <= 1 and _distance(key, w, 1) <= 1 for w in self.leading)
+
+    def noun_form(self, written: str) -> str:
+        """The UN spelling of the session noun as written ("periodo" -> "período")."""
+        right = self.noun_spellings.get(written.lower())
+        if right is None or written.isupper():
+            return written  # capitals may drop their accents, as for ordinals
+        return right[:1].upper() + right[1:] if written[:1].isupper() else right
+
     def correct(self, number: int, written: str) -> str:
         """The UN form of ordinal `number`, capitalised or in capitals as `written` is."""
         right = self.table[number - 1]
@@ -101,6 +163,30 @@ class SessionWords:
         if written[:1].isupper():
             return right[:1].upper() + right[1:]
         return right
+
+
+def _limit(key: str) -> int:
+    """How many letters a misspelling of an ordinal may differ by: none for short words (a
+    four-letter word is one letter from too many others)."""
+    return 0 if len(key) < 5 else 1 if len(key) < 10 else 2
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Edits (insert, delete, substitute, swap two neighbours) from `a` to `b`; any number
+    above `limit` is returned as limit + 1."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return min(previous[-1], limit + 1)
 
 
 def _optional(pattern: str | None) -> re.Pattern | None:
@@ -144,14 +230,18 @@ def _find(text: str, words: SessionWords):
             end -= 1
         end, kind = _special_words(text, end, kind, words)
         runs = _runs_before(text, end, words.max_words)
-        if not runs or not words.may_end_ordinal(text[runs[-1][0] : runs[-1][1]]):
+        if not runs:
             continue
-        found = _match_ordinal(text, runs, words)
+        found = _match_ordinal(text, runs, words) if words.may_end_ordinal(text[runs[-1][0] : runs[-1][1]]) else None
+        found = _match_misspelt(text, runs, words, found)
         if found is None:
             continue
-        start, stop, number = found
+        start, stop, numbers = found
         written = text[start:stop]
-        yield Mention(Span(start, stop), Span(start, phrase_end), number, kind, written, words.correct(number, written))
+        noun = text[match.start() : match.end()]
+        yield Mention(Span(start, stop), Span(start, phrase_end), numbers[0], kind, written,
+                      words.correct(numbers[0], written), Span(match.start(), match.end()), words.noun_form(noun),
+                      numbers if len(numbers) > 1 else ())
 
 
 def find_words(text: str, hints: list[str], word: re.Pattern) -> list[re.Match]:
@@ -216,19 +306,64 @@ def _match_ordinal(text: str, runs: list[tuple[int, int]], words: SessionWords) 
     return None
 
 
+def _match_misspelt(text: str, runs: list[tuple[int, int]], words: SessionWords,
+                    exact: tuple[int, int, int] | None) -> tuple[int, int, tuple[int, ...]] | None:
+    """The nearest ordinal to the final words, when they are no ordinal as written or the
+    exact match is only the end of a misspelt compound ("Sevnty-ninth"): (start, end,
+    sessions). The nearest wins, and of two as near the one of more words."""
+    last = text[runs[-1][0] : runs[-1][1]]
+    best: tuple[int, int, tuple[int, int, tuple[int, ...]]] | None = None
+    if words.key([last])[-2:] in words.endings:
+        longest = len(runs)
+        for count in range(1, longest + 1):
+            chosen = runs[-count:]
+            if exact is not None and chosen[0][0] >= exact[0]:
+                continue  # no longer than the exact match: the exact match stands
+            if not all(words.may_start_ordinal(text[s:e]) for s, e in chosen[:-1]):
+                break
+            if text[chosen[0][0] : chosen[0][1]].lower() in words.ignored:
+                continue
+            near = words.near(words.key([text[s:e] for s, e in chosen]))
+            if near is not None and (best is None or near[0] <= best[0]):
+                best = (near[0], count, (chosen[0][0], chosen[-1][1], near[1]))
+    if best is not None:
+        return best[2]
+    return None if exact is None else (exact[0], exact[1], (exact[2],))
+
+
 def current_session(doc: Document, language: LanguagePack) -> tuple[str | None, Span | None]:
     """The session the document belongs to, and where its session line names it: the session
     line first, else the resolution number ("75/276")."""
-    for line in doc.header:
-        if line.kind == "session":
-            for mention in mentions(doc, language):
-                if line.span.start <= mention.ordinal.start < line.span.end:
-                    return mention.session, mention.phrase
+    line = session_line(doc, language)
+    if line is not None:
+        return line.session, line.phrase
     number = doc.meta.number or ""
     found = re.match(r"((?:E?S-)?\d{1,3})/\d", number)
     if found and not re.match(r"\d{4}/", number):
         return found.group(1), None
     return None, None
+
+
+def session_line(doc: Document, language: LanguagePack) -> Mention | None:
+    """The session name of the session line: the header line the parser calls one, or — when
+    a misspelling kept the parser from knowing it ("Septuagésimo octavo periodo de
+    sesiones", "Seventy nineth session") — a heading line before the resolution number that
+    is a session name and nothing else. A misspelling as near to two ordinals names no
+    session."""
+    found = mentions(doc, language)
+    for line in doc.header:
+        if line.kind == "number_title":
+            break
+        start, end = line.span.start, line.span.end
+        while start < end and doc.text[start] in "*_ \t":
+            start += 1
+        while end > start and doc.text[end - 1] in "*_ \t":
+            end -= 1
+        for mention in found:
+            whole = mention.ordinal.start == start and mention.phrase.end == end
+            if (whole or line.kind == "session") and start <= mention.ordinal.start < end:
+                return mention if mention.certain else None
+    return None
 
 
 def names_assembly(text: str, mention: Mention, words: SessionWords) -> bool:

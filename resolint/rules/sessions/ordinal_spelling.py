@@ -12,12 +12,22 @@ UN usage (the tables for sessions 1–120 are in `rules/data/<lang>/ordinals.tom
   session", "Quatre-vingt-unième session"; "première session".
 
 Only the first letter may be a capital ("Seventy-eighth Session" in Official Records
-citations); a line in capitals is accepted.
+citations); a line in capitals is accepted. Spanish names the session "período de
+sesiones", with the accent ("periodo" is reported).
+
+A misspelt ordinal is found too, on the session line as anywhere else: "Seventy-nineth",
+"Eightyeth", "soixante-dix-huitème", "octagésimo primer" — a word one letter from an
+ordinal (two in long compounds) that ends as ordinals end and stands before the session
+noun. When it is as near to two ordinals ("seventy-nixth": sixth or ninth?), both are
+named and no fix is offered.
 
 ## Why it matters
 Session names are how a reader dates a resolution and finds the documents it cites; the
 spelling is fixed in each language (facts §4.1). "Seventy fifth", "Septuagésimo primero
-período" or "Soixante-et-onzième" are not UN forms. The fix writes the UN form.
+período" or "Soixante-et-onzième" are not UN forms. The official texts (1,972 resolutions,
+9,282 session names) hold ten such slips: "octagésimo" four times for "octogésimo",
+"soixante quatorzième", "soixante-dix huitième", "quatre-vingt et unième", "periodo de
+sesiones" three times. The fix writes the UN form.
 
 ## Example
 ```markdown
@@ -25,12 +35,12 @@ Seventy fifth session
 
 *The General Assembly*,
 
-1. *Decides* to consider the question at its seventy-sixth session.
+1. *Decides* to consider the question at its seventy-sixth session and at its seventy-nineth session.
 ```
 
 ```markdown
 <!-- lang: es -->
-Septuagésimo primero período de sesiones
+Septuagésimo primero periodo de sesiones
 
 *La Asamblea General*,
 
@@ -52,7 +62,7 @@ Seventy-fifth session
 
 *The General Assembly*,
 
-1. *Decides* to consider the question at its seventy-sixth session.
+1. *Decides* to consider the question at its seventy-sixth session and at its seventy-ninth session.
 ```
 
 ```markdown
@@ -80,7 +90,7 @@ from collections.abc import Iterator
 from ...linter.diagnostics import Edit, Fix, Violation
 from ...linter.model import Document
 from ...linter.rule import Context, RuleMeta
-from .mentions import mentions
+from .mentions import mentions, words_for
 
 META = RuleMeta(
     code="SS001",
@@ -91,10 +101,21 @@ META = RuleMeta(
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
+    words = words_for(ctx.language.code)
     for mention in mentions(doc, ctx.language):
-        if not mention.well_spelt:
+        if not mention.certain:
+            forms = " or ".join(f"\"{words.correct(n, mention.written)}\" ({n})" for n in mention.alternatives)
+            yield Violation(mention.ordinal, f"\"{mention.written}\" is no session ordinal as the UN writes it: {forms}?")
+        elif not mention.well_spelt:
             yield Violation(
                 mention.ordinal,
                 f"The ordinal of session {mention.session} is written \"{mention.correct}\", not \"{mention.written}\"",
                 Fix(f"Write \"{mention.correct}\"", (Edit(mention.ordinal, mention.correct),)),
+            )
+        noun = doc.text[mention.noun.start : mention.noun.end] if mention.noun else ""
+        if noun and noun != mention.noun_correct:
+            yield Violation(
+                mention.noun,
+                f"The session noun is written \"{mention.noun_correct}\" in UN usage, not \"{noun}\"",
+                Fix(f"Write \"{mention.noun_correct}\"", (Edit(mention.noun, mention.noun_correct),)),
             )

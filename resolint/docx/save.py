@@ -1,0 +1,180 @@
+"""Writing the corrected copy of a Word document (`draft.fixed.docx`).
+
+- The copy is the original package with only the parts the fixes changed replaced: every
+  other part (pictures, custom XML, parts the document does not reference) is kept byte for
+  byte, and a changed part keeps its XML declaration and the comments before its root.
+- It is written atomically (a temporary file in the same folder, renamed), with the mode a
+  new file gets (the umask applies), like any file the user saves.
+- It carries a stamp in its zip comment: the SHA-256 of its bytes. A copy that lacks the
+  stamp or no longer matches it was saved since (Word drops zip comments when it saves) or
+  was not written by resolint: it is not replaced, so that the user's edits are never lost.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import io
+import os
+import re
+import secrets
+import stat
+import zipfile
+from pathlib import Path
+
+STAMP = b"resolint fixed copy sha256="
+STAMP_LENGTH = len(STAMP) + 64
+END_RECORD = b"PK\x05\x06"  # the zip's end-of-central-directory record: 22 bytes and the comment
+PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.S)
+DECLARED_ENCODING = re.compile(rb"""<\?xml\b[^>]*?\bencoding\s*=\s*["']([^"']*)""")
+
+
+class CopyError(Exception):
+    """The corrected copy cannot be written as asked; the message says why."""
+
+
+# --- the package --------------------------------------------------------------------------
+
+def snapshot(document) -> dict:
+    """What each part of an open python-docx Document serialises to now (its XML, or its
+    bytes) and its relationships: compared after the fixes to find the parts they changed."""
+    state = {"/": document.part.package.rels.xml}
+    for part in document.part.package.iter_parts():
+        state[str(part.partname)] = (part.blob, part.rels.xml)
+    return state
+
+
+def repack(original: bytes, document, before: dict) -> bytes:
+    """The original package, with the parts of `document` that changed since `before`
+    (a `snapshot`) replaced. Raises CopyError if the fixes changed the package's structure
+    (parts or relationships), which they never should."""
+    after = snapshot(document)
+    if after.keys() != before.keys() or after["/"] != before["/"] or any(
+        after[name][1] != before[name][1] for name in after if name != "/"
+    ):
+        raise CopyError("the fixes would change the structure of the Word package")
+    parts = {part.partname.membername: part for part in document.part.package.iter_parts()}
+    changed = {member: part for member, part in parts.items() if after[str(part.partname)][0] != before[str(part.partname)][0]}
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(original)) as source, zipfile.ZipFile(out, "w") as target:
+        if set(changed) - set(source.namelist()):
+            raise CopyError("a part the fixes changed is not where the package says it is")
+        written: set[str] = set()
+        for info in source.infolist():
+            if info.filename in written:
+                continue  # a name twice in the zip: readers take the last one, so do we
+            written.add(info.filename)
+            data = source.read(info.filename)
+            if info.filename in changed:
+                data = _with_prolog(data, changed[info.filename])
+            target.writestr(_entry(info), data)
+    return out.getvalue()
+
+
+def _entry(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
+    """A new zip entry like `info` (name, date, compression, attributes), without its extra
+    fields: those describe the original's layout (sizes, offsets), not the copy's."""
+    entry = zipfile.ZipInfo(info.filename, info.date_time)
+    entry.compress_type = info.compress_type if info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) else zipfile.ZIP_DEFLATED
+    entry.external_attr, entry.create_system, entry.comment = info.external_attr, info.create_system, info.comment
+    return entry
+
+
+def _with_prolog(original: bytes, part) -> bytes:
+    """The part's new XML after the prolog of its original (declaration, comments,
+    processing instructions); python-docx's own serialisation when that cannot be done
+    faithfully (another encoding than UTF-8, a document type declaration)."""
+    from lxml import etree
+
+    prolog = PROLOG.match(original).group()
+    encoding = DECLARED_ENCODING.search(prolog)
+    rest = original[len(prolog) : len(prolog) + 2]
+    if (encoding and encoding.group(1).lower() not in (b"utf-8", b"utf8")) or not rest.startswith(b"<") or rest[1:2] in (b"!", b"?"):
+        return part.blob
+    return prolog + etree.tostring(part.element, encoding="UTF-8", xml_declaration=False)
+
+
+# --- the file -------------------------------------------------------------------------------
+
+def stamped(data: bytes) -> bytes:
+    """The zip `data` (which has no comment) with resolint's stamp as its comment."""
+    if len(data) < 22 or data[-22:-18] != END_RECORD or data[-2:] != b"\x00\x00":
+        raise CopyError("the corrected copy is not a zip package resolint can stamp")
+    mark = STAMP + hashlib.sha256(data).hexdigest().encode()
+    return data[:-2] + len(mark).to_bytes(2, "little") + mark
+
+
+def written_by_resolint(path: Path) -> bool:
+    """Whether the file at `path` is a corrected copy as resolint wrote it, unchanged."""
+    with open(path, "rb") as stream:
+        size = stream.seek(0, os.SEEK_END)
+        body = size - STAMP_LENGTH - 2
+        if body < 22:
+            return False
+        stream.seek(body)
+        tail = stream.read()
+        if tail[:2] != STAMP_LENGTH.to_bytes(2, "little") or not tail[2:].startswith(STAMP):
+            return False
+        digest = hashlib.sha256()
+        stream.seek(0)
+        remaining = body
+        while remaining:
+            chunk = stream.read(min(remaining, 1 << 20))
+            if not chunk:
+                return False
+            digest.update(chunk)
+            remaining -= len(chunk)
+        digest.update(b"\x00\x00")
+        return hmac.compare_digest(digest.hexdigest().encode(), tail[2 + len(STAMP) :])
+
+
+def check_replaceable(path: Path) -> tuple | None:
+    """Raise CopyError unless `path` is absent or a corrected copy resolint wrote, unchanged;
+    returns what the file is now (`state`), for `write_copy` to see it still is."""
+    current = state(path)
+    if current is None:
+        return None
+    if not stat.S_ISREG(current[0]):
+        raise CopyError(f"{path.name}, where the corrected copy goes, is not a regular file (a link, a folder...): "
+                        "it is left alone; move it away, then fix again")
+    if not written_by_resolint(path) or state(path) != current:
+        raise _changed(path)
+    return current
+
+
+def state(path: Path) -> tuple | None:
+    """The kind, identity, size and modification time of the file at `path` (None: absent)."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    return info.st_mode, info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns
+
+
+def _changed(path: Path) -> CopyError:
+    return CopyError(f"the corrected copy {path.name} was changed after resolint wrote it (or resolint did not "
+                     "write it): it is not replaced, so that no edit is lost; move it away or delete it, then fix again")
+
+
+def write_copy(path: Path, data: bytes, expected: tuple | None = None) -> None:
+    """Write `data` to `path` atomically: a new temporary file in the same folder (created
+    as any new file is, the umask applying), renamed over `path` — provided `path` is still
+    as `check_replaceable` found it (`expected`): a save that lands meanwhile is kept."""
+    for _ in range(100):
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+            break
+        except FileExistsError:
+            continue
+    else:
+        raise CopyError(f"cannot create a temporary file beside {path}")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        if state(path) != expected:
+            raise _changed(path)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
