@@ -135,6 +135,60 @@ def test_safe_fixes_change_adopted_texts_only_at_recorded_findings(path: Path):
 
 # --- the official structure ---------------------------------------------------------------
 
+# Texts whose row in STRUCTURE.tsv is wrong because the XML is (checked by reading each text);
+# they are left out of the ratios below. A key without a language folder holds for all three.
+XML_DEFECTS = {
+    # sections that carry their own preamble: the XML has no preamble or operative container
+    "A-RES-78-247.md": "sections I and II each open with their own preamble; the XML keeps them in no preamble container (0, no operative numbers)",
+    "A-RES-78-253.md": "sections with their own preambles; the XML reads 0 preambular and its operative numbers as one list",
+    "A-RES-79-258.md": "sections with their own preambles; the XML reads 0 preambular paragraphs",
+    "A-RES-79-281.md": "a preamble, then sections with preambles of their own; the XML counts the first 2 preambular paragraphs and no operative ones",
+    "A-RES-79-298.md": "sections with their own preambles, and numbers 11-13 set on the section titles, not on the paragraphs under them",
+    # sub-paragraphs or quoted paragraphs listed as operative paragraphs
+    "A-RES-78-269.md": "after the panels' themes embedded in 4 (b), the XML lists sub-paragraphs (c) and (d) as operative paragraphs",
+    "A-RES-79-273.md": "after the panels' themes embedded in 4 (b), the XML lists sub-paragraphs (c) and (d) as operative paragraphs",
+    "A-RES-79-333.md": "sub-paragraphs (c) and (d) of paragraph 4 listed as operative paragraphs; in en and es the opening phrases lost their italics",
+    "en/A-RES-78-319.md": "paragraph 3 ends its lead-in with \";\", and the XML lists its sub-paragraphs (a) to (d) as operative paragraphs",
+    "A-RES-78-329.md": "the single operative paragraph \"*Decides*:\" is unnumbered; the XML lists its sub-paragraphs (a) and (b) as operative ones",
+    "A-RES-79-253.md": "the captions B, C and D of the staffing tables that paragraph 19 introduces are listed as operative paragraphs",
+    "A-RES-78-248.md": "paragraph 4 of the Dispute Tribunal's statute, quoted in operative paragraph 14, is listed as an operative paragraph",
+    "es/A-RES-79-280.md": "the quoted staff rule's sub-paragraph \"b)\" is listed as an operative paragraph",
+    "fr/A-RES-79-280.md": "the quoted staff rule's sub-paragraph \"b)\" is listed as an operative paragraph",
+    "es/A-RES-79-72.md": "sub-paragraphs a) and b) of paragraph 6 are listed as operative paragraphs",
+    "A-RES-79-1.md": "the Pact for the Future, adopted by the single unnumbered operative paragraph, is read as the resolution's operative part",
+    # a paragraph label the XML lost (in each the text writes the number without its full stop)
+    "es/A-RES-78-76.md": "operative paragraph \"1\" (no full stop) is missing from the XML's numbers",
+    "es/A-RES-78-99.md": "operative paragraph \"5\" (no full stop) is missing from the XML's numbers",
+    "es/A-RES-79-226.md": "operative paragraph \"104\" (no full stop) is missing from the XML's numbers",
+    "en/A-RES-79-160.md": "operative paragraphs \"26\" and \"27\" (no full stop) are missing from the XML's numbers",
+    "fr/A-RES-78-69.md": "operative paragraph \"226\" (no full stop) is missing from the XML's numbers",
+    "fr/A-RES-79-161.md": "operative paragraph \"24\" (no full stop) is missing from the XML's numbers",
+    "fr/A-RES-78-173.md": "operative paragraph \"16,\" (a comma for its full stop) is missing from the XML's numbers",
+    "fr/A-RES-78-240.md": "the operative numbers stand on lines of their own, apart from their paragraphs",
+    # the last preambular paragraph missing from the XML's preamble
+    "en/A-RES-78-127.md": "the last preambular paragraph (\"*Aiming* ...\") is not in the XML's preamble",
+    "es/A-RES-78-127.md": "the last preambular paragraph (\"*Aspirando* ...\") is not in the XML's preamble",
+    "fr/A-RES-78-113.md": "the last preambular paragraph (\"*Se réaffirmant résolue* ...\") is not in the XML's preamble",
+    "fr/A-RES-79-127.md": "the last preambular paragraph (\"*Se réaffirmant résolue* ...\") is not in the XML's preamble",
+    "fr/A-RES-78-226.md": "the last preambular paragraph (\"*Prenant également note* ...\") is not in the XML's preamble",
+    "fr/A-RES-78-49.md": "the last preambular paragraph (\"*Désireuse* ...\") is not in the XML's preamble",
+    "fr/A-RES-79-106.md": "the last preambular paragraph (\"*Faisant de nouveau siens* ...\") is not in the XML's preamble",
+    "fr/A-RES-79-179.md": "the last preambular paragraph (\"*S’inquiétant profondément* ...\") is not in the XML's preamble",
+    "fr/A-RES-79-332.md": "the last preambular paragraph (\"*Se réjouissant* ...\") is not in the XML's preamble",
+    # an opening phrase the XML names wrongly
+    "en/A-RES-78-34.md": "a preambular paragraph's name is \"<a href=…>53</a>\", a link inside its text",
+    "en/A-RES-78-263.md": "the first preambular paragraph's name is the title in its footnote 1 (\"Official Records of the General Assembly, ...\")",
+    "en/A-RES-79-216.md": "the preambular paragraph \"*Recommitting* ...\" has an empty name",
+    "es/A-RES-78-68.md": "the preambular paragraph \"*Recordando además* que los signatarios ...\" has an empty name",
+    "fr/A-RES-78-136.md": "the first preambular paragraph's opening \"Rappelant\" lost its italics",
+    "fr/A-RES-78-297.md": "the preambular paragraph \"Consciente ...\" lost its italics and is named \"conscient\"",
+}
+
+
+def _xml_defect(file: str) -> str | None:
+    return XML_DEFECTS.get(file) or XML_DEFECTS.get(file.split("/", 1)[-1])
+
+
 def _structure() -> dict[str, dict]:
     table = CORPUS / "official" / "STRUCTURE.tsv"
     require(table.is_file(), f"{table} is missing")
@@ -144,24 +198,35 @@ def _structure() -> dict[str, dict]:
 
 def _read_structure(path: Path) -> tuple[int, list[str], int, list[str]]:
     """What resolint reads of a text: preambular count, operative numbers (unnumbered ones
-    left out, as the XML does), footnotes of the resolution's own text, opening phrases."""
+    left out, as the XML does), numbered footnotes of the resolution's own text (a table's
+    note "<sup>a</sup>" is no footnote of the XML), opening phrases.
+    A heading inside the preamble ("**Transport and transit corridors**", A/RES/78/148) is
+    one of the XML's preamble containers, with no phrase: it is counted so here too."""
     doc, _ = _findings(path)
     annexes = min((annex.span.start for annex in doc.annexes), default=len(doc.text))
     numbers = [str(p.number) for p in doc.operative if p.number is not None]
-    footnotes = sum(1 for note in doc.footnotes if note.span.start < annexes)
-    phrases = [_phrase(doc, p) for p in doc.preambular]
-    return len(doc.preambular), numbers, footnotes, phrases
+    footnotes = sum(1 for note in doc.footnotes if note.span.start < annexes and note.number is not None)
+    preamble = []
+    for part in doc.parts:
+        if not part.preambular:
+            continue
+        operative = min((p.span.start for p in part.operative), default=len(doc.text))
+        opening = [p.span.start for p in part.preambular if p.span.start < operative]
+        headings = [b for b in part.others if b.kind == "heading" and opening and opening[0] < b.span.start < opening[-1]]
+        preamble += sorted([*part.preambular, *headings], key=lambda node: node.span)
+    phrases = [_phrase(doc, p) for p in preamble]
+    return len(preamble), numbers, footnotes, phrases
 
 
 def _phrase(doc, paragraph) -> str:
-    if not paragraph.opening:
+    if not getattr(paragraph, "opening", None):
         return ""
     return " ".join(strip_markup(doc.slice(paragraph.opening.inner)).split()).rstrip(",")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_outline_reads_the_official_structure(lang: str):
-    rows = {file: row for file, row in _structure().items() if file.startswith(f"{lang}/")}
+    rows = {file: row for file, row in _structure().items() if file.startswith(f"{lang}/") and not _xml_defect(file)}
     files_ok = phrases_ok = phrases = 0
     wrong = []
     for file, row in rows.items():

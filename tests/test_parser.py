@@ -170,3 +170,60 @@ def test_language_detection_and_override():
 
 def test_corpus_file_count(corpus):
     require(len(list((corpus / "en").glob("*.md"))) == 126, "expected 126 adopted English texts")
+
+
+OFFICIAL_LAYOUT = """*The General Assembly*,
+
+*Having considered* the reports of the Secretary-General,<sup>1</sup>
+
+<sup>1</sup> A/79/127.
+
+1. *Takes note* of the reports;
+
+**I**
+
+**System of administration of justice**
+
+2. *Approves* the staffing table below, and decides that the meetings will be held as follows:
+
+| *Level* | *Posts* |
+| --- | --- |
+| P-4 | 1 |
+
+Monday, 9 June: from 9 a.m. to 1 p.m.
+
+3. *Decides* to remain seized of the matter.<sup>2</sup>
+
+<sup>2</sup> ST/SGB/2017/2/Rev.1.
+
+*55th plenary meeting 24 December 2024*
+"""
+
+
+def test_structure_runs_on_across_footnote_texts_sections_and_tables():
+    """The official layout: footnote texts after the paragraph that references them, a
+    section number on its own line, a pipe table and a schedule introduced by a colon."""
+    doc = parse(OFFICIAL_LAYOUT, language="en")
+    assert not doc.issues
+    assert len(doc.preambular) == 1
+    assert [p.number for p in doc.operative] == [1, 2, 3]
+    assert [b.kind for b in doc.parts[0].others] == ["heading", "heading", "embedded"]
+    assert [b.kind for b in doc.blocks if getattr(b, "kind", "") == "table"] == ["table"]
+    assert [note.label for note in doc.footnotes] == ["1", "2"] and not any(n.glued for n in doc.footnotes)
+
+
+def test_a_letter_before_a_chapeau_labels_a_part():
+    doc = parse("78/254. Programme budget\n\nA\n\nBudget appropriations\n\n*The General Assembly*\n\n*Resolves* that:\n\n"
+                "1. Appropriations are approved;\n\n2. Estimates are approved.\n", language="en")
+    assert not doc.issues
+    part = doc.parts[0]
+    assert doc.slice(part.label.span) == "A" and not part.preambular
+    assert [p.number for p in part.operative] == [None, 1, 2]
+
+
+def test_superscript_suffixes_are_no_footnote_markers():
+    doc = parse("*L’Assemblée générale*,\n\n*Rappelant* l’objectif n<sup>o</sup> 14<sup>1</sup> et les XIII<sup>es</sup> Jeux, "
+                "et l’objectif n<sup>o</sup> 14,\n\n<sup>1</sup> Résolution 70/1.\n\n1. *Décide* de rester saisie de la question.\n",
+                language="fr")
+    assert not doc.issues
+    assert [note.label for note in doc.footnotes] == ["1"]

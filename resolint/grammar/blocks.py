@@ -13,6 +13,7 @@ alone too). Then each physical block is cut where PDF conversion ran several blo
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..linter.model import Inline
@@ -46,7 +47,7 @@ RUN_ON_LABELLED = re.compile(
 class RawBlock:
     span: Span
     inline: Inline
-    kind: str = "text"  # text | comment | footnote | heading
+    kind: str = "text"  # text | comment | footnote | heading | table
     gap: Span | None = None  # whitespace before it on the same line: it was run together
     glued_footnote: bool = False  # a footnote text found inside a paragraph
     host: Span | None = None
@@ -86,9 +87,15 @@ def physical_blocks(text: str) -> list[tuple[Span, str]]:
         blocks.append((Span(start, end), "text"))
     return [
         (span, "footnote" if kind == "text" and FOOTNOTE_START.match(text, span.start) else
-         "heading" if kind == "text" and text.startswith("#", span.start) else kind)
+         "heading" if kind == "text" and text.startswith("#", span.start) else
+         "table" if kind == "text" and _is_table(text, span) else kind)
         for span, kind in blocks
     ]
+
+
+def _is_table(text: str, span: Span) -> bool:
+    """A pipe table: every line of the block starts with "|" (the official texts' tables)."""
+    return all(line.lstrip().startswith("|") for line in text[span.start : span.end].split("\n"))
 
 
 def _last_visible(line: str) -> str:
@@ -109,6 +116,9 @@ def split(text: str) -> list[RawBlock]:
             result.append(RawBlock(span, Inline(), "comment"))
             continue
         scanned = inline_scan.scan(text, span.start, span.end)
+        if kind == "table":  # cells are no paragraphs: nothing in a table is cut or run on
+            result.append(RawBlock(span, scanned.inline, "table"))
+            continue
         if kind == "footnote":
             result.extend(_split_notes(text, span, scanned.inline, glued=False, host=None))
             continue
@@ -137,6 +147,7 @@ def _glued_notes(text, span, inline, referenced, standalone_notes):
         follows = text[ref.span.end : ref.span.end + 2]
         if (
             ref.style == "sup"
+            and ref.numbers  # "n<sup>o</sup> 14", "XIII<sup>es</sup> Jeux": no footnote text starts so
             and ref.label in referenced
             and ref.label not in standalone_notes
             and ref.span.start > span.start
@@ -182,6 +193,7 @@ def _number(label: str) -> int | None:
 def _run_on_cuts(text: str, span: Span, scanned) -> list[tuple[Span, Span | None]]:
     """Cut `span` where blocks were run together; each piece with the gap before it."""
     cuts: dict[int, Span] = {}
+    brackets = italic_ends = None
     for boundary in scanned.boundaries:
         if span.start < boundary < span.end:
             cuts[boundary] = Span(boundary, boundary)
@@ -199,6 +211,13 @@ def _run_on_cuts(text: str, span: Span, scanned) -> list[tuple[Span, Span | None
             continue
         if not text[span.start : before.start()].strip("*0123456789 \t"):
             continue  # the punctuation is the paragraph's own label: "1. *Decides*"
+        if brackets is None:  # computed once per block: the checks below stay linear
+            brackets = _Brackets(text, span)
+            italic_ends = {e.span.end for e in scanned.inline.emphases}
+        # "*Global Warming of 1.5°C*, *The Ocean ...*": an italic title ends right before
+        # the punctuation; "(*Carcharhinidae*, *Sphyrnidae*": a bracket is still open.
+        if before.start() in italic_ends or brackets.open_at(start):
+            continue
         label = RUN_ON_LABEL.search(text, before.start(), start)
         cut = label.start() if label else start
         gap_start = cut
@@ -207,7 +226,8 @@ def _run_on_cuts(text: str, span: Span, scanned) -> list[tuple[Span, Span | None
         cuts[cut] = Span(gap_start, cut)
     for match in RUN_ON_LABELLED.finditer(text, span.start, span.end):
         cut = match.end()
-        if not _inside_emphasis(scanned.inline, cut):
+        own_label = not text[span.start : match.start()].strip("*0123456789 \t")  # "3. (a) Each State"
+        if not own_label and not _inside_emphasis(scanned.inline, cut):
             gap_start = cut
             while gap_start > span.start and text[gap_start - 1] in " \t":
                 gap_start -= 1
@@ -222,6 +242,17 @@ def _run_on_cuts(text: str, span: Span, scanned) -> list[tuple[Span, Span | None
         start, gap = cut, gap_span
     pieces.append((Span(start, span.end), gap))
     return pieces
+
+
+class _Brackets:
+    """Where round brackets open and close in a block, to tell whether one is open."""
+
+    def __init__(self, text: str, span: Span) -> None:
+        self.opens = [i for i in range(span.start, span.end) if text[i] == "("]
+        self.closes = [i for i in range(span.start, span.end) if text[i] == ")"]
+
+    def open_at(self, offset: int) -> bool:
+        return bisect_left(self.opens, offset) > bisect_left(self.closes, offset)
 
 
 def _inside_emphasis(inline: Inline, offset: int) -> bool:

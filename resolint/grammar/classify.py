@@ -12,12 +12,13 @@ from ..linter.punctuation import final_mark
 from . import inline as inline_scan
 from .blocks import RawBlock
 
-# "12. ", and the damaged forms seen in adopted texts: "6*. Also*", "6 *Also reaffirms*".
-NUMBERED = re.compile(r"\*{0,2}(?P<number>\d{1,3})\*{0,2}(?:\.\*{0,2}[ \t]|[ \t](?=\*[^\s*]))")
+# "12. ", and the damaged forms seen in adopted texts: "6*. Also*", "6 *Also reaffirms*",
+# "16,\t*Invite*" (A/RES/78/173, French).
+NUMBERED = re.compile(r"\*{0,2}(?P<number>\d{1,3})\*{0,2}(?:\.\*{0,2}[ \t]|,?[ \t](?=\*[^\s*]))")
 SUBPARA = re.compile(r"(?P<open>\()?(?P<marker>[a-z]{1,4})(?P<close>\)|\.)[ \t]")
 NUMBER_TITLE = re.compile(r"(?:\d{1,3}/\d{1,4}|(?:S|ES)-\d{1,2}/\d{1,3}|\d{4}/\d{1,3})(?: [A-Z])?\.[ \t]")
 PROVENANCE = re.compile(r"\A\[[^\n]*\]\Z")
-ROMAN_HEADING = re.compile(r"(?:[IVXLC]{1,6}\.?|[A-Z]\.)[ \t]+[A-Z]")
+ROMAN_HEADING = re.compile(r"(?:[IVXLC]{1,6}\.?|[A-Z]\.)[ \t]+[A-ZÀ-ÖØ-Þ]")  # "B. Évolution de la marge"
 SEPARATOR = re.compile(r"\A(?:[_*-][ \t]*){3,}\Z")
 PART = re.compile(r"[A-Z]\Z")
 SYMBOL = re.compile(r"[A-Z]{1,6}(?:/[A-Za-z0-9.-]{1,20}){1,7}(?: \(\d{4}\))?\Z")
@@ -27,7 +28,7 @@ HEADER_KINDS = ("session", "committee", "agenda", "adoption", "sc_number", "sc_a
 
 def classify(text: str, block: RawBlock, pack: LanguagePack) -> str:
     """The token type of one block (see resolution.lark for the list)."""
-    if block.kind in ("comment", "footnote"):
+    if block.kind in ("comment", "footnote", "table"):
         return block.kind.upper()
     if block.kind == "heading":
         return "HEADING"

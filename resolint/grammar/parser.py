@@ -43,7 +43,8 @@ from ..linter.typography import fold, newline_of
 from . import blocks as block_split
 from .classify import NUMBERED, SUBPARA, classify
 
-SET_ASIDE = ("FOOTNOTE", "COMMENT", "SEPARATOR")
+# Blocks that stand anywhere and belong to no paragraph: the structure runs on across them.
+SET_ASIDE = ("FOOTNOTE", "COMMENT", "SEPARATOR", "TABLE")
 PARAGRAPH_HEADS = ("EMPH", "TEXT", "NUMBERED", "SUBPARA", "LEAD_IN")
 FINAL_PUNCTUATION = ",;:."
 # Footnote numbers, "10,11", the sponsor-list asterisk, or a table note letter.
@@ -104,8 +105,7 @@ def parse(text: str, *, language: str | None = None, path: str | None = None) ->
         item.pieces.append(item.raw.span)
         item.inlines.append(item.raw.inline)
     issues = _split_issues(text, items)
-    content = _merge_continuations(text, items)
-    _mark_embedded_text(text, content)
+    content = _grammar_stream(text, items)
     builder = _Builder(text, language_pack, content)
     if any(item.kind == "CHAPEAU" for item in content):
         tree, unplaced = _parse_structure(content)
@@ -117,6 +117,7 @@ def parse(text: str, *, language: str | None = None, path: str | None = None) ->
     else:
         builder.permissive()
     footnotes = tuple(_footnote(text, item) for item in items if item.kind == "FOOTNOTE")
+    tables = tuple(Block(item.raw.span, "table", item.raw.inline) for item in items if item.kind == "TABLE")
     directives = tuple(
         directive
         for item in items
@@ -137,7 +138,7 @@ def parse(text: str, *, language: str | None = None, path: str | None = None) ->
         parts=tuple(builder.parts),
         annexes=tuple(builder.annexes),
         footnotes=footnotes,
-        blocks=tuple(sorted([*builder.nodes, *footnotes], key=lambda node: node.span)),
+        blocks=tuple(sorted([*builder.nodes, *footnotes, *tables], key=lambda node: node.span)),
         directives=directives,
         issues=tuple(sorted(issues, key=lambda issue: issue.span)),
         lines=lines,
@@ -166,13 +167,27 @@ def _split_issues(text: str, items: list[_Item]) -> list[ParseIssue]:
 
 
 def _ordinal_suffix(text: str, ref) -> bool:
-    """"1<sup>er</sup>", "1<sup>re</sup>", "2<sup>nd</sup>": a superscript ordinal suffix after a
-    figure, not a footnote marker (the SS rules check its spelling)."""
-    return ref.label.isalpha() and len(ref.label) <= 3 and text[ref.span.start - 1 : ref.span.start].isdigit()
+    """A superscript suffix of an ordinal or an abbreviation, not a footnote marker: letters
+    (or an apostrophe) right after a letter or figure, "1<sup>er</sup>", "XIII<sup>es</sup>",
+    "n<sup>os</sup>", "17<sup>a</sup>", "l<sup>’</sup>homme" (the SS rules check ordinals)."""
+    label = ref.label
+    suffix = label.isalpha() or label in ("’", "'")
+    return suffix and len(label) <= 3 and text[ref.span.start - 1 : ref.span.start].isalnum()
 
 
 def _visible_end(text: str, span: Span) -> str:
     return final_mark(text, span)[0]
+
+
+def _grammar_stream(text: str, items: list[_Item]) -> list[_Item]:
+    """The items the grammar reads: continuations merged, set-aside blocks left out, and
+    the classes that only the neighbours tell (section numbers, introduced text) settled."""
+    content = _merge_continuations(text, items)
+    _mark_section_numbers(content)
+    _mark_section_titles(text, content)
+    _mark_embedded_text(text, content)
+    _mark_quoted_text(text, content)
+    return content
 
 
 def _merge_continuations(text: str, items: list[_Item]) -> list[_Item]:
@@ -188,7 +203,7 @@ def _merge_continuations(text: str, items: list[_Item]) -> list[_Item]:
     emphasised = any(item.raw.inline.emphases for item in items)
     for item in items:
         if item.kind in SET_ASIDE:
-            notes_between = notes_between or item.kind != "COMMENT"
+            notes_between = notes_between or item.kind in ("FOOTNOTE", "SEPARATOR")
             continue
         previous = merged[-1] if merged else None
         if item.kind == "TEXT" and previous is not None and previous.kind in PARAGRAPH_HEADS:
@@ -206,14 +221,57 @@ def _merge_continuations(text: str, items: list[_Item]) -> list[_Item]:
     return merged
 
 
+def _mark_section_numbers(items: list[_Item]) -> None:
+    """A letter or numeral on a line of its own labels a part ("A", then its title, then the
+    chapeau) only where a chapeau follows; elsewhere it numbers a section ("I", "II" between
+    operative paragraphs, A/RES/79/254): a heading."""
+    for index, item in enumerate(items):
+        if item.kind != "PART":
+            continue
+        after = index + 1
+        while after < len(items) and items[after].kind in ("HEADING", "STRONG"):
+            after += 1
+        if after == len(items) or items[after].kind != "CHAPEAU":
+            item.kind = "HEADING"
+
+
+def _mark_section_titles(text: str, items: list[_Item]) -> None:
+    """A section's title may be long ("Financing of the support account for peacekeeping
+    operations for the financial periods from ...", A/RES/78/293): a roman block with no
+    final punctuation between two operative paragraphs, or after a section number, is a
+    heading, not a stray paragraph."""
+    for index in range(1, len(items) - 1):
+        item, previous, following = items[index], items[index - 1], items[index + 1]
+        if (
+            item.kind == "TEXT"
+            and len(item.pieces) == 1
+            and (
+                (previous.kind == "HEADING" and following.kind in ("NUMBERED", "EMPH"))
+                or (previous.kind in ("NUMBERED", "SUBPARA") and _visible_end(text, previous.pieces[-1]) in ";."
+                    and following.kind in ("NUMBERED", "HEADING", "STRONG"))
+            )
+            and _visible_end(text, item.pieces[-1]) not in FINAL_PUNCTUATION
+            and item.raw.span.end - item.raw.span.start <= 500
+            and text[item.raw.span.start].isupper()
+        ):
+            item.kind = "HEADING"
+
+
 def _mark_embedded_text(text: str, items: list[_Item]) -> None:
-    """`*Adopts* the following Pact ...:` then the Pact itself (A/RES/79/1): the adopted text
-    follows a single operative lead-in; its numbered paragraphs are not operative ones."""
+    """A lead-in right after the chapeau, ending with a colon, is an operative paragraph:
+    `*Adopts* the following Pact ...:` then the Pact itself (A/RES/79/1), whose numbered
+    paragraphs are not operative ones; or `*Resolves* that, for 2024:` then the numbered
+    operative paragraphs it introduces (the budget resolutions, A/RES/78/254 A)."""
     chapeau = next((i for i, item in enumerate(items) if item.kind == "CHAPEAU"), None)
     if chapeau is None or chapeau + 2 >= len(items):
         return
     lead, after = items[chapeau + 1], items[chapeau + 2]
-    if lead.kind != "EMPH" or _visible_end(text, lead.pieces[-1]) != ":" or after.kind not in ("TEXT", "HEADING"):
+    if lead.kind != "EMPH" or _visible_end(text, lead.pieces[-1]) != ":":
+        return
+    if after.kind == "NUMBERED":
+        lead.kind = "LEAD_IN"
+        return
+    if after.kind not in ("TEXT", "HEADING"):
         return
     stop = len(items)
     for index in range(chapeau + 2, len(items)):
@@ -225,6 +283,66 @@ def _mark_embedded_text(text: str, items: list[_Item]) -> None:
     lead.kind = "LEAD_IN"
     for item in items[chapeau + 2 : stop]:
         item.kind = "EMBEDDED"
+
+
+def _mark_quoted_text(text: str, items: list[_Item]) -> None:
+    """A paragraph that ends with a colon may introduce lines that are no paragraphs of the
+    resolution: a schedule ("Monday, 9 June: from 9 a.m. ...", A/RES/78/128), the themes of
+    round tables, a question put to the Court (A/RES/79/232), captions and notes of the
+    tables it introduces ("*Abbreviations*: ..."), an agenda numbered from 1 again
+    (A/RES/78/223). Those blocks belong to the paragraph before them, as its embedded text."""
+    in_body = False
+    quoted_number = 0  # the number the next item of a quoted numbered list would have
+    operative_number = 0  # the last operative paragraph's
+    for index, item in enumerate(items):
+        if item.kind == "CHAPEAU":
+            in_body = True
+        elif item.kind in ("MEETING", "ANNEX"):
+            in_body = False
+        if not in_body or index == 0:
+            continue
+        previous = items[index - 1]
+        introduced = _visible_end(text, previous.pieces[-1]) == ":"
+        if item.kind in ("TEXT", "HEADING") and (introduced or previous.kind == "EMBEDDED"):
+            item.kind = "EMBEDDED"
+        elif item.kind == "EMPH" and (introduced or previous.kind == "EMBEDDED") and _labels_a_note(text, item):
+            item.kind = "EMBEDDED"
+        elif item.kind == "SUBPARA" and previous.kind == "EMBEDDED" and _opens_quote(text, previous):
+            item.kind = "EMBEDDED"  # "“a) En el momento ..." then "b) Cuando ...": the quoted rule goes on
+        elif item.kind == "NUMBERED" and not _opens_with_emphasis(text, item):
+            number = _number(text, item)
+            # "1. Opening of the Congress." after "11. *Approves* the following agenda:";
+            # "4. In hearing an application ..." after "Article 9, new paragraph 4:".
+            starts = introduced and (
+                (previous.kind == "NUMBERED" and number == 1 and _number(text, previous) > 1)
+                or (previous.kind == "EMBEDDED" and number != operative_number + 1)
+            )
+            goes_on = quoted_number and number == quoted_number and previous.kind in ("EMBEDDED", "SUBPARA")
+            if starts or goes_on:
+                item.kind = "EMBEDDED"
+                quoted_number = number + 1
+                continue
+        if item.kind not in ("EMBEDDED", "SUBPARA"):
+            quoted_number = 0
+        if item.kind == "NUMBERED":
+            operative_number = _number(text, item)
+
+
+def _opens_quote(text: str, item: _Item) -> bool:
+    """A block that opens a quotation it does not close ("“a) En el momento ...;")."""
+    raw = text[item.raw.span.start : item.pieces[-1].end]
+    return raw[:1] in "“«\"" and raw.count("”") + raw.count("»") < raw.count("“") + raw.count("«")
+
+
+def _labels_a_note(text: str, item: _Item) -> bool:
+    """"*Abbreviations*: GS (OL), ...": an italic label and a colon, a table's note."""
+    emphases = item.raw.inline.emphases
+    return bool(emphases) and re.match(r"[ \t]?:", text[emphases[0].span.end : emphases[0].span.end + 2]) is not None
+
+
+def _number(text: str, item: _Item) -> int:
+    match = NUMBERED.match(text, item.raw.span.start)
+    return int(match.group("number")) if match else 0
 
 
 def _opens_with_emphasis(text: str, item: _Item) -> bool:
@@ -279,7 +397,7 @@ DESCRIPTIONS = {
     "SYMBOL": "document symbol", "TEXT": "text", "STRONG": "bold text", "EMPH": "paragraph",
     "HEADING": "heading", "PART": "part label", "CHAPEAU": "chapeau", "NUMBERED": "operative paragraph",
     "SUBPARA": "sub-paragraph", "LEAD_IN": "paragraph", "EMBEDDED": "text", "MEETING": "meeting line",
-    "ANNEX": "annex heading", "FOOTNOTE": "footnote text",
+    "ANNEX": "annex heading", "FOOTNOTE": "footnote text", "TABLE": "table",
 }
 
 
@@ -307,6 +425,7 @@ class _Builder:
         self.parts: list[Part] = []
         self.annexes: list[Annex] = []
         self.nodes: list[object] = []
+        self.embedded: list[Block] = []  # text introduced by a paragraph, for its part's `others`
 
     # tree walking
 
@@ -327,8 +446,10 @@ class _Builder:
         others: list[Block] = []
         children = list(tree.children)
         for index, child in enumerate(children):
-            if isinstance(child, Token):  # PART
+            if isinstance(child, Token) and child.type == "PART":
                 label = self._block(self.items[int(child)], "part")
+            elif isinstance(child, Token):  # the part's title, between its label and chapeau
+                others.append(self._block(self.items[int(child)], "heading"))
             elif child.data == "chapeau":
                 chapeau = self._chapeau(self.items[int(child.children[0])])
             elif child.data == "preamble":
@@ -339,6 +460,9 @@ class _Builder:
                 self._section(preamble, operative_tree, preambular, operative, others, in_section=True)
             elif child.data == "closing":
                 closing = self._meeting(self.items[int(child.children[0])])
+        others.extend(self.embedded)
+        self.embedded.clear()
+        others.sort(key=lambda block: block.span)
         self.parts.append(Part(label, chapeau, tuple(preambular), tuple(operative), closing, tuple(others)))
 
     def _section(self, preamble: Tree, operative_tree: Tree, preambular: list, operative: list,
@@ -347,14 +471,18 @@ class _Builder:
         unnumbered: a last paragraph ending in "." (A/RES/78/1), or, inside a section, the
         paragraphs after the last one ending in "," (Fifth Committee texts)."""
         own = [self._paragraph(PreambularParagraph, node.children) for node in preamble.children]
-        if operative_tree.data == "embedding":
+        if operative_tree.data == "led":  # "*Resolves* that, for 2024:" then "1. ..."
+            lead, *numbered = operative_tree.children
+            operative.append(self._paragraph(OperativeParagraph, [lead]))
+            operative.extend(self._paragraph(OperativeParagraph, node.children) for node in numbered)
+        elif operative_tree.data == "embedding":
             lead, *embedded = operative_tree.children
             operative.append(self._paragraph(OperativeParagraph, [lead]))
             others.extend(self._block(self.items[int(token)], "embedded") for token in embedded)
         elif operative_tree.children:
             operative.extend(self._paragraph(OperativeParagraph, node.children) for node in operative_tree.children)
         elif own:
-            ends = [_visible_end(self.text, paragraph.pieces[-1]) for paragraph in own]
+            ends = [_visible_end(self.text, _last_piece(paragraph)) for paragraph in own]
             first = len(own) - 1 if ends[-1] == "." else len(own)
             if in_section:
                 while first > 0 and ends[first - 1] in ";.":
@@ -464,7 +592,8 @@ class _Builder:
 
     def _paragraph(self, cls, tokens_or_items) -> object:
         items = [self.items[int(t)] if isinstance(t, Token) else t for t in tokens_or_items]
-        head, subs = items[0], items[1:]
+        head, subs = items[0], [item for item in items[1:] if item.kind != "EMBEDDED"]
+        self.embedded.extend(self._block(item, "embedded") for item in items[1:] if item.kind == "EMBEDDED")
         node = _make_paragraph(self.text, cls, head, _nest_subparagraphs(self.text, subs))
         self.nodes.append(node)
         return node
@@ -561,6 +690,13 @@ def _merge_inline(inlines: list[Inline]) -> Inline:
     )
 
 
+def _last_piece(paragraph) -> Span:
+    """Where a paragraph really ends: in its last sub-paragraph, if it has any."""
+    while paragraph.subparagraphs:
+        paragraph = paragraph.subparagraphs[-1]
+    return paragraph.pieces[-1]
+
+
 def _ends_paragraph(text: str, item: _Item) -> bool:
     return _visible_end(text, item.pieces[-1]) in ",;"
 
@@ -577,7 +713,7 @@ def _label(text: str, item: _Item) -> tuple[Span | None, int]:
     trimmed = span.start + len(label_text) - len(label_text.lstrip("*"))
     label = Span(trimmed, trimmed + len(label_text.strip("*")))
     content = found.end()
-    while content < span.end and text[content] in " \t":
+    while content < span.end and text[content] in " \t\u200e\u200f":  # U+200E: the XML's, A/RES/79/254
         content += 1
     return label, content
 
@@ -606,7 +742,7 @@ def _make_paragraph(text: str, cls, head: _Item, subparagraphs: tuple[SubParagra
         subparagraphs=subparagraphs,
     )
     if cls is OperativeParagraph:
-        number_text = text[label.start : label.end].rstrip(".*") if label else ""
+        number_text = text[label.start : label.end].rstrip(".*,") if label else ""
         return OperativeParagraph(**common, number=int(number_text) if number_text.isdigit() else None)
     if cls is SubParagraph:
         return SubParagraph(**common)

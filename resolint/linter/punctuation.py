@@ -6,7 +6,9 @@ from .span import Span
 
 CLOSERS = "”’\"')]»"
 MARKS = ",;:."
-_SKIPPED = " \t\r\n*_"
+# Blanks, emphasis markers and the invisible format marks the XML leaves (U+200E after
+# "Climate Change,", A/RES/78/120).
+_SKIPPED = " \t\r\n*_\u200b\u200e\u200f\u2060\ufeff"
 
 
 def final_mark(text: str, span: Span) -> tuple[str, int]:

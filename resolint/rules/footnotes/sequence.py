@@ -3,7 +3,8 @@
 ## What it checks
 The numbered footnote indicators of a resolution, in text order: each new number is the next
 one — 1, 2, 3 … — with no number skipped and none coming before a smaller one that appears
-later. Numbering restarts with each resolution of a file and runs on into its annexes; a
+later. Numbering restarts with each resolution of a file and runs on through its parts and
+into its annexes (a text that opens with part B goes on from part A's numbers); a
 marker may hold several numbers (`<sup>10,11</sup>`). A number referenced again is
 `repeated-footnote-reference` (FN002); a marker without a number is ST009.
 
@@ -50,6 +51,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...grammar.inline import strip_markup
 from ...linter.diagnostics import Violation
 from ...linter.model import Document
 from ...linter.rule import Context, RuleMeta
@@ -64,13 +66,15 @@ META = RuleMeta(
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
-    for group in groups(doc, ctx.language):
+    for index, group in enumerate(groups(doc, ctx.language)):
         later = _first_positions(group)
         highest = 0
+        if index == 0 and _continues_earlier_parts(doc) and group.references:
+            highest = min(group.references[0].numbers) - 1  # part B goes on from part A's notes
         seen: set[int] = set()
         fix = None
         fix_made = False
-        for index, reference in enumerate(group.references):
+        for position, reference in enumerate(group.references):
             for number in reference.numbers:
                 if number in seen:
                     continue
@@ -79,7 +83,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
                     highest = max(highest, number)
                     continue  # the next number, or a late one already reported at the jump
                 skipped = list(range(highest + 1, number))
-                coming = [n for n in skipped if later.get(n, -1) >= index]
+                coming = [n for n in skipped if later.get(n, -1) >= position]
                 if not fix_made:
                     fix, fix_made = renumber_fix(doc, group), True
                 if coming:
@@ -90,6 +94,16 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
                     message = f"Footnote reference {number} follows {highest}: {describe(skipped)} {'is' if len(skipped) == 1 else 'are'} missing"
                 yield Violation(reference.span, message, fix)
                 highest = number
+
+
+def _continues_earlier_parts(doc: Document) -> bool:
+    """A text that opens with part B, C ... of a resolution (A/RES/78/80 B, published on its
+    own): its footnotes are numbered on from the parts before it, which it does not hold."""
+    label = doc.parts[0].label if doc.parts else None
+    if label is None:
+        return False
+    letter = strip_markup(doc.slice(label.span)).strip()
+    return len(letter) == 1 and "B" <= letter <= "Z"
 
 
 def _first_positions(group) -> dict[int, int]:

@@ -8,7 +8,11 @@ The mark that ends each paragraph:
 - a paragraph that introduces sub-paragraphs ends its lead-in with a colon; each
   sub-paragraph ends with a semicolon ("…; and" is accepted; in the preamble a comma is
   accepted too, as in A/RES/78/228), and the last one ends as its paragraph would have
-  ("," in the preamble, ";" or, at the very end, ".").
+  ("," in the preamble, ";" or, at the very end, ".");
+- a paragraph that introduces a text — a schedule, a question put to the Court, the themes
+  of round tables, an agenda (A/RES/78/128, 79/232, 78/223) — ends with a colon, and the
+  introduced text is not checked; so does a lead-in to numbered paragraphs ("*Resolves*
+  that, for 2024:"); a paragraph that a table follows may end with one.
 
 ## Why it matters
 A resolution is a single sentence: the organ, then its participles and verbs. The commas and
@@ -39,10 +43,11 @@ semicolons mark its clauses, and the full stop ends it (UN Editorial Manual; S/R
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from ...linter.diagnostics import Edit, Fix, Violation
-from ...linter.model import Document, Paragraph, Part, SubParagraph
+from ...linter.model import Block, Document, Paragraph, Part, SubParagraph
 from ...linter.punctuation import MARKS, final_mark
 from ...linter.rule import Context, RuleMeta
 from ...linter.span import Span
@@ -64,12 +69,15 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
     trailing_conjunction = re.compile(rf";\s+(?:{'|'.join(map(re.escape, conjunctions))})\Z") if conjunctions else None
     checker = _Checker(doc, trailing_conjunction)
     for part in doc.parts:
+        checker.introducers = _introducers(part)
+        checker.before_tables = _before_tables(doc, part)
         for paragraph in part.preambular:
             yield from checker.paragraph(paragraph, ",", "Preambular paragraphs end with a comma", between=",;")
         last = len(part.operative) - 1
         for index, paragraph in enumerate(part.operative):
-            if _introduces_text(part, paragraph):
-                yield from checker.paragraph(paragraph, ":", "A paragraph that introduces a text ends with a colon")
+            if _leads_in(part, index):
+                # "*Resolves* that, for 2024:" then "1. Appropriations ..." (A/RES/78/254 A)
+                yield from checker.paragraph(paragraph, ":", "A lead-in to numbered paragraphs ends with a colon")
             elif index == last:
                 yield from checker.paragraph(paragraph, ".", "The last operative paragraph ends with a full stop")
             else:
@@ -80,11 +88,18 @@ class _Checker:
     def __init__(self, doc: Document, trailing_conjunction: re.Pattern | None) -> None:
         self.doc = doc
         self.trailing_conjunction = trailing_conjunction
+        self.introducers: set[Span] = set()
+        self.before_tables: set[Span] = set()
 
     def paragraph(self, paragraph: Paragraph, mark: str, why: str, between: str = ";") -> Iterator[Violation]:
         """`paragraph` ends with `mark` (or, for a sub-paragraph, any of `between`); its
         sub-paragraphs but the last end with one of `between`."""
         accept = between if isinstance(paragraph, SubParagraph) and mark in between else mark
+        if paragraph.span in self.introducers and not paragraph.subparagraphs:
+            yield from self._expect(paragraph.pieces[-1], ":", ":", "A paragraph that introduces a text ends with a colon")
+            return
+        if paragraph.span in self.before_tables:
+            accept += ":"  # "... as set out in the table below:"
         if not paragraph.subparagraphs:
             yield from self._expect(paragraph.pieces[-1], mark, accept, why)
             return
@@ -113,6 +128,51 @@ class _Checker:
         yield Violation(Span(offset, offset + 1), message, Fix(f"End with {NAMES[mark]}", (edit,)))
 
 
-def _introduces_text(part: Part, paragraph: Paragraph) -> bool:
-    """A lead-in followed by the text it adopts (A/RES/79/1)."""
-    return any(block.kind == "embedded" and block.span.start > paragraph.span.end for block in part.others)
+def _leads_in(part: Part, index: int) -> bool:
+    """An unnumbered operative paragraph right before paragraph 1, no heading between them."""
+    paragraph, following = part.operative[index], part.operative[index + 1 : index + 2]
+    if paragraph.number is not None or not following or following[0].number != 1:
+        return False
+    return not any(paragraph.span.end <= block.span.start < following[0].span.start
+                   for block in part.others if block.kind == "heading")
+
+
+def _before_tables(doc: Document, part: Part) -> set[Span]:
+    """The paragraphs (of any level) that a table follows: they may introduce it with a colon."""
+    tables = [block.span.start for block in doc.blocks if isinstance(block, Block) and block.kind == "table"]
+    if not tables:
+        return set()
+    paragraphs = _all_paragraphs(part)
+    ends = [paragraph.span.end for paragraph in paragraphs]
+    found = set()
+    for start in tables:
+        index = bisect_right(ends, start) - 1
+        if index >= 0 and not doc.text[paragraphs[index].span.end : start].strip(" \t\r\n"):
+            found.add(paragraphs[index].span)
+    return found
+
+
+def _all_paragraphs(part: Part) -> list[Paragraph]:
+    paragraphs: list[Paragraph] = []
+    stack = [*part.preambular, *part.operative]
+    while stack:
+        paragraph = stack.pop()
+        paragraphs.append(paragraph)
+        stack.extend(paragraph.subparagraphs)
+    paragraphs.sort(key=lambda paragraph: paragraph.span)
+    return paragraphs
+
+
+def _introducers(part: Part) -> set[Span]:
+    """The paragraphs (of any level) that embedded text follows: a lead-in and the text it
+    adopts (A/RES/79/1), a paragraph and the schedule or question it introduces. Their
+    colon is right, and the text after it is not theirs to end."""
+    paragraphs = _all_paragraphs(part)
+    ends = [paragraph.span.end for paragraph in paragraphs]
+    found: set[Span] = set()
+    for block in part.others:
+        if block.kind == "embedded":
+            index = bisect_right(ends, block.span.start) - 1
+            if index >= 0:
+                found.add(paragraphs[index].span)
+    return found
