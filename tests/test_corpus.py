@@ -38,7 +38,11 @@ LANGUAGES = ("en", "fr", "es")
 OFFICIAL = {lang: corpus_files(f"official/{lang}") for lang in LANGUAGES}
 ADOPTED = corpus_files("en", "es") + [path for lang in LANGUAGES for path in OFFICIAL[lang]]
 ALL = ADOPTED + corpus_files("en-drafts")
-CLEAN_SHARE = 0.85  # of official texts with no warning or error, in each language
+# The share of official texts with no warning or error. The Spanish versions carry more real
+# slips than the others (a paragraph without its final comma or semicolon where the English and
+# French have it, citation commas, "de" missing in dates, italics stopping short): a quarter of
+# them have one, each recorded with its reason; the floor there is what they allow.
+CLEAN_SHARE = {"en": 0.85, "fr": 0.85, "es": 0.70}
 
 
 def key(path: Path) -> str:
@@ -110,7 +114,7 @@ def test_most_official_texts_lint_clean(lang: str):
     files = OFFICIAL[lang]
     require(len(files) >= 600, f"the official texts are not at {CORPUS / 'official' / lang}")
     clean = sum(1 for path in files if not any(True for _ in _reported(path)))
-    assert clean / len(files) >= CLEAN_SHARE, f"{clean} of {len(files)} clean"
+    assert clean / len(files) >= CLEAN_SHARE[lang], f"{clean} of {len(files)} clean"
 
 
 @pytest.mark.parametrize("path", ADOPTED, ids=key)
