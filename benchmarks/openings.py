@@ -1,6 +1,7 @@
 """How the opening-phrase (VB) rules and their lexicons fare on the corpus: lexicon sizes,
 how many openings each rule reads and reports, how often a real phrase is unknown — in the
-adopted texts with each text's own phrases left out of the lexicon in turn, and in the
+adopted texts (the PDF corpus and the official texts in each language) with each text's
+own phrases left out of the lexicon in turn, and in the
 drafts, which the lexicon was not built from — and what the family costs on the Spanish
 sample (parse + lint, warm, without and with VB, interleaved so that both see the same load).
 
@@ -77,6 +78,32 @@ def held_out_unknown(texts: dict[str, str]) -> None:
           f"{misspelt} of them looking misspelt")
 
 
+def official_held_out(corpus: Path) -> None:
+    """The same on the official texts, in each language: their openings as
+    tools/build_lexicons.py counts them, less the slips the lexicon names."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_lexicons", ROOT / "tools" / "build_lexicons.py")
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    for code in LANGUAGES:
+        data = pack(code).topic("openings")
+        slips = {entry["phrase"] for entry in data["corpus"]["not_listed"]}
+        phrases: dict[str, list[str]] = {}
+        for found in builder.official_openings(corpus.parent, code).values():
+            for phrase, name in found:
+                if phrase and phrase not in slips:
+                    phrases.setdefault(name, []).append(phrase)
+        total = unknown = misspelt = 0
+        for _, phrase, without in held_out(data, phrases):
+            total += 1
+            if not without.kinds(words(phrase)):
+                unknown += 1
+                misspelt += any(correct_word(without, word) for word in words(phrase))
+        print(f"official {code}, each text left out in turn: {unknown} of {total} openings unknown "
+              f"({unknown / total:.2%}), {misspelt} of them looking misspelt")
+
+
 def _italic_openings(text: str) -> list[str]:
     doc = parse(text)
     return [re.sub(r"\s+", " ", doc.slice(p.opening.inner)).strip(" .")
@@ -115,11 +142,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=500)
     args = parser.parse_args()
     texts = {folder: {path.name: path.read_text(encoding="utf-8") for path in sorted((args.corpus / folder).glob("*.md"))}
-             for folder in ("en", "es", "en-drafts")}
+             for folder in ("en", "es", "en-drafts", "official/en", "official/fr", "official/es")}
     sizes()
     for folder, found in texts.items():
         read_by_rule(folder, [parse(text) for text in found.values()])
     held_out_unknown(texts["en"])
+    official_held_out(args.corpus / "official")
     drafts_unknown([parse(text) for text in texts["en-drafts"].values()])
     cost(args.repeat)
 

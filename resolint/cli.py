@@ -12,11 +12,12 @@ import typer
 from . import __version__
 from .linter.cache import DEFAULT_FOLDER, LintCache
 from .linter.config import Config, ConfigError, ConfigResolver, config_for
+from .linter.diagnostics import Severity
 from .linter.langdata import LANGUAGES
 from .linter.render import RENDERERS
 from .linter.render.printable import printable, printable_lines
 from .linter.runner import CheckOptions, check_files, diff_of, errors, notes, summary, write_fixes
-from .linter.source import SourceError, read_source, read_stdin
+from .linter.source import SourceError, read_source, read_stdin, write_output
 from .linter.workspace import STDIN, Discovery, WorkspaceError
 from .linter.workspace import changed_since as files_changed_since
 
@@ -65,6 +66,13 @@ def _usage(message: str) -> typer.Exit:
     return typer.Exit(USAGE_ERROR)
 
 
+def _hide_hints(results) -> None:
+    """Hints are for editors, which show them faintly; a report lists them only when asked."""
+    for result in results:
+        if result.diagnostics:
+            result.diagnostics = [d for d in result.diagnostics if d.severity is not Severity.HINT]
+
+
 @app.command()
 def check(
     paths: list[str] = typer.Argument(None, help="Files or folders to lint; '-' reads standard input."),
@@ -76,6 +84,7 @@ def check(
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff, apply the unsafe fixes too."),
     diff: bool = typer.Option(False, "--diff", help="Print the fixes as a unified diff instead of writing them; exit 1 when there is one."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit with 0 even when problems are found."),
+    show_hints: bool = typer.Option(False, "--show-hints", help="Report the hints too (findings of 'hint' severity, which editors show faintly)."),
     output_file: Optional[Path] = typer.Option(None, "--output-file", "-o", help="Write the report to this file instead of standard output."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Files linted in parallel (default: the number of CPUs)."),
     changed_since: Optional[str] = typer.Option(None, "--changed-since", help="Only files changed since this git revision (from its merge base with HEAD), e.g. origin/main."),
@@ -107,6 +116,8 @@ def check(
         except WorkspaceError as error:
             raise _usage(str(error)) from None
         targets = [target for target in targets if target == STDIN or target.resolve() in changed]
+    if output_file is not None and _one_of(output_file, targets):
+        raise _usage(f"{output_file}: is one of the files being checked; choose another output file")
     cache = None if no_cache else LintCache(cache_dir or Path(DEFAULT_FOLDER))
     options = CheckOptions(
         fix=fix or diff, unsafe=unsafe_fixes, jobs=jobs or os.cpu_count() or 1, stdin_name=stdin_filename, diff=diff
@@ -121,6 +132,8 @@ def check(
     else:
         if fix:
             write_fixes(results, configs, cache, unsafe=unsafe_fixes)
+        if not show_hints:
+            _hide_hints(results)
         report = RENDERERS[output_format]([r.row() for r in results if r.diagnostics is not None])
 
     failures = list(dict.fromkeys(errors(results) + [str(error) for error in discovery.errors]))
@@ -130,7 +143,7 @@ def check(
         typer.echo(printable(f"resolint: note: {message}"), err=True)
     if output_file is not None and not (fix and to_stdin):
         try:
-            output_file.write_text(report, encoding="utf-8")
+            write_output(output_file, report)
         except OSError as error:
             raise _usage(f"{output_file}: cannot write: {error.strerror or error}") from None
     else:
@@ -143,6 +156,23 @@ def check(
     if diff:
         raise typer.Exit(0 if exit_zero or not report else 1)
     raise typer.Exit(0 if exit_zero or not sum(r.problems() for r in results) else 1)
+
+
+def _one_of(output: Path, targets: list[Path]) -> bool:
+    """Whether the report would be written over one of the files it is about (the same
+    path, or the same file by another name: a link)."""
+    resolved = output.resolve()
+    for target in targets:
+        if target == STDIN:
+            continue
+        if target.resolve() == resolved:
+            return True
+        try:
+            if os.path.samefile(target, output):
+                return True
+        except OSError:
+            pass
+    return False
 
 
 @app.command()
@@ -241,7 +271,7 @@ def convert(
         sys.stdout.write(source.text)
         return
     try:
-        Path(output).write_text(source.text, encoding="utf-8", newline="")
+        write_output(Path(output), source.text)
     except OSError as error:
         _fail(f"{output}: cannot write: {error.strerror or error}")
         raise typer.Exit(USAGE_ERROR) from None

@@ -76,15 +76,69 @@ def test_offsets_survive_the_round_trip(pieces, encoding):
         assert positions.offset(positions.position(offset)) == offset
 
 
+def apply_change(text: str, change, encoding: str = convert.UTF16) -> str:
+    """One change on the whole text, the plain way (a position map of the text as it is): what
+    the server's TextBuffer must agree with."""
+    if isinstance(change, types.TextDocumentContentChangePartial):
+        span = PositionMap(text, encoding).span(change.range)
+        return text[: span.start] + change.text + text[span.end :]
+    return change.text
+
+
+def _units(text: str, encoding: str) -> int:
+    if encoding == convert.UTF32:
+        return len(text)
+    if encoding == convert.UTF8:
+        return len(text.encode("utf-8", "surrogatepass"))
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ALPHABET, max_size=40), st.sampled_from([convert.UTF8, convert.UTF16, convert.UTF32]), st.integers(0, 60))
+def test_columns_count_code_units_as_the_encoding_does(pieces, encoding, character):
+    """Against the plain count (encode the line up to the offset): the map's binary searches
+    over its list of wide characters give the same columns and offsets."""
+    text = "".join(pieces)
+    positions = PositionMap(text, encoding)
+    for offset in range(len(text) + 1):
+        found = positions.position(offset)
+        start = positions.line_start(found.line)
+        end = positions.line_end(found.line)
+        assert found.character == _units(text[start : min(offset, end)], encoding)
+    for line in range(positions.line_count):
+        start, end = positions.line_start(line), positions.line_end(line)
+        expected = max(o for o in range(start, end + 1) if _units(text[start:o], encoding) <= character)
+        assert positions.offset(pos(line, character)) == expected
+
+
 def test_changes_apply_ranged_and_whole():
-    text = "alpha\nbeta\n"
-    positions = PositionMap(text)
-    ranged = types.TextDocumentContentChangePartial(range=types.Range(start=pos(1, 0), end=pos(1, 4)), text="gamma")
-    assert convert.apply_change(text, positions, ranged) == "alpha\ngamma\n"
-    beyond = types.TextDocumentContentChangePartial(range=types.Range(start=pos(7, 0), end=pos(9, 9)), text="end")
-    assert convert.apply_change(text, positions, beyond) == text + "end"
-    whole = types.TextDocumentContentChangeWholeDocument(text="new")
-    assert convert.apply_change(text, positions, whole) == "new"
+    buffer = convert.TextBuffer("alpha\nbeta\n")
+    buffer.apply(types.TextDocumentContentChangePartial(range=types.Range(start=pos(1, 0), end=pos(1, 4)), text="gamma"))
+    assert buffer.text == "alpha\ngamma\n"
+    buffer.apply(types.TextDocumentContentChangePartial(range=types.Range(start=pos(7, 0), end=pos(9, 9)), text="end"))
+    assert buffer.text == "alpha\ngamma\nend"
+    buffer.apply(types.TextDocumentContentChangeWholeDocument(text="new"))
+    assert buffer.text == "new"
+
+
+CHANGE_TEXT = st.lists(ALPHABET, max_size=6).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(ALPHABET, max_size=30), st.sampled_from([convert.UTF8, convert.UTF16, convert.UTF32]),
+       st.lists(st.tuples(st.integers(0, 8), st.integers(0, 8), st.integers(0, 8), st.integers(0, 8), CHANGE_TEXT),
+                max_size=8))
+def test_a_series_of_changes_gives_the_text_the_plain_way_gives(pieces, encoding, changes):
+    """Line breaks of every kind made and unmade (a "\\r" then a "\\n" joining into one),
+    characters of every width, positions past the end of a line and of the text."""
+    text = "".join(pieces)
+    buffer = convert.TextBuffer(text, encoding)
+    for line, character, end_line, end_character, inserted in changes:
+        change = types.TextDocumentContentChangePartial(
+            range=types.Range(start=pos(line, character), end=pos(end_line, end_character)), text=inserted)
+        text = apply_change(text, change, encoding)
+        buffer.apply(change)
+        assert buffer.text == text
 
 
 def test_diagnostic_conversion():

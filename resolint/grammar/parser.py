@@ -39,7 +39,7 @@ from ..linter.model import (
     SubParagraph,
 )
 from ..linter.span import LineIndex, Span
-from ..linter.typography import fold
+from ..linter.typography import fold, newline_of
 from . import blocks as block_split
 from .classify import NUMBERED, SUBPARA, classify
 
@@ -142,7 +142,7 @@ def parse(text: str, *, language: str | None = None, path: str | None = None) ->
         directives=directives,
         issues=tuple(sorted(issues, key=lambda issue: issue.span)),
         lines=lines,
-        newline="\r\n" if "\r\n" in text else "\n",
+        newline=newline_of(original),
         original=original,
     )
 

@@ -65,8 +65,14 @@ def lint_document(doc: Document, config: Config = DEFAULT) -> list[Diagnostic]:
 
 def _in_original(doc: Document, fix: Fix | None) -> Fix | None:
     """The fix as it applies to the text the user wrote: rules see the folded text, and the
-    no-break spaces and hyphens a fix leaves in place are kept."""
+    no-break spaces, hyphens and line endings a fix leaves in place are kept."""
     if fix is None or not doc.original or doc.original == doc.text:
         return fix
-    edits = tuple(Edit(e.span, restore(doc.original[e.span.start : e.span.end], e.text)) for e in fix.edits)
+    edits = tuple(Edit(e.span, _own_newlines(doc, restore(doc.original[e.span.start : e.span.end], e.text))) for e in fix.edits)
     return Fix(fix.title, edits, fix.applicability)
+
+
+def _own_newlines(doc: Document, text: str) -> str:
+    """In a file whose lines end at "\\r" alone, a line a fix inserts ends there too (the
+    rules read such a file with line feeds: typography.fold)."""
+    return text.replace("\n", "\r") if doc.newline == "\r" and "\n" in text else text

@@ -34,6 +34,7 @@ class FileResult:
     display: str
     source: Source | None = None
     diagnostics: list[Diagnostic] | None = None  # what is left to report (after fixes)
+    found: list[Diagnostic] | None = None  # the findings of the text as read (before fixes)
     fixed: str | None = None  # the text after fixes, when any applied
     fixes: int = 0
     error: str | None = None
@@ -110,7 +111,7 @@ def check_files(
 
     outcomes = _run([job for _, job in pending], options.jobs)
     for (result, _), (first, fixed, count, final) in zip(pending, outcomes):
-        result.diagnostics = final
+        result.diagnostics, result.found = final, first
         if count:
             result.fixed, result.fixes = fixed, count
         if cache is not None and result._key is not None:
@@ -136,7 +137,11 @@ def write_fixes(
         try:
             write_fixed(result.source, result.fixed)
         except SourceError as error:
+            # Nothing was written: report the file as it is on disk, not the text not written.
             result.error = str(error)
+            result.fixed, result.fixes = None, 0
+            if result.found is not None:
+                result.diagnostics = result.found
             continue
         if cache is not None:
             digest = hashlib.sha256(encode(result.fixed, result.source.bom)).hexdigest()

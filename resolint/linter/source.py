@@ -98,30 +98,137 @@ def source_from_bytes(data: bytes, path: Path | None, name: str) -> Source:
 
 def write_fixed(source: Source, text: str) -> None:
     """Replace the file's content by `text`, atomically (a temporary file in the same folder,
-    then a rename), in the file's own form: UTF-8, its byte-order mark, its permissions.
-    Refuses when the file changed since it was read, or its text is not its own content."""
+    then a rename), in the file's own form: UTF-8, its byte-order mark, its permissions, its
+    owner and group. Refuses when the file changed since it was read (checked again right
+    before the rename), when its text is not its own content, when it is read-only, and when
+    its owner or group cannot be kept."""
     if not source.writable():
         raise SourceError(f"{source.display}: not a plain text file; fixes cannot be written back")
     target = source.path.resolve()  # through a symbolic link, to the file itself
+    try:
+        before = target.stat()
+    except OSError as error:
+        raise SourceError(f"{source.path}: cannot write: {error.strerror or error}") from None
     if _digest(_read_bytes(target)) != source.digest:
         raise SourceError(f"{source.path}: changed on disk while resolint ran; not fixed")
-    import tempfile
+    if _read_only(before):
+        raise SourceError(f"{source.path}: read-only; not fixed (make it writable to fix it)")
+
+    def unchanged() -> bool:
+        try:
+            now = target.stat()
+        except OSError:
+            return False
+        return _identity(now) == _identity(before) and _digest(_read_bytes(target)) == source.digest
 
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".resolint")
+        replace_file(target, encode(text, source.bom), like=before, unchanged=unchanged)
+    except _Changed:
+        raise SourceError(f"{source.path}: changed on disk while resolint ran; not fixed") from None
+    except _OwnerLost:
+        raise SourceError(
+            f"{source.path}: owned by another user (uid {before.st_uid}), whose ownership resolint cannot keep; not fixed"
+        ) from None
     except OSError as error:
         raise SourceError(f"{source.path}: cannot write: {error.strerror or error}") from None
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write a report or a converted text to `path`: atomically for a regular file (the old
+    content stays whole if the write fails), straight through for a device or a pipe
+    (`-o /dev/stdout`). Raises OSError."""
+    data = text.encode("utf-8")
+    target = path.resolve()
+    try:
+        existing = target.stat()
+    except FileNotFoundError:
+        existing = None
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        with open(target, "wb") as stream:
+            stream.write(data)
+        return
+    replace_file(target, data, like=existing, keep_owner=False)  # a report belongs to whoever writes it
+
+
+class _Changed(Exception):
+    """The file changed between the check and the rename."""
+
+
+class _OwnerLost(Exception):
+    """The new file cannot be given the old one's owner and group."""
+
+
+def replace_file(target: Path, data: bytes, *, like: os.stat_result | None = None, unchanged=None,
+                 keep_owner: bool = True) -> None:
+    """Put `data` in place of `target`: written to a temporary file in the same folder, synced,
+    given `like`'s permissions (and, with `keep_owner`, its owner and group; a new file: the
+    usual 0666 less the umask),
+    checked with `unchanged()` last, then renamed over `target`. The temporary file never
+    stays behind. Raises OSError, or _Changed / _OwnerLost."""
+    import tempfile
+
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".resolint")
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(encode(text, source.bom))
+            if like is not None:
+                mine = os.fstat(stream.fileno())
+                if keep_owner and (mine.st_uid, mine.st_gid) != (like.st_uid, like.st_gid):
+                    try:
+                        os.fchown(stream.fileno(), like.st_uid, like.st_gid)
+                    except PermissionError:
+                        raise _OwnerLost() from None
+                os.fchmod(stream.fileno(), stat.S_IMODE(like.st_mode))
+            else:
+                os.fchmod(stream.fileno(), 0o666 & ~_umask())
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
+        if unchanged is not None and not unchanged():
+            raise _Changed()
         os.replace(temporary, target)
-    except OSError as error:
+    except BaseException:
         Path(temporary).unlink(missing_ok=True)
-        raise SourceError(f"{source.path}: cannot write: {error.strerror or error}") from None
+        raise
+    _sync_folder(target.parent)
+
+
+def _read_only(info: os.stat_result) -> bool:
+    """Whether the file's mode bits deny writing to whoever runs resolint. Decided from the
+    bits, not os.access: root may write anything, but a draft its owner made read-only
+    (chmod a-w) is not to be replaced."""
+    if info.st_mode & 0o222 == 0:
+        return True
+    if os.geteuid() == 0:
+        return False
+    if info.st_uid == os.geteuid():
+        return not info.st_mode & stat.S_IWUSR
+    if info.st_gid == os.getegid() or info.st_gid in os.getgroups():
+        return not info.st_mode & stat.S_IWGRP
+    return not info.st_mode & stat.S_IWOTH
+
+
+def _identity(info: os.stat_result) -> tuple:
+    return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (where the system allows syncing a folder)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
 
 
 def _read_bytes(path: Path) -> bytes:

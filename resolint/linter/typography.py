@@ -6,27 +6,45 @@ words, dates, ordinals and symbols, so they read the text *folded*: each such ch
 replaced by its plain counterpart, one code point for one, so every span stays valid in the
 original. Fixes are made on the folded text and applied to the original; `restore` keeps
 the original's typography wherever a fix leaves the characters around it unchanged.
+
+A lone carriage return — the line ending of old Mac files — is folded likewise, to a line
+feed: the grammar then reads such a file line by line, as it reads LF and CRLF files (a
+CRLF's "\r" is left alone: it is not a line of its own). `restore` puts the "\r" back.
 """
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 
 SPACES = "\u00a0\u202f\u2009\u2007"  # no-break, narrow no-break, thin, figure space
 HYPHENS = "\u2011\u2010"  # non-breaking hyphen, hyphen
 _FOLD = str.maketrans({**{c: " " for c in SPACES}, **{c: "-" for c in HYPHENS}})
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 def fold(text: str) -> str:
-    """`text` with typographic spaces and hyphens as plain ones; same length, same offsets."""
-    return text.translate(_FOLD)
+    """`text` with typographic spaces and hyphens as plain ones, and lone carriage returns as
+    line feeds; same length, same offsets."""
+    text = text.translate(_FOLD)
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
+
+
+def newline_of(text: str) -> str:
+    """The line ending a fix that inserts lines writes: the file's own ("\\n" for a file
+    with no line break)."""
+    if "\r\n" in text:
+        return "\r\n"
+    return "\r" if "\r" in text and "\n" not in text else "\n"
 
 
 def restore(original: str, replacement: str) -> str:
     """`replacement` (written for the folded `original`) with the original's no-break
     spaces and hyphens put back wherever the two agree character for character."""
-    if original == replacement or not any(c in SPACES or c in HYPHENS for c in original):
+    if original == replacement:
         return replacement
     folded = fold(original)
+    if folded == original:  # nothing was folded: nothing to put back
+        return replacement
     if folded == replacement:
         return original
     if len(folded) == len(replacement):  # a like-for-like change: restore position by position

@@ -36,4 +36,5 @@ class Analysis:
 def analyse(uri: str, version: int | None, text: str, *, path: str | None, config: Config, encoding: str, lint: bool = True) -> Analysis:
     doc = parse_with(text, config, path=path)
     findings = tuple(lint_document(doc, config)) if lint else ()
-    return Analysis(uri, version, text, doc, findings, convert.PositionMap(text, encoding), config, path)
+    lines = doc.lines if len(doc.text) == len(text) else None  # the parser's: folding keeps every line and offset
+    return Analysis(uri, version, text, doc, findings, convert.PositionMap(text, encoding, lines), config, path)

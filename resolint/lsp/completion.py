@@ -24,7 +24,7 @@ WORDS = "preambular", "operative"
 
 
 def completions(analysis: Analysis, offset: int) -> types.CompletionList:
-    text = analysis.text
+    text = analysis.doc.text  # as the rules read it: lone CRs are line feeds there, offsets the same
     line_start = text.rfind("\n", 0, offset) + 1
     prefix = text[line_start:offset]
     items = _openings(analysis, line_start, prefix, offset)
@@ -36,7 +36,7 @@ def completions(analysis: Analysis, offset: int) -> types.CompletionList:
 
 
 def _openings(analysis: Analysis, line_start: int, prefix: str, offset: int) -> list[types.CompletionItem]:
-    text, doc = analysis.text, analysis.doc
+    text, doc = analysis.doc.text, analysis.doc
     if LETTER_LABEL.match(prefix) or not _starts_paragraph(text, line_start):
         return []
     label = NUMBER_LABEL.match(prefix)

@@ -9,40 +9,58 @@ its arguments, so it is tested without a server.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from itertools import accumulate
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
 from lsprotocol import types
 
 from ..grammar.inline import strip_markup
 from ..linter.diagnostics import Diagnostic, Edit
-from ..linter.span import Span
+from ..linter.span import LineIndex, Span
 
 SOURCE = "resolint"
 UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 _NAME_WIDTH = 60
 
 
 class PositionMap:
-    """Offsets into one text <-> LSP positions (line, column in code units)."""
+    """Offsets into one text <-> LSP positions (line, column in code units). The lines are
+    those of `span.LineIndex`, the command line's own, so editor and command line agree."""
 
-    def __init__(self, text: str, encoding: str = UTF16) -> None:
+    def __init__(self, text: str, encoding: str = UTF16, lines: LineIndex | None = None) -> None:
         self.text = text
         self.encoding = encoding
-        if "\r" in text:
-            self._starts = [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
-        else:  # the common case, at C speed: each line starts one past the end of the last
-            self._starts = list(accumulate(map((1).__add__, map(len, text.split("\n"))), initial=0))[:-1]
-        # Columns equal code points when no character needs more than one code unit.
+        self._lines = lines if lines is not None else LineIndex(text)
+        self._starts = self._lines.starts
+        # Columns equal code points when no character needs more than one code unit. Else the
+        # characters that need more are listed once, so that a column costs a binary search,
+        # not a pass over its line (a long line and thousands of findings stay linear).
+        self._wide: list[int] = []  # offsets of the characters wider than one code unit
+        self._extra: list[int] = []  # code units they add, in total, up to and including each
         if encoding == UTF32:
             self._simple = True
         elif encoding == UTF8:
             self._simple = text.isascii()
+            if not self._simple:
+                self._list_wide(_NON_ASCII.finditer(text), _utf8_extra)
         else:
             self._simple = _ASTRAL.search(text) is None
+            if not self._simple:
+                self._list_wide(_ASTRAL.finditer(text), lambda character: 1)
+
+    def _list_wide(self, matches, extra) -> None:
+        total = 0
+        for match in matches:
+            total += extra(match.group())
+            self._wide.append(match.start())
+            self._extra.append(total)
+
+    def _extra_before(self, offset: int) -> int:
+        """Code units beyond one per character, added by the characters before `offset`."""
+        index = bisect_left(self._wide, offset)
+        return self._extra[index - 1] if index else 0
 
     @property
     def line_count(self) -> int:
@@ -53,14 +71,7 @@ class PositionMap:
 
     def line_end(self, line: int) -> int:
         """Offset where `line`'s content ends (before its line break)."""
-        if line + 1 >= len(self._starts):
-            return len(self.text)
-        end = self._starts[line + 1]
-        if self.text[end - 1] == "\n":
-            end -= 1
-        if end > self._starts[line] and self.text[end - 1] == "\r":
-            end -= 1
-        return end
+        return self._lines.line_end(line + 1)
 
     def position(self, offset: int) -> types.Position:
         offset = max(0, min(offset, len(self.text)))
@@ -69,7 +80,7 @@ class PositionMap:
         offset = min(offset, self.line_end(line))  # inside a "\r\n": the end of the line
         if self._simple:
             return types.Position(line=line, character=offset - start)
-        return types.Position(line=line, character=self._units(self.text[start:offset]))
+        return types.Position(line=line, character=offset - start + self._extra_before(offset) - self._extra_before(start))
 
     def offset(self, position: types.Position) -> int:
         """The offset of a client position. Out-of-range positions are clamped as LSP says:
@@ -80,11 +91,16 @@ class PositionMap:
         start, end = self._starts[position.line], self.line_end(position.line)
         if self._simple:
             return min(start + position.character, end)
-        units, offset = 0, start
-        while offset < end and units < position.character:
-            units += self._units(self.text[offset])
-            offset += 1
-        return offset - 1 if units > position.character else offset  # never inside a character
+        # The last offset of the line whose column does not pass the client's (never inside a
+        # character): columns grow with offsets, so a binary search finds it.
+        before, low, high = self._extra_before(start), start, end
+        while low < high:
+            middle = (low + high + 1) // 2
+            if middle - start + self._extra_before(middle) - before <= position.character:
+                low = middle
+            else:
+                high = middle - 1
+        return low
 
     def range(self, span: Span) -> types.Range:
         return types.Range(start=self.position(span.start), end=self.position(span.end))
@@ -93,22 +109,81 @@ class PositionMap:
         start, end = self.offset(range_.start), self.offset(range_.end)
         return Span(min(start, end), max(start, end))
 
-    def _units(self, text: str) -> int:
-        if self.encoding == UTF8:
-            return len(text.encode("utf-8", "surrogatepass"))
-        if self.encoding == UTF32:
-            return len(text)
-        return len(text.encode("utf-16-le", "surrogatepass")) // 2
-
 
 # --- text synchronisation -----------------------------------------------------------------
 
-def apply_change(text: str, positions: PositionMap, change) -> str:
-    """The text after one `contentChanges` entry (a ranged edit or the whole document)."""
-    if isinstance(change, types.TextDocumentContentChangePartial):
-        span = positions.span(change.range)
-        return text[: span.start] + change.text + text[span.end :]
-    return change.text
+_EXOTIC_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines breaks there, LSP does not
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)")
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of `text` with their line breaks (LF, CRLF or a lone CR, as `span.LineIndex`);
+    the last item is the unterminated last line, "" when the text ends with a break."""
+    if any(c in text for c in _EXOTIC_BREAKS):
+        lines = _LINE.findall(text)
+        rest = text[sum(map(len, lines)):]
+        return [*lines, rest]
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[-1].endswith(("\n", "\r")):
+        lines.append("")
+    return lines
+
+
+class TextBuffer:
+    """An open document's text as a list of lines, so that a change costs the length of the
+    lines it touches, not of the document: a "Replace All" of thousands of changes on a large
+    document stays near-linear. The whole text is joined when asked for, once per version."""
+
+    __slots__ = ("encoding", "_lines", "_text")
+
+    def __init__(self, text: str, encoding: str = UTF16) -> None:
+        self.encoding = encoding
+        self._lines = split_lines(text)
+        self._text: str | None = text
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = "".join(self._lines)
+        return self._text
+
+    def apply(self, change) -> None:
+        """Apply one `contentChanges` entry (a ranged edit or the whole document)."""
+        self._text = None
+        if not isinstance(change, types.TextDocumentContentChangePartial):
+            self._lines = split_lines(change.text)
+            return
+        lines = self._lines
+        start, end = self._locate(change.range.start), self._locate(change.range.end)
+        if end < start:
+            start, end = end, start
+        (first, column), (last, end_column) = start, end
+        piece = lines[first][:column] + change.text + lines[last][end_column:]
+        if first > 0 and piece.startswith("\n") and lines[first - 1].endswith("\r"):
+            first -= 1  # a "\r" that ends the line before and a "\n" that now follows make one break
+            piece = lines[first] + piece
+        replacement = split_lines(piece)
+        if last + 1 < len(lines):
+            replacement.pop()  # the piece ends with the break of line `last`: the next line follows
+        lines[first : last + 1] = replacement
+
+    def _locate(self, position: types.Position) -> tuple[int, int]:
+        """(line index, code-point column) of a client position, clamped as LSP says: past the
+        end of its line, the end of the line; past the last line, the end of the text."""
+        lines = self._lines
+        if position.line >= len(lines):
+            return len(lines) - 1, len(lines[-1])
+        line = lines[position.line]
+        content = len(line) - (2 if line.endswith("\r\n") else 1 if line.endswith(("\n", "\r")) else 0)
+        if self.encoding == UTF32 or line.isascii() or (self.encoding == UTF16 and _ASTRAL.search(line) is None):
+            return position.line, min(position.character, content)
+        return position.line, PositionMap(line[:content], self.encoding).offset(types.Position(line=0, character=position.character))
+
+
+def _utf8_extra(character: str) -> int:
+    """Bytes beyond the first that UTF-8 takes for a non-ASCII character (a lone surrogate as
+    "surrogatepass" writes it: three bytes)."""
+    return 1 if character < "\u0800" else 2 if character <= "\uffff" else 3
 
 
 # --- diagnostics and edits ----------------------------------------------------------------

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+from functools import partial
 from typing import Any
 
 import attrs
@@ -76,23 +77,41 @@ class ResolintProtocol(LanguageServerProtocol):
         else:  # lsprotocol's converter would leave out a null id, which JSON-RPC requires
             self._send_data({"jsonrpc": "2.0", "id": None, "error": {"code": int(code), "message": message}})
 
-    # The server keeps the documents: these built-ins only pass the notification on.
+    # The server keeps the documents: these built-ins only pass the notification on. They are
+    # plain functions, not generators as pygls' own are: pygls keeps the Future of every
+    # message a generator handles until the message is answered, and a notification never is.
 
     @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
     def lsp_text_document__did_open(self, params: types.DidOpenTextDocumentParams):
-        yield from self._to_handler(types.TEXT_DOCUMENT_DID_OPEN, params)
+        return self._to_handler(types.TEXT_DOCUMENT_DID_OPEN, params)
 
     @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
     def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams):
-        yield from self._to_handler(types.TEXT_DOCUMENT_DID_CHANGE, params)
+        return self._to_handler(types.TEXT_DOCUMENT_DID_CHANGE, params)
 
     @lsp_method(types.TEXT_DOCUMENT_DID_CLOSE)
     def lsp_text_document__did_close(self, params: types.DidCloseTextDocumentParams):
-        yield from self._to_handler(types.TEXT_DOCUMENT_DID_CLOSE, params)
+        return self._to_handler(types.TEXT_DOCUMENT_DID_CLOSE, params)
 
     def _to_handler(self, method: str, params):
         if (handler := self.fm.features.get(method)) is not None:
-            yield handler, (params,), None
+            return handler(params)
+        return None
+
+    def _execute_handler(self, msg_id, handler, callback, args=None, kwargs=None):
+        """pygls' own, less the Futures it would keep for ever: those of notifications handled
+        by its generator built-ins (initialized, didChangeConfiguration ...) and of each step
+        of a generator. A request's Future is dropped when it is answered, as before."""
+        super()._execute_handler(msg_id, handler, callback, args, kwargs)
+        future = self._request_futures.get(msg_id)
+        if future is not None:
+            future.add_done_callback(partial(self._forget, msg_id))
+
+    def _forget(self, msg_id, future) -> None:
+        # A cancelled one was removed by whoever cancelled it (and `shutdown` cancels while
+        # it walks the table, which must not change under it).
+        if not future.cancelled() and self._request_futures.get(msg_id) is future:
+            del self._request_futures[msg_id]
 
 
 def _one_line(error: BaseException) -> str:

@@ -49,17 +49,20 @@ WATCHED = [types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in CONFIG
 @dataclass(eq=False)
 class OpenDocument:
     uri: str
-    text: str
+    buffer: convert.TextBuffer  # the text, kept as lines so that a change costs only the lines it touches
     version: int | None
     language_id: str
     generation: int
     path: Path | None
     changed_at: float = 0.0
-    positions: convert.PositionMap | None = None  # of `text`, built when a change needs it
     analysis: Analysis | None = None
     analysis_key: tuple[int, int] | None = None
     pending: tuple[tuple[int, int], asyncio.Future] | None = None
     lint_task: asyncio.Task | None = None
+
+    @property
+    def text(self) -> str:
+        return self.buffer.text
 
     @property
     def is_resolution(self) -> bool:
@@ -268,7 +271,7 @@ def shutdown(ls: ResolintServer, params) -> None:
 def did_open(ls: ResolintServer, params: types.DidOpenTextDocumentParams) -> None:
     item = params.text_document
     path = to_fs_path(item.uri)
-    document = OpenDocument(item.uri, item.text, item.version, item.language_id, next(ls.generations), Path(path) if path else None)
+    document = OpenDocument(item.uri, convert.TextBuffer(item.text, ls.encoding), item.version, item.language_id, next(ls.generations), Path(path) if path else None)
     ls.documents[item.uri] = document
     ls.schedule(document, now=True)
 
@@ -280,9 +283,7 @@ def did_change(ls: ResolintServer, params: types.DidChangeTextDocumentParams) ->
         log.warning("didChange for a document that is not open: %s", params.text_document.uri)
         return
     for change in params.content_changes:
-        positions = document.positions or convert.PositionMap(document.text, ls.encoding)
-        document.text = convert.apply_change(document.text, positions, change)
-        document.positions = None
+        document.buffer.apply(change)
     document.version = params.text_document.version
     document.generation = next(ls.generations)
     ls.schedule(document)

@@ -3,10 +3,14 @@
 ## What it checks
 A preambular adjective or participle — and the French "*Se déclare préoccupée*" — agrees in
 gender with the organ that speaks: feminine for the General Assembly ("*Convencida*",
-"*Profondément préoccupée*", "*Guiada por*"), masculine for the Security Council, the
+"*Profondément préoccupée*", "*Guiada* por"), masculine for the Security Council, the
 Economic and Social Council and the Human Rights Council ("*Convencido*", "*Guidé par*").
 The pairs of forms and the organs' genders are data (`[agreement]` in the language's
 openings.toml); English has none, and the rule stands down when the organ is unknown.
+
+An adjective after a determiner agrees with its noun, not with the organ: "*Réaffirmant son
+appui résolu*", "*Reafirmando su resuelto compromiso*" are right (`noun_phrase` in
+`[agreement]`: the words that open a noun phrase).
 
 ## Why it matters
 The whole resolution is one sentence whose subject is the organ: "*La Asamblea General*,
@@ -58,8 +62,11 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
         return
     wrong_forms = known.feminine_of if gender == FEMININE else known.masculine_of
     for opening in openings(doc, known):
+        if opening.cut is not None:
+            continue
         chosen = opening.words if opening.emphasis is not None else opening.words[: opening.known]
-        for word in chosen:
+        for position in known.agreeing(tuple(word.text for word in chosen)):
+            word = chosen[position]
             right = wrong_forms.get(word.text)
             if right is None:
                 continue

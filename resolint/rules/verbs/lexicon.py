@@ -56,11 +56,12 @@ class Lexicon:
         self.either_side = frozenset(fold(w) for w in extent.get("either_side", ()))
         self.roman = frozenset(fold(w) for w in extent.get("roman", ()))
         self._loose = _by_first_word(extent.get("loose", ()))
-        self.loose_after = frozenset(fold(w) for w in extent.get("loose_after", ()))
+        either_way = data.get("corpus", {}).get("either_way", ())
         agreement = data.get("agreement", {})
         self.organ_genders: dict[str, str] = dict(agreement.get("organs", {}))
         self.masculine_of: dict[str, str] = {fold(fem): masc for masc, fem in agreement.get("pairs", ())}
         self.feminine_of: dict[str, str] = {fold(masc): fem for masc, fem in agreement.get("pairs", ())}
+        self.noun_phrase = frozenset(fold(w) for w in agreement.get("noun_phrase", ()))
         self.organ_only: tuple[tuple[str, Words], ...] = tuple(
             (organ, words(prefix)) for organ, prefixes in data.get("organ_only", {}).items() for prefix in prefixes
         )
@@ -90,8 +91,11 @@ class Lexicon:
         self.vocabulary = frozenset(vocabulary)
         self._complete = self.cores[PREAMBULAR] | self.cores[OPERATIVE]
         self._prefixes = frozenset(core[:length] for core in self._complete for length in range(1, len(core) + 1))
-        self.endings = ("", *sorted({fold(e) for e in data.get("misspelling", {}).get("endings", ())}, key=len))
+        misspelling = data.get("misspelling", {})
+        self.endings = ("", *sorted({fold(e) for e in misspelling.get("endings", ())}, key=len))
+        self.real_words = frozenset(fold(w) for w in misspelling.get("words", ()))
         self._seen: dict[Words, tuple[tuple[str, ...], Words]] = {}
+        self.either_way = frozenset(self.core(words(entry["phrase"])) for entry in either_way)
 
     # --- the forms of a phrase
 
@@ -129,6 +133,18 @@ class Lexicon:
 
         return WORD.sub(replace, phrase)
 
+    def agreeing(self, phrase: Words) -> tuple[int, ...]:
+        """The positions of the gendered words of `phrase` that agree with the organ: those
+        before any word that opens a noun phrase, whose adjectives agree with its noun
+        ("*Réaffirmant son appui résolu*", "*Reafirmando su resuelto compromiso*")."""
+        found = []
+        for position, word in enumerate(phrase):
+            if word in self.noun_phrase or word[: word.find("'") + 1] in self.noun_phrase:
+                break
+            if word in self.masculine_of or word in self.feminine_of:
+                found.append(position)
+        return tuple(found)
+
     def gender(self, body: str | None) -> str | None:
         return self.organ_genders.get(body) if body else None
 
@@ -141,8 +157,8 @@ class Lexicon:
 
     def loose(self, extension: Words) -> bool:
         """May these words, which would complete a longer phrase, stay out of the italics
-        ("*Welcomes* in this regard", "*Reaffirms* its commitment")?"""
-        return bool(extension) and (extension[0] in self.loose_after or not _without(extension, self._loose))
+        ("*Welcomes* in this regard")?"""
+        return bool(extension) and not _without(extension, self._loose)
 
     def kinds(self, phrase: Words) -> tuple[str, ...]:
         """The kinds of paragraph `phrase` is a known opening of."""
@@ -212,13 +228,21 @@ class Lexicon:
         return tuple(core), ends
 
     def classify(self, phrase: Words) -> str | None:
-        """The kind of paragraph an unknown phrase belongs to, by its first word that only
-        one kind's phrases begin with ("Reaffirms its total support" -> operative)."""
-        for word in self.core(phrase):
-            pre, op = word in self.heads[PREAMBULAR], word in self.heads[OPERATIVE]
-            if pre != op:
-                return PREAMBULAR if pre else OPERATIVE
-        return None
+        """The kind of paragraph an unknown phrase belongs to, by its head — its first word
+        once the adverbs are set aside — when only one kind's phrases begin with it
+        ("Reaffirms its total support" -> operative), or when it is one side of a pair of
+        counterparts ("Requesting", the participle of "Requests"). A later word tells nothing: the French
+        operative "*A conscience*" does not make an italic title "*The Ocean and Cryosphere in
+        a Changing Climate*" operative."""
+        core = self.core(phrase)
+        if not core:
+            return None
+        head = core[:1]
+        pre = head[0] in self.heads[PREAMBULAR] or head in self.counterparts[PREAMBULAR]
+        op = head[0] in self.heads[OPERATIVE] or head in self.counterparts[OPERATIVE]
+        if pre == op:
+            return None
+        return PREAMBULAR if pre else OPERATIVE
 
     def counterpart(self, phrase: Words, kind: str) -> str | None:
         """The other part's form of `phrase`'s head ("recalls ..." -> "Recalling")."""

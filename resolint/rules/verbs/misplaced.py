@@ -5,6 +5,9 @@
 - An operative paragraph that opens with a preambular participle or adjective ("5. *Recalling*
   its resolution …;") — unless the paragraph's verb follows after a comma, as in
   "2. *Alarmed by* the sharp reductions in funding …, calls upon …" (A/RES/80/187).
+- Not reported: a "preambular" paragraph that ends with a colon and opens with an operative
+  verb — the one, unnumbered operative clause of a text whose sub-paragraphs complete it
+  ("*Resolves* that, for 2024:", in the budget resolutions).
 - A phrase only one organ uses, in another organ's text: "*Acting under Chapter VII of the
   Charter of the United Nations*" belongs to the Security Council (`[organ_only]` in the
   language's openings.toml).
@@ -60,6 +63,8 @@ META = RuleMeta(
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
     words = lexicon(ctx.language)
     for opening in openings(doc, words):
+        if opening.cut is not None:
+            continue  # "opening-italic-extent"
         phrase_words = _phrase(opening, words)
         if not phrase_words:
             continue
@@ -73,6 +78,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
         if opening.kind in kinds or None in kinds:
             continue
         if opening.kind == OPERATIVE and _verb_follows(doc, opening, words):
+            continue
+        if opening.kind == PREAMBULAR and _introduces_subparagraphs(doc, opening):
             continue
         other = words.counterpart(phrase_words, kinds[0])
         instead = f" (\"{other}\")" if other else ""
@@ -88,6 +95,13 @@ def _phrase(opening: Opening, words: Lexicon) -> tuple[str, ...]:
     if opening.known:
         return opening.phrase[: opening.known]
     return opening.phrase if opening.emphasis is not None else ()
+
+
+def _introduces_subparagraphs(doc: Document, opening: Opening) -> bool:
+    """Does the paragraph end with a colon? Then it is the resolution's one, unnumbered
+    operative clause that its sub-paragraphs complete ("*Resolves* that, for 2024:",
+    "*Decides*:"), read as preambular for want of a number."""
+    return doc.text[opening.paragraph.pieces[-1].start : opening.paragraph.pieces[-1].end].rstrip().endswith(":")
 
 
 def _verb_follows(doc: Document, opening: Opening, words: Lexicon) -> bool:

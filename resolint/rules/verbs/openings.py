@@ -36,7 +36,10 @@ class Opening(NamedTuple):
     the emphasis up to the first punctuation (none when the emphasis ends in punctuation).
     `known` is how many of `words`, from the start, make the longest known phrase; `whole`
     says whether all of them do. `extent` is where the italics should end when it is not
-    where they do (see `_italic_extent`).
+    where they do (see `_italic_extent`). `cut` is set when the italics end inside a word
+    ("*Rappelan*t", a defect of some XML sources): the whole word, marker included; the
+    other rules then leave the opening alone. `before` are roman adverbs that stand before
+    the italics of a known phrase and belong inside them ("Also *welcomes*").
     """
 
     paragraph: Paragraph
@@ -48,6 +51,8 @@ class Opening(NamedTuple):
     known: int
     whole: bool
     extent: int | None = None
+    cut: Word | None = None
+    before: tuple[Word, ...] = ()  # roman adverbs before the italics ("Also *welcomes*")
 
     @property
     def italic(self) -> bool:
@@ -65,17 +70,18 @@ def _italic_extent(opening: Opening, lexicon: Lexicon) -> int | None:
     when they are right or there is no telling.
 
     Longer: a longer known phrase goes on into the roman words ("*Noting* with appreciation"),
-    unless all it adds may stand on either side (see `either_side`, `loose`). Shorter: the
+    unless the texts write that phrase both ways (`either_way`) or all it adds may stay out
+    of the italics (`loose`). Shorter: the
     italics run on from a known phrase into the object that follows it ("*Takes note of*").
     """
     if opening.emphasis is None:
         return None
     count = len(opening.words)
-    if opening.after and lexicon.may_go_on(opening.phrase, opening.after[0].text):
+    if opening.after and (not opening.whole or lexicon.may_go_on(opening.phrase, opening.after[0].text)):
         phrase = opening.phrase + tuple(word.text for word in opening.after)
         length = lexicon.longest_known(phrase)
         extension = phrase[count:length]
-        if extension and not ((len(extension) == 1 and extension[0] in lexicon.either_side) or lexicon.loose(extension)):
+        if extension and not (lexicon.core(phrase[:length]) in lexicon.either_way or lexicon.loose(extension)):
             return length
     if not opening.whole and 0 < opening.known < count and lexicon.starts_object(opening.words[opening.known].text):
         return opening.known
@@ -101,31 +107,57 @@ def _read(doc: Document, lexicon: Lexicon):
 def _opening(text: str, paragraph: Paragraph, kind: str, lexicon: Lexicon) -> Opening | None:
     emphasis = paragraph.opening
     end_of_text = paragraph.pieces[0].end
-    if emphasis is not None:
-        inner_end = emphasis.inner.end
-        markup = text.find("<", emphasis.inner.start, inner_end)
-        if markup >= 0:
-            inner_end = markup
-        words = tuple([
-            Word(fold(match.group()), match.start(), match.end())
-            for match in islice(WORD.finditer(text, emphasis.inner.start, inner_end), 2 * MAX_WORDS)
-        ])
-        if not words:
-            return None
-        closed = bool(text[words[-1].end : emphasis.inner.end].strip())  # punctuation, or more words
-        blank = text[emphasis.span.end : emphasis.span.end + 1] in (" ", "\t")
-        after = _run(text, emphasis.span.end, end_of_text, lexicon.vocabulary) if blank and not closed else ()
-    else:
+    before: tuple[Word, ...] = ()
+    if emphasis is None:
         words = _run(text, paragraph.content, end_of_text, lexicon.vocabulary, first=True)
         if not words or words[0].start != paragraph.content:
             return None
-        after = ()
+        emphasis = _italics_after_adverbs(text, paragraph, words, lexicon)
+        if emphasis is None:
+            known = lexicon.longest_known(tuple(word.text for word in words))
+            return Opening(paragraph, kind, None, words, tuple(word.text for word in words), (), known, False)
+        before = words
+    inner_end = emphasis.inner.end
+    markup = text.find("<", emphasis.inner.start, inner_end)
+    if markup >= 0:
+        inner_end = markup
+    words = tuple([
+        Word(fold(match.group()), match.start(), match.end())
+        for match in islice(WORD.finditer(text, emphasis.inner.start, inner_end), 2 * MAX_WORDS)
+    ])
+    if not words:
+        return None
     phrase = tuple([word.text for word in words])
-    whole = bool(lexicon.kinds(phrase)) if emphasis is not None else False
+    closed = bool(text[words[-1].end : emphasis.inner.end].strip())  # punctuation, or more words
+    if not closed and inner_end == emphasis.inner.end and text[emphasis.span.end : emphasis.span.end + 1].isalpha():
+        rest = WORD.match(text, emphasis.span.end)
+        cut = Word(fold(text[words[-1].start : words[-1].end] + rest.group()), words[-1].start, rest.end())
+        return Opening(paragraph, kind, emphasis, words, phrase, (), 0, False, cut=cut)
+    blank = text[emphasis.span.end : emphasis.span.end + 1] in (" ", "\t")
+    after = _run(text, emphasis.span.end, end_of_text, lexicon.vocabulary) if blank and not closed else ()
+    whole = bool(lexicon.kinds(phrase))
     known = len(words) if whole else lexicon.longest_known(phrase)
-    opening = Opening(paragraph, kind, emphasis, words, phrase, after, known, whole)
+    opening = Opening(paragraph, kind, emphasis, words, phrase, after, known, whole, before=before)
     extent = _italic_extent(opening, lexicon)
     return opening if extent is None else opening._replace(extent=extent)
+
+
+def _italics_after_adverbs(text: str, paragraph: Paragraph, roman: tuple[Word, ...], lexicon: Lexicon) -> Emphasis | None:
+    """The italics of a known phrase that follow roman adverbs at the head of the paragraph
+    ("Also *welcomes*", "Également *décide*"): the adverbs belong inside them."""
+    adverbs = tuple(word.text for word in roman)
+    if lexicon.core(adverbs):
+        return None
+    gap = roman[-1].end
+    while gap < len(text) and text[gap] in " \t":
+        gap += 1
+    if gap == roman[-1].end:
+        return None
+    for emphasis in paragraph.inline.emphases:
+        if emphasis.span.start == gap and not emphasis.strong:
+            italic = tuple(fold(match.group()) for match in WORD.finditer(text, emphasis.inner.start, emphasis.inner.end))
+            return emphasis if italic and lexicon.kinds(adverbs + italic) else None
+    return None
 
 
 def _run(text: str, start: int, end: int, vocabulary: frozenset[str], first: bool = False) -> tuple[Word, ...]:

@@ -1,13 +1,16 @@
 """The closest known phrases to a phrase the lexicon does not know, and the closest known word
 to a misspelt one — fast enough to run in the editor on every keystroke.
 
+Only phrases that say the same thing are offered: as many words, each the same word, another
+form of it or — for a word that is not a real word — one it is a misspelling of (`same_words`).
+
 Candidates come from a deletion index (the idea of SymSpell): every entry is filed under
 itself and each string one deletion away from it; a query looks up itself and its own
 one-deletion strings. Two strings meet there when they are within one substitution, insertion
 or deletion of each other (and some pairs two edits apart), so a query costs a few dozen
 dictionary look-ups instead of a comparison with every entry. Candidates are then ranked by
 their edit distance (case-insensitive, then case-sensitive) and by their place in the list,
-which is by frequency. Phrases further away are found by their first word.
+which is by frequency.
 
 Answers are remembered (the same few phrases come back at every keystroke), and text longer
 than any entry is not searched character by character.
@@ -17,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from .lexicon import Lexicon, fold, words
+from .lexicon import Lexicon, Words, fold, words
 
 LIMIT = 3
 MIN_MISSPELT = 5  # short words ("full", "tha") are too near too many others to judge
@@ -107,35 +110,51 @@ def _word_index(lexicon: Lexicon) -> Index:
 
 
 def suggest(lexicon: Lexicon, phrase: str, kind: str, gender: str | None = None, limit: int = LIMIT) -> tuple[str, ...]:
-    """Up to `limit` known phrases of `kind` closest to `phrase`, closest first: those within
-    two edits, then those that begin with the same word (or its correction)."""
+    """Up to `limit` known phrases of `kind` closest to `phrase`, closest first, among those
+    that say the same thing (see `same_words`): none, rather than a phrase of another meaning
+    ("Commending" is not offered for "Condemning")."""
     return _suggest(lexicon, phrase[: MAX_QUERY + 1], kind, gender, limit)
 
 
 @lru_cache(maxsize=4096)
 def _suggest(lexicon: Lexicon, phrase: str, kind: str, gender: str | None, limit: int) -> tuple[str, ...]:
     index = _phrase_index(lexicon, kind, gender)
-    found = index.nearest(phrase, limit)
-    if len(found) < limit:
-        phrase_words = words(phrase[:MAX_QUERY])
-        if phrase_words:
-            head = phrase_words[0]
-            heads = {head} if head in lexicon.vocabulary else set(correct_word(lexicon, head)[:1])
-            same_head = [
-                (edit_distance(entry_words, phrase_words), position)
-                for position, entry_words in enumerate(index.words)
-                if entry_words[:1] and entry_words[0] in heads
-            ]
-            same_head.sort()
-            found.extend(index.entries[position] for _, position in same_head if index.entries[position] not in found)
+    phrase_words = words(phrase[:MAX_QUERY])
+    found = [entry for entry in index.nearest(phrase, 2 * limit) if same_words(lexicon, phrase_words, words(entry))]
+    if len(found) < limit and phrase_words:  # further off in letters, but the same words in other forms
+        found.extend(
+            entry
+            for entry, entry_words in zip(index.entries, index.words)
+            if entry not in found and same_words(lexicon, phrase_words, entry_words)
+        )
     return tuple(found[:limit])
+
+
+def same_words(lexicon: Lexicon, written: Words, known: Words) -> bool:
+    """May `known` be offered for `written`? Only when it has as many words, each the same
+    word, another form of it ("Reafirman" / "Reafirma"), or — for a word that is no word of
+    the lexicon nor of the official texts — a word it is a misspelling of (one letter off, two
+    for a long word). A known word is never swapped for another ("Commending" / "Condemning",
+    "Expressing concern" / "Expressing deep concern"): that would change the meaning."""
+    if len(written) != len(known):
+        return False
+    for word, other in zip(written, known):
+        if word == other or lexicon.same_stem(word, other):
+            continue
+        if word in lexicon.vocabulary or word in lexicon.real_words:
+            return False
+        allowed = 2 if len(word) >= LONG_WORD else 1
+        if edit_distance(word, other, allowed) > allowed:
+            return False
+    return True
 
 
 def correct_word(lexicon: Lexicon, word: str) -> tuple[str, ...]:
     """Known words one edit from `word` (two for a long word), closest first; none when `word`
     is known, is another form of a known word ("regrets" beside "regret", "resolved" beside
-    "resolves"), or nothing is near enough to call it a misspelling."""
-    if word in lexicon.vocabulary or not MIN_MISSPELT <= len(word) <= MAX_WORD:
+    "resolves"), is a real word the official texts use ("notar" beside "nota": `[misspelling].words`),
+    or nothing is near enough to call it a misspelling."""
+    if word in lexicon.vocabulary or word in lexicon.real_words or not MIN_MISSPELT <= len(word) <= MAX_WORD:
         return ()
     return _correct_word(lexicon, word)
 
