@@ -194,6 +194,11 @@ def _run_on_cuts(text: str, span: Span, scanned) -> list[tuple[Span, Span | None
     """Cut `span` where blocks were run together; each piece with the gap before it."""
     cuts: dict[int, Span] = {}
     brackets = italic_ends = None
+    enclosing = inline_scan.Enclosing(scanned.inline.emphases)
+    # text[span.start:x] is only a paragraph label ("1. *Decides*") while x <= label_end:
+    # one scan, rather than stripping a slice from the start of the block for every candidate
+    block = text[span.start : span.end]
+    label_end = span.start + len(block) - len(block.lstrip("*0123456789 \t"))
     for boundary in scanned.boundaries:
         if span.start < boundary < span.end:
             cuts[boundary] = Span(boundary, boundary)
@@ -207,9 +212,9 @@ def _run_on_cuts(text: str, span: Span, scanned) -> list[tuple[Span, Span | None
             continue
         window_start = max(span.start, start - 80)
         before = RUN_ON_BEFORE.search(text, window_start, start)
-        if before is None or _inside_emphasis(scanned.inline, start):
+        if before is None or enclosing.inside(start):
             continue
-        if not text[span.start : before.start()].strip("*0123456789 \t"):
+        if before.start() <= label_end:
             continue  # the punctuation is the paragraph's own label: "1. *Decides*"
         if brackets is None:  # computed once per block: the checks below stay linear
             brackets = _Brackets(text, span)
@@ -226,8 +231,8 @@ def _run_on_cuts(text: str, span: Span, scanned) -> list[tuple[Span, Span | None
         cuts[cut] = Span(gap_start, cut)
     for match in RUN_ON_LABELLED.finditer(text, span.start, span.end):
         cut = match.end()
-        own_label = not text[span.start : match.start()].strip("*0123456789 \t")  # "3. (a) Each State"
-        if not own_label and not _inside_emphasis(scanned.inline, cut):
+        own_label = match.start() <= label_end  # "3. (a) Each State"
+        if not own_label and not enclosing.inside(cut):
             gap_start = cut
             while gap_start > span.start and text[gap_start - 1] in " \t":
                 gap_start -= 1
@@ -254,6 +259,3 @@ class _Brackets:
     def open_at(self, offset: int) -> bool:
         return bisect_left(self.opens, offset) > bisect_left(self.closes, offset)
 
-
-def _inside_emphasis(inline: Inline, offset: int) -> bool:
-    return any(e.span.start < offset < e.span.end for e in inline.emphases)

@@ -30,6 +30,7 @@ def parse_with(text: str, config: Config = DEFAULT, *, path: str | None = None, 
 def lint_document(doc: Document, config: Config = DEFAULT) -> list[Diagnostic]:
     diagnostics: list[Diagnostic] = []
     language = pack(doc.language)
+    folded = bool(doc.original) and doc.original != doc.text  # once: comparing per fix is quadratic
     for rule in registry.select(config.select, config.ignore):
         severity = config.severity_for(rule.code, rule.name, rule.meta.default_severity)
         if severity is None:
@@ -38,7 +39,7 @@ def lint_document(doc: Document, config: Config = DEFAULT) -> list[Diagnostic]:
         context = Context(language, rule.options(config.rules.get(rule.code)))
         try:
             for violation in rule.check(doc, context):
-                fix = _in_original(doc, violation.fix)
+                fix = _in_original(doc, violation.fix) if folded else violation.fix
                 diagnostics.append(
                     Diagnostic(rule.code, rule.name, severity, violation.span, violation.message, fix, rule.url)
                 )
@@ -66,7 +67,7 @@ def lint_document(doc: Document, config: Config = DEFAULT) -> list[Diagnostic]:
 def _in_original(doc: Document, fix: Fix | None) -> Fix | None:
     """The fix as it applies to the text the user wrote: rules see the folded text, and the
     no-break spaces, hyphens and line endings a fix leaves in place are kept."""
-    if fix is None or not doc.original or doc.original == doc.text:
+    if fix is None:
         return fix
     edits = tuple(Edit(e.span, _own_newlines(doc, restore(doc.original[e.span.start : e.span.end], e.text))) for e in fix.edits)
     return Fix(fix.title, edits, fix.applicability)

@@ -51,24 +51,36 @@ META = RuleMeta(
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
-    starts = None
+    starts = previous = None
     for issue in doc.issues:
         if issue.kind != "out-of-order":
             continue
-        starts = starts or [node.span.start for node in doc.blocks]
+        if starts is None:
+            starts, previous = _previous_parts(doc)
         first_line_end = doc.text.find("\n", issue.span.start, issue.span.end)
         shown = Span(issue.span.start, first_line_end if first_line_end > 0 else issue.span.end)
-        yield Violation(shown, f"This {issue.detail} is out of place here: {_where(doc, starts, issue.span)}")
+        yield Violation(shown, f"This {issue.detail} is out of place here: {_where(starts, previous, issue.span)}")
 
 
-def _where(doc: Document, starts: list[int], span: Span) -> str:
+def _previous_parts(doc: Document) -> tuple[list[int], list[str | None]]:
+    """Block starts, and for each block (and past the last) the kind of the last part of the
+    resolution before it, misplaced blocks skipped: one pass, so that 100,000 misplaced
+    paragraphs in a row cost linear time rather than a walk back from each."""
+    starts, previous, last = [], [], None
+    for node in doc.blocks:
+        starts.append(node.span.start)
+        previous.append(last)
+        if not isinstance(node, Block):
+            last = type(node).__name__
+    previous.append(last)
+    return starts, previous
+
+
+def _where(starts: list[int], previous: list[str | None], span: Span) -> str:
     """What comes before the misplaced block, to say what was expected instead."""
-    index = bisect_left(starts, span.start) - 1
-    while index >= 0 and isinstance(doc.blocks[index], Block):
-        index -= 1
-    if index < 0:
+    kind = previous[bisect_left(starts, span.start)]  # the blocks starting before `span`
+    if kind is None:
         return "it comes before the heading"
-    kind = type(doc.blocks[index]).__name__
     return {
         "HeaderLine": "it comes among the heading lines",
         "Chapeau": "it follows the chapeau",
