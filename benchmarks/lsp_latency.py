@@ -60,10 +60,10 @@ class Bench:
             if (future := self.waiters.pop(key, None)) is not None and not future.done():
                 future.set_result(len(params.diagnostics))
 
-    async def start(self) -> None:
+    async def start(self, debounce: int = 0) -> None:
         await self.client.start_io(*SERVER)
         await self.client.initialize_async(types.InitializeParams(
-            capabilities=types.ClientCapabilities(), initialization_options={"debounce": 0}))
+            capabilities=types.ClientCapabilities(), initialization_options={"debounce": debounce}))
         self.client.initialized(types.InitializedParams())
 
     def wait(self, uri: str, version: int) -> asyncio.Future:
@@ -71,11 +71,11 @@ class Bench:
         self.waiters[(uri, version)] = future
         return future
 
-    async def open(self, uri: str, text: str) -> None:
+    async def open(self, uri: str, text: str, timeout: float = 120) -> None:
         done = self.wait(uri, 1)
         self.client.text_document_did_open(types.DidOpenTextDocumentParams(
             text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)))
-        await asyncio.wait_for(done, 120)
+        await asyncio.wait_for(done, timeout)
 
     async def toggle(self, uri: str, text: str, edits: int, first_version: int = 2) -> list[float]:
         """Edit one character `edits` times; the seconds from each didChange to its diagnostics."""

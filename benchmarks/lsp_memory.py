@@ -12,46 +12,23 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import re
 import sys
 import time
 from pathlib import Path
 
 from lsprotocol import types
-from pygls.lsp.client import LanguageClient
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "examples" / "A-RES-75-276.md"
-SERVER = [sys.executable, "-m", "resolint", "server", "--stdio"]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from lsp_latency import SAMPLE, Bench  # noqa: E402
+
 PARAGRAPH = "{n}. *Decides* to keep under review the conservation of the oceans and their resources, and of the seas, in accordance with international law;"
 
 
-class Session:
-    def __init__(self) -> None:
-        self.client = LanguageClient("resolint-memory", "1")
-        self.waiters: dict[tuple[str, int], asyncio.Future] = {}
+class Session(Bench):
+    """The latency benchmark's client, with raw changes and a request to wait on."""
 
-        @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-        def published(params: types.PublishDiagnosticsParams) -> None:
-            if (future := self.waiters.pop((params.uri, params.version), None)) is not None and not future.done():
-                future.set_result(None)
-
-    async def start(self, debounce: int) -> None:
-        await self.client.start_io(*SERVER)
-        await self.client.initialize_async(types.InitializeParams(
-            capabilities=types.ClientCapabilities(), initialization_options={"debounce": debounce}))
-        self.client.initialized(types.InitializedParams())
-
-    def wait(self, uri: str, version: int) -> asyncio.Future:
-        future = asyncio.get_running_loop().create_future()
-        self.waiters[(uri, version)] = future
-        return future
-
-    async def open(self, uri: str, text: str) -> None:
-        done = self.wait(uri, 1)
-        self.client.text_document_did_open(types.DidOpenTextDocumentParams(
-            text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)))
-        await asyncio.wait_for(done, 300)
+    async def open(self, uri: str, text: str, timeout: float = 300) -> None:
+        await super().open(uri, text, timeout)
 
     def change(self, uri: str, version: int, changes) -> None:
         self.client.text_document_did_change(types.DidChangeTextDocumentParams(
@@ -62,13 +39,7 @@ class Session:
             text_document=types.TextDocumentIdentifier(uri="file:///not-open.md"), position=types.Position(line=0, character=0)))
 
     def rss_mb(self) -> float:
-        status = Path(f"/proc/{self.client._server.pid}/status").read_text()
-        return int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024
-
-    async def stop(self) -> None:
-        await self.client.shutdown_async(None)
-        self.client.exit(None)
-        await self.client.stop()
+        return self.rss_kb() / 1024
 
 
 async def typing(session: Session, uri: str, text: str, first: int, count: int) -> int:
