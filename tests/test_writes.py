@@ -23,11 +23,19 @@ import pytest
 
 from resolint.linter.source import read_source, write_fixed, write_output
 
+from .conftest import require
 from .docx_builder import build_docx
 from .test_cli import CACHE, ROOT, err, out
 from .test_fix import SLIPS, fixed_by_api
 
 NOBODY = pwd.getpwnam("nobody") if "nobody" in {entry.pw_name for entry in pwd.getpwall()} else None
+
+
+@pytest.fixture
+def nobody():
+    """Another user to own files: needs root (as CI runs) and the 'nobody' account."""
+    require(NOBODY is not None and os.geteuid() == 0, "needs root and a 'nobody' user")
+    return NOBODY
 
 
 def run(*args: str, cwd: Path | None = None, file_limit: int | None = None, cache: Path | None = CACHE) -> subprocess.CompletedProcess:
@@ -63,7 +71,7 @@ def test_fix_leaves_a_read_only_file_alone(tmp_path):
     assert "Fixed 0 problems" in err(result) and leftovers(tmp_path) == []
 
 
-@pytest.mark.skipif(NOBODY is None or os.geteuid() != 0, reason="needs root and a 'nobody' user")
+@pytest.mark.usefixtures("nobody")
 def test_fix_keeps_the_owner_and_group_of_another_users_file(tmp_path):
     path = tmp_path / "draft.md"
     path.write_text(SLIPS, encoding="utf-8")
@@ -100,7 +108,7 @@ def as_user(uid: int, action) -> str:
     return message
 
 
-@pytest.mark.skipif(NOBODY is None or os.geteuid() != 0, reason="needs root and a 'nobody' user")
+@pytest.mark.usefixtures("nobody")
 def test_fix_refuses_when_the_owner_cannot_be_kept(request):
     """`nobody` may write root's file (mode 0666, in a folder open to all), but a renamed copy
     would belong to `nobody`: resolint refuses rather than give the file away."""
@@ -225,7 +233,7 @@ def test_a_failed_cache_save_leaves_no_temporary_file(tmp_path):
     assert not list(cache.glob(".lint-*.tmp")) and not list(cache.glob("lint-*.json"))
 
 
-@pytest.mark.skipif(NOBODY is None or os.geteuid() != 0, reason="needs root and a 'nobody' user")
+@pytest.mark.usefixtures("nobody")
 def test_a_report_over_another_users_report_is_written(request):
     """A report is not a draft: writing one over another user's (where the folder allows it)
     makes it the writer's, instead of failing."""
