@@ -81,9 +81,9 @@ def _italic_extent(opening: Opening, lexicon: Lexicon) -> int | None:
         phrase = opening.phrase + tuple(word.text for word in opening.after)
         length = lexicon.longest_known(phrase)
         extension = phrase[count:length]
-        if extension and extension[0] in lexicon.conjunctions:
-            pass  # a second verb in roman type ("*Appropriates* and decides to assess") is the drafter's
-        elif extension and not (lexicon.core(phrase[:length]) in lexicon.either_way or lexicon.loose(extension)):
+        # a second verb in roman type ("*Appropriates* and decides to assess") is the drafter's
+        joined = bool(extension) and extension[0] in lexicon.conjunctions
+        if extension and not joined and not (lexicon.core(phrase[:length]) in lexicon.either_way or lexicon.loose(extension)):
             return length
     if not opening.whole and 0 < opening.known < count and lexicon.starts_object(opening.words[opening.known].text):
         return opening.known
