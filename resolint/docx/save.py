@@ -16,7 +16,6 @@ import hmac
 import io
 import os
 import re
-import secrets
 import stat
 import zipfile
 from pathlib import Path
@@ -156,25 +155,12 @@ def _changed(path: Path) -> CopyError:
 
 
 def write_copy(path: Path, data: bytes, expected: tuple | None = None) -> None:
-    """Write `data` to `path` atomically: a new temporary file in the same folder (created
-    as any new file is, the umask applying), renamed over `path` — provided `path` is still
-    as `check_replaceable` found it (`expected`): a save that lands meanwhile is kept."""
-    for _ in range(100):
-        temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-        try:
-            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-            break
-        except FileExistsError:
-            continue
-    else:
-        raise CopyError(f"cannot create a temporary file beside {path}")
+    """Write `data` to `path` atomically, as every write of resolint's (`replace_file`: a new
+    temporary file in the same folder, the umask applying, renamed) — provided `path` is
+    still as `check_replaceable` found it (`expected`): a save that lands meanwhile is kept."""
+    from ..linter.source import FileChanged, replace_file
+
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        if state(path) != expected:
-            raise _changed(path)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+        replace_file(path, data, unchanged=lambda: state(path) == expected)
+    except FileChanged:
+        raise _changed(path) from None

@@ -123,7 +123,7 @@ def write_fixed(source: Source, text: str) -> None:
 
     try:
         replace_file(target, encode(text, source.bom), like=before, unchanged=unchanged)
-    except _Changed:
+    except FileChanged:
         raise SourceError(f"{source.path}: changed on disk while resolint ran; not fixed") from None
     except _OwnerLost:
         raise SourceError(
@@ -150,7 +150,7 @@ def write_output(path: Path, text: str) -> None:
     replace_file(target, data, like=existing, keep_owner=False)  # a report belongs to whoever writes it
 
 
-class _Changed(Exception):
+class FileChanged(Exception):
     """The file changed between the check and the rename."""
 
 
@@ -164,7 +164,7 @@ def replace_file(target: Path, data: bytes, *, like: os.stat_result | None = Non
     given `like`'s permissions (and, with `keep_owner`, its owner and group; a new file: the
     usual 0666 less the umask),
     checked with `unchanged()` last, then renamed over `target`. The temporary file never
-    stays behind. Raises OSError, or _Changed / _OwnerLost."""
+    stays behind. Raises OSError, or FileChanged / _OwnerLost."""
     import tempfile
 
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".resolint")
@@ -184,7 +184,7 @@ def replace_file(target: Path, data: bytes, *, like: os.stat_result | None = Non
             stream.flush()
             os.fsync(stream.fileno())
         if unchanged is not None and not unchanged():
-            raise _Changed()
+            raise FileChanged()
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
