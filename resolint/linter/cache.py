@@ -40,6 +40,7 @@ from typing import Any
 from .. import __version__
 from .config import Config
 from .diagnostics import SAFE, UNSAFE, Diagnostic, Edit, Fix, Severity
+from .render.json import escape_surrogates
 from .rule import DOCS_URL
 from .span import Span
 
@@ -54,7 +55,6 @@ _CACHE_FILE = re.compile(r"lint-[0-9a-f]{20}\.json")
 _CODE = re.compile(r"[A-Z]{2}[0-9]{3}")
 _NAME = re.compile(r"[a-z][a-z0-9-]{0,63}")
 _SEVERITIES = frozenset(int(level) for level in Severity)
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 
@@ -260,7 +260,7 @@ class LintCache:
 
     def _write(self, directory: int, entries: dict[str, Any]) -> None:
         text = json.dumps({"format": FORMAT, "entries": entries}, ensure_ascii=False, separators=(",", ":"))
-        payload = _SURROGATE.sub(lambda found: f"\\u{ord(found.group()):04x}", text).encode("utf-8")  # names not in UTF-8
+        payload = escape_surrogates(text).encode("utf-8")  # names not in UTF-8
         temporary = f".lint-{secrets.token_hex(8)}.tmp"
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600, dir_fd=directory)
         try:

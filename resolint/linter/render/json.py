@@ -49,7 +49,12 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def dumps(payload) -> str:
     """JSON text that can be written as UTF-8: a file name that is not UTF-8 keeps its
     undecodable bytes as `\\udcXX` escapes (which Python's json reads back to the same name)."""
-    text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return escape_surrogates(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+
+
+def escape_surrogates(text: str) -> str:
+    """JSON text with the lone surrogates of undecodable file-name bytes written as `\\uXXXX`
+    escapes, so that it can be encoded as UTF-8."""
     return _SURROGATE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
