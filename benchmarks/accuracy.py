@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from resolint import parse  # noqa: E402
-from resolint.linter.diagnostics import SAFE, Severity  # noqa: E402
+from resolint.document.diagnostics import SAFE, Severity  # noqa: E402
 from resolint.linter.engine import lint_document  # noqa: E402
 
 LANGUAGES = ("en", "fr", "es")

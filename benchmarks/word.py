@@ -28,7 +28,6 @@ from resolint.linter.fixes import fix_until_stable  # noqa: E402
 from tests.docx_builder import build_docx  # noqa: E402
 
 
-
 def median_time(function, repeat: int) -> float:
     times = []
     for _ in range(repeat):

@@ -10,13 +10,21 @@ from typing import Optional
 import typer
 
 from . import __version__
+from .document.diagnostics import Severity
+from .document.langdata import LANGUAGES
 from .linter.cache import DEFAULT_FOLDER, LintCache
 from .linter.config import Config, ConfigError, ConfigResolver, config_for
-from .linter.diagnostics import Severity
-from .linter.langdata import LANGUAGES
 from .linter.render import RENDERERS
 from .linter.render.printable import printable, printable_lines
-from .linter.runner import CheckOptions, check_files, diff_of, errors, notes, summary, write_fixes
+from .linter.runner import (
+    CheckOptions,
+    check_files,
+    diff_of,
+    errors,
+    notes,
+    summary,
+    write_fixes,
+)
 from .linter.source import SourceError, read_source, read_stdin, write_output
 from .linter.workspace import STDIN, Discovery, WorkspaceError
 from .linter.workspace import changed_since as files_changed_since
@@ -239,8 +247,8 @@ def outline_command(
     except (SourceError, ConfigError) as error:
         _fail(str(error))
         raise typer.Exit(USAGE_ERROR) from None
+    from .facts.outline import outline, render_outline
     from .linter.engine import parse_with
-    from .linter.outline import outline, render_outline
 
     data = outline(parse_with(source.text, config, path=source.display))
     if output_format == "json":

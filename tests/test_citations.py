@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from resolint import parse
+from resolint.document.langdata import pack
 from resolint.linter.hover import hover_at, hover_items
-from resolint.linter.langdata import pack
 from resolint.rules.citations.common import session_window
 from resolint.rules.citations.dates import find_dates
 from resolint.rules.citations.scan import find_citations

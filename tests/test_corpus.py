@@ -22,13 +22,13 @@ from pathlib import Path
 
 import pytest
 
+from resolint.document.diagnostics import SAFE, Severity
 from resolint.grammar.inline import strip_markup
-from resolint.linter.diagnostics import SAFE, Severity
+from resolint.grammar.parser import parse
+from resolint.grammar.typography import fold
 from resolint.linter.engine import INTERNAL_ERROR, lint_document
 from resolint.linter.fixes import apply_fixes
 from resolint.linter.registry import all_rules
-from resolint.linter.typography import fold
-from resolint.grammar.parser import parse
 
 from .conftest import CORPUS, corpus_files, require
 

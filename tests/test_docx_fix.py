@@ -10,11 +10,11 @@ import docx
 import pytest
 
 import resolint
+from resolint.document.diagnostics import Diagnostic, Edit, Fix, Severity
+from resolint.document.span import Span
 from resolint.docx import read_docx
 from resolint.docx.fix import FixOutcome, fix_docx, fix_file, fixed_path
-from resolint.linter.diagnostics import Diagnostic, Edit, Fix, Severity
 from resolint.linter.fixes import fix_until_stable
-from resolint.linter.span import Span
 
 from .conftest import CORPUS, ROOT, corpus_files, require
 from .docx_builder import build_docx

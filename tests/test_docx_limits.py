@@ -24,7 +24,13 @@ from resolint.docx.numbering import MAX_LABEL, MAX_LETTERS, MAX_START
 from resolint.docx.reader import MAX_NESTING, MAX_TEXT
 
 from .conftest import ROOT
-from .docx_builder import body_docx, build_docx, nested_tables_xml, paragraph_xml, with_parts
+from .docx_builder import (
+    body_docx,
+    build_docx,
+    nested_tables_xml,
+    paragraph_xml,
+    with_parts,
+)
 from .test_cli import CACHE, err, out
 
 MEMORY = 1024 * 1024 * 1024  # address space for one resolint run: a normal one needs far less

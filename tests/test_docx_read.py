@@ -227,9 +227,9 @@ def test_an_empty_document_reads_as_empty_text():
 
 
 def test_a_finding_in_a_footnote_names_the_footnote():
+    from resolint.document.span import Span
     from resolint.docx import WordIndex
     from resolint.grammar.parser import parse
-    from resolint.linter.span import Span
 
     built = build_docx("*Recalling* the Convention,<sup>1</sup>\n\n<sup>1</sup> United Nations, *Treaty Series*, vol. 1833.\n")
     word = read_docx(built.data, "x.docx")

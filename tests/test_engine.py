@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import types
 
+import pytest
+
 from resolint import lint_text
+from resolint.document.diagnostics import Severity
+from resolint.document.rule import Rule, RuleMeta
 from resolint.linter import registry
 from resolint.linter.config import Config, ConfigError, load_config
-from resolint.linter.diagnostics import Severity
 from resolint.linter.engine import INTERNAL_ERROR
 from resolint.linter.fixes import apply_fixes, fix_until_stable
-from resolint.linter.rule import Rule, RuleMeta
-
-import pytest
 
 DRAFT = """*The General Assembly*,
 

@@ -14,13 +14,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from resolint.document.diagnostics import UNSAFE, Edit, Fix, Violation
+from resolint.document.rule import Rule, RuleMeta
+from resolint.document.span import Span
 from resolint.linter import registry
 from resolint.linter.config import DEFAULT, Config, ConfigResolver
-from resolint.linter.diagnostics import UNSAFE, Edit, Fix, Violation
-from resolint.linter.rule import Rule, RuleMeta
 from resolint.linter.runner import CheckOptions, check_files, fix, write_fixes
 from resolint.linter.source import BOM, Source, SourceError, read_source, write_fixed
-from resolint.linter.span import Span
 
 from .conftest import corpus_files, require
 from .test_cli import DRAFT, err, out, run

@@ -14,11 +14,11 @@ import junitparser
 import pytest
 
 from resolint.linter import registry
+from resolint.linter.config import ConfigResolver
 from resolint.linter.render.github import render_github
 from resolint.linter.render.junit import render_junit
 from resolint.linter.render.sarif import render_sarif
 from resolint.linter.runner import check_files
-from resolint.linter.config import ConfigResolver
 
 from .conftest import ROOT, SPANISH_SAMPLE
 from .test_cli import DRAFT, out, run

@@ -16,7 +16,7 @@ import jsonschema
 import pytest
 import yaml
 
-from resolint.linter.rule import REPOSITORY
+from resolint.document.rule import REPOSITORY
 
 from .conftest import ROOT, require
 from .test_cli import DRAFT, out, run

@@ -8,7 +8,7 @@ import json
 import pytest
 import pytest_lsp
 
-from resolint.linter.span import LineIndex
+from resolint.document.span import LineIndex
 
 from .lsp_client import CONFIG, Client, start
 from .test_fix import SLIPS, fixed_by_api

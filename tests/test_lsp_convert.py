@@ -6,10 +6,10 @@ from hypothesis import strategies as st
 from lsprotocol import types
 
 from resolint import parse
-from resolint.linter.diagnostics import Diagnostic, Edit, Fix, Severity
+from resolint.document.diagnostics import Diagnostic, Edit, Fix, Severity
+from resolint.document.span import Span
+from resolint.facts.outline import outline
 from resolint.linter.fixes import apply_edits
-from resolint.linter.outline import outline
-from resolint.linter.span import Span
 from resolint.lsp import convert
 from resolint.lsp.convert import PositionMap
 

@@ -10,11 +10,11 @@ import pytest
 from lsprotocol import types
 
 from resolint import lint_text, parse
+from resolint.document.diagnostics import SAFE, UNSAFE, Diagnostic, Edit, Fix, Severity
+from resolint.document.langdata import pack
+from resolint.document.span import Span
 from resolint.linter.config import Config
-from resolint.linter.diagnostics import SAFE, UNSAFE, Diagnostic, Edit, Fix, Severity
 from resolint.linter.fixes import apply_edits
-from resolint.linter.langdata import pack
-from resolint.linter.span import Span
 from resolint.lsp import actions, completion
 from resolint.lsp.analysis import analyse
 from resolint.lsp.settings import Settings, parse_settings

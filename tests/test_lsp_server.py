@@ -11,9 +11,9 @@ import pytest_lsp
 from lsprotocol import types
 
 from resolint import lint_text
+from resolint.document.diagnostics import Edit
+from resolint.document.span import Span
 from resolint.linter.fixes import apply_edits
-from resolint.linter.diagnostics import Edit
-from resolint.linter.span import Span
 
 from .conftest import ROOT, SPANISH_SAMPLE
 from .lsp_client import CONFIG, Client, position, start

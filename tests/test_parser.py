@@ -7,7 +7,11 @@ from pathlib import Path
 import pytest
 
 from resolint import parse
-from resolint.linter.model import FootnoteText, OperativeParagraph, PreambularParagraph
+from resolint.document.model import (
+    FootnoteText,
+    OperativeParagraph,
+    PreambularParagraph,
+)
 
 from .conftest import SPANISH_SAMPLE, require
 

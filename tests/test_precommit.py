@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from resolint.linter.rule import REPOSITORY
+from resolint.document.rule import REPOSITORY
 
 from .conftest import ROOT, require
 

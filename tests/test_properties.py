@@ -7,7 +7,6 @@ CJK, astral, control characters) inserted, CRLF line endings, a byte-order mark,
 """
 from __future__ import annotations
 
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

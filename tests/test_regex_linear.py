@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import gc
 import json
-import os
 import math
+import os
 import re
 import subprocess
 import sys
@@ -26,8 +26,8 @@ from pathlib import Path
 import pytest
 import pytest_lsp
 
-from .lsp_client import CONFIG, Client, start as start_session
-
+from .lsp_client import CONFIG, Client
+from .lsp_client import start as start_session
 
 SMALL, LARGE = 10_000, 100_000
 MAX_RATIO = 15

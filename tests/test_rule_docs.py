@@ -6,10 +6,10 @@ import re
 
 import pytest
 
+from resolint.document.rule import DOC_SECTIONS
 from resolint.linter import registry
 from resolint.linter.config import Config
 from resolint.linter.engine import lint_text
-from resolint.linter.rule import DOC_SECTIONS
 
 CODE = re.compile(r"[A-Z]{2}\d{3}\Z")
 NAME = re.compile(r"[a-z]+(?:-[a-z0-9]+)*\Z")

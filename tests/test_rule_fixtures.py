@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from resolint.document.span import LineIndex
 from resolint.linter import registry
 from resolint.linter.config import Config
 from resolint.linter.engine import lint_text
 from resolint.linter.fixes import apply_fixes
-from resolint.linter.span import LineIndex
 
 FIXTURES = Path(__file__).parent / "rules"
 LANG = re.compile(r"<!-- lang: (\w\w) -->")

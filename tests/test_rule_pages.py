@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import tomllib
 
+from resolint.document.rule import DOCS_URL, REPOSITORY
 from resolint.linter import registry, ruledocs
-from resolint.linter.rule import DOCS_URL, REPOSITORY
 
 from .conftest import ROOT
 

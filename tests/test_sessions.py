@@ -10,8 +10,8 @@ import pytest
 from num2words import num2words
 
 from resolint import parse
+from resolint.document.langdata import pack
 from resolint.linter.hover import hover_at
-from resolint.linter.langdata import pack
 from resolint.rules.sessions.dates import reader
 from resolint.rules.sessions.mentions import current_session, mentions
 

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from resolint.grammar.symbols import describe, find_symbols, parse_symbol, resolution_number
+from resolint.grammar.symbols import (
+    describe,
+    find_symbols,
+    parse_symbol,
+    resolution_number,
+)
 
 # un-editorial-facts.md §5 and the list, plus forms seen in the corpus.
 WELL_FORMED = [

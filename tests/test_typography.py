@@ -6,8 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from resolint import lint_text, parse
+from resolint.grammar.typography import fold, restore
 from resolint.linter.fixes import apply_fixes
-from resolint.linter.typography import fold, restore
 
 NBSP, NNBSP, NBHYPHEN = "\u00a0", "\u202f", "\u2011"
 

@@ -12,11 +12,26 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from resolint.document.langdata import LANGUAGES, pack
 from resolint.grammar.parser import parse
-from resolint.linter.langdata import LANGUAGES, pack
-from resolint.rules.verbs.lexicon import FEMININE, KINDS, MASCULINE, OPERATIVE, PREAMBULAR, fold, held_out, lexicon, words
+from resolint.rules.verbs.lexicon import (
+    FEMININE,
+    KINDS,
+    MASCULINE,
+    OPERATIVE,
+    PREAMBULAR,
+    fold,
+    held_out,
+    lexicon,
+    words,
+)
 from resolint.rules.verbs.openings import openings
-from resolint.rules.verbs.suggest import correct_word, edit_distance, same_words, suggest
+from resolint.rules.verbs.suggest import (
+    correct_word,
+    edit_distance,
+    same_words,
+    suggest,
+)
 
 from .conftest import CORPUS, ROOT, SPANISH_SAMPLE, corpus_files, require
 

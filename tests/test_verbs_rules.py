@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from resolint.document.langdata import pack
 from resolint.linter.config import Config
 from resolint.linter.engine import lint_text
 from resolint.linter.fixes import apply_fixes
-from resolint.linter.langdata import pack
 from resolint.rules.verbs.lexicon import OPERATIVE, PREAMBULAR, lexicon
 
 CHAPEAU = {"en": "The General Assembly", "es": "La Asamblea General", "fr": "L'Assemblée générale"}

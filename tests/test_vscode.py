@@ -120,7 +120,7 @@ def test_settings_are_documented_and_match_the_server():
     readme = (EXTENSION_DIR / "README.md").read_text()
     for name in properties:
         assert f"`{name}`" in readme, f"{name} is not documented in vscode_extension/README.md"
-    from resolint.linter.langdata import LANGUAGES
+    from resolint.document.langdata import LANGUAGES
     from resolint.lsp.settings import Settings, parse_settings
 
     defaults = {name: properties[f"resolint.{name}"]["default"] for name in SERVER_SETTINGS}

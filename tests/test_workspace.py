@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
+from resolint.document.diagnostics import Diagnostic, Severity
+from resolint.document.span import Span
 from resolint.linter import cache as cache_module
+from resolint.linter import runner
 from resolint.linter.cache import LintCache, tool_fingerprint
 from resolint.linter.config import ConfigResolver
-from resolint.linter.diagnostics import Diagnostic, Severity
 from resolint.linter.patterns import PathPatterns
-from resolint.linter import runner
 from resolint.linter.runner import CheckOptions, check_files
-from resolint.linter.span import Span
 from resolint.linter.workspace import Discovery
 
 from .conftest import ROOT, corpus_files, require

@@ -16,18 +16,18 @@ since) is in `save`.
 from __future__ import annotations
 
 import copy
-from itertools import groupby
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 
+from ..document.diagnostics import Diagnostic, Edit, Fix
+from ..document.span import Span
 from ..grammar.inline import scan
-from ..linter.diagnostics import Diagnostic, Edit, Fix
 from ..linter.fixes import apply_edits, select_fixes
-from ..linter.span import Span
 from .mapping import EMPHASIS, LABEL, NOTE, REF, SUP, TEXT, DocxMap, Piece
-from .ooxml import NUMPR, P, PPR, R, RPR, w
+from .ooxml import NUMPR, PPR, RPR, P, R, w
 from .package import DocxError, load
 from .reader import ReadLimit, read
 from .save import CopyError, check_replaceable, repack, snapshot, stamped, write_copy

@@ -10,8 +10,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from ..linter.model import Document, Paragraph
-from ..linter.span import LineIndex, Span
+from ..document.model import Document, Paragraph
+from ..document.span import LineIndex, Span
 from .mapping import DocxMap
 
 SHORTEST_QUOTE = 30  # characters of context a quote has at least (when the paragraph has them)

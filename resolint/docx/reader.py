@@ -27,7 +27,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .mapping import BREAK, EMPHASIS, JOIN, LABEL, NOTE, REF, SUP, TEXT, DocxMap, Piece, WordParagraph
+from .mapping import (
+    BREAK,
+    EMPHASIS,
+    JOIN,
+    LABEL,
+    NOTE,
+    REF,
+    SUP,
+    TEXT,
+    DocxMap,
+    Piece,
+    WordParagraph,
+)
 from .numbering import Numbering
 from .ooxml import (
     BR,
@@ -38,19 +50,19 @@ from .ooxml import (
     ID,
     INLINE_CONTAINERS,
     NO_BREAK_HYPHEN,
-    P,
     PPR,
     PTAB,
-    R,
     RPR,
     SDT,
     SDT_CONTENT,
-    T,
     TAB,
     TBL,
     TC,
     TR,
     TYPE,
+    P,
+    R,
+    T,
     w,
 )
 from .styles import Look, Styles

@@ -9,7 +9,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .ooxml import BOLD, ITALIC, PPR, PSTYLE, RPR, RSTYLE, VAL, VANISH, VERT_ALIGN, NUMPR, on, w
+from .ooxml import (
+    BOLD,
+    ITALIC,
+    NUMPR,
+    PPR,
+    PSTYLE,
+    RPR,
+    RSTYLE,
+    VAL,
+    VANISH,
+    VERT_ALIGN,
+    on,
+    w,
+)
 
 TOGGLES = (ITALIC, BOLD, VANISH)
 STYLE, STYLE_ID, BASED_ON, DOC_DEFAULTS = w("style"), w("styleId"), w("basedOn"), w("docDefaults")

@@ -16,9 +16,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from ..linter.model import Inline
-from ..linter.punctuation import final_mark
-from ..linter.span import Span
+from ..document.model import Inline
+from ..document.punctuation import final_mark
+from ..document.span import Span
 from . import inline as inline_scan
 
 COMMENT_LINE = re.compile(r"\A[ \t]*<!--[^\n]*-->[ \t]*\r?\Z")

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from ..linter.langdata import LanguagePack
-from ..linter.punctuation import final_mark
+from ..document.langdata import LanguagePack
+from ..document.punctuation import final_mark
 from . import inline as inline_scan
 from .blocks import RawBlock
 

@@ -11,8 +11,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ..linter.model import Emphasis, FootnoteRef, Inline
-from ..linter.span import Span
+from ..document.model import Emphasis, FootnoteRef, Inline
+from ..document.span import Span
 
 # Every alternative is a bounded or single-character-class repetition: linear on any input.
 TOKEN = re.compile(

@@ -18,10 +18,8 @@ from lark import __version__ as lark_version
 from lark.exceptions import UnexpectedInput
 from lark.lexer import Lexer
 
-from ..linter import suppress
-from ..linter.langdata import LanguagePack, detect_language, pack
-from ..linter.punctuation import final_mark
-from ..linter.model import (
+from ..document.langdata import LanguagePack, detect_language, pack
+from ..document.model import (
     Annex,
     Block,
     Chapeau,
@@ -38,10 +36,12 @@ from ..linter.model import (
     PreambularParagraph,
     SubParagraph,
 )
-from ..linter.span import LineIndex, Span
-from ..linter.typography import fold, newline_of
+from ..document.punctuation import final_mark
+from ..document.span import LineIndex, Span
 from . import blocks as block_split
+from .directives import parse_directive
 from .classify import NUMBERED, SUBPARA, classify
+from .typography import fold, newline_of
 
 # Blocks that stand anywhere and belong to no paragraph: the structure runs on across them.
 SET_ASIDE = ("FOOTNOTE", "COMMENT", "SEPARATOR", "TABLE")
@@ -122,7 +122,7 @@ def parse(text: str, *, language: str | None = None, path: str | None = None) ->
         directive
         for item in items
         if item.kind == "COMMENT"
-        for directive in [suppress.parse_directive(text, item.raw.span)]
+        for directive in [parse_directive(text, item.raw.span)]
         if directive
     )
     lines = LineIndex(text)

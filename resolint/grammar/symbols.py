@@ -15,7 +15,7 @@ from importlib.resources import files
 from lark import Lark, Token
 from lark.exceptions import UnexpectedInput
 
-from ..linter.span import Span
+from ..document.span import Span
 from .parser import cache_file
 
 # A candidate is an organ series, a slash and what follows up to a space or a bracket; the

@@ -38,11 +38,11 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..document.diagnostics import SAFE, UNSAFE, Diagnostic, Edit, Fix, Severity
+from ..document.rule import DOCS_URL
+from ..document.span import Span
 from .config import Config
-from .diagnostics import SAFE, UNSAFE, Diagnostic, Edit, Fix, Severity
 from .render.json import escape_surrogates
-from .rule import DOCS_URL
-from .span import Span
 
 DEFAULT_FOLDER = ".resolint_cache"
 FORMAT = 2

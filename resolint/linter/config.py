@@ -20,8 +20,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Severity
-from .langdata import LANGUAGES
+from ..document.diagnostics import Severity
+from ..document.langdata import LANGUAGES
 
 CONFIG_FILES = (".resolint.toml", "pyproject.toml")
 KEYS = ("language", "select", "ignore", "exclude", "severity", "rules")

@@ -9,9 +9,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from ..document.langdata import detect_language
 from . import registry
 from .config import KEYS, Config, ConfigResolver, field_default
-from .langdata import detect_language
 from .source import SourceError, read_source
 from .workspace import Discovery
 

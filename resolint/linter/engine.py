@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import traceback
 
+from ..document.diagnostics import Diagnostic, Edit, Fix, Severity
+from ..document.langdata import pack
+from ..document.model import Document
+from ..document.rule import Context
+from ..document.span import Span
 from ..grammar.parser import parse
+from ..grammar.typography import restore
 from . import registry, suppress
 from .config import DEFAULT, Config
-from .diagnostics import Diagnostic, Edit, Fix, Severity
-from .langdata import pack
-from .model import Document
-from .rule import Context
-from .span import Span
-from .typography import restore
 
 INTERNAL_ERROR = "RL000"
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .diagnostics import SAFE, Diagnostic, Edit, Fix
+from ..document.diagnostics import SAFE, Diagnostic, Edit, Fix
 
 
 def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], *, unsafe: bool = False) -> tuple[str, int]:

@@ -7,17 +7,9 @@ once, in `resolint.rules.HOVER_PROVIDERS`, as rules are in `BUILTIN_RULES`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from .langdata import pack
-from .model import Document
-from .span import Span
-
-
-@dataclass(frozen=True, slots=True)
-class HoverItem:
-    span: Span
-    markdown: str
+from ..document.hover import HoverItem
+from ..document.langdata import pack
+from ..document.model import Document
 
 
 def hover_items(doc: Document) -> list[HoverItem]:

@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-
 ANY = "**"  # zero or more folders ("**/" at the start or in the middle)
 INSIDE = "/**"  # one or more components, everything inside ("a/**" at the end)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
-from .rule import Rule
+from ..document.rule import Rule
 
 
 @cache

@@ -11,12 +11,13 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..document.diagnostics import Diagnostic, Severity
+from ..document.span import LineIndex
 from .cache import LintCache, config_fingerprint
 from .config import Config, ConfigError, ConfigResolver
-from .diagnostics import Diagnostic, Severity
 from .fixes import has_fixes
+from .formats import format_of
 from .source import Source, SourceError, encode, read_source, read_stdin, write_fixed
-from .span import LineIndex
 from .workspace import STDIN
 
 
@@ -154,14 +155,14 @@ def write_fixes(
 def _fix_word_copy(result: FileResult, config: Config, unsafe: bool) -> None:
     if not has_fixes(result.diagnostics or [], unsafe=unsafe):
         return
-    from ..docx.fix import DocxFixError, fix_file
     from .engine import lint_text
 
+    adapter = format_of(result.source.path).adapter()
     try:
-        target, outcome = fix_file(
+        target, outcome = adapter.fix_copy(
             result.source.path, lambda text: lint_text(text, config, path=result.display), unsafe=unsafe
         )
-    except (SourceError, DocxFixError) as error:
+    except (SourceError, adapter.FixError) as error:
         message = str(error)
         result.error = message if message.startswith(result.display) else f"{result.display}: {message}"
         return

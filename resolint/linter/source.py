@@ -13,16 +13,13 @@ import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
-from .span import LineIndex
-
-if TYPE_CHECKING:  # the docx package is imported only when a Word document is read
-    from ..docx.mapping import DocxMap
+from ..document.span import LineIndex
+from .formats import format_of
 
 MAX_BYTES = 64 * 1024 * 1024
 BOM = b"\xef\xbb\xbf"
-WORD_SUFFIXES = (".docx",)
 
 
 class SourceError(Exception):
@@ -35,7 +32,7 @@ class Source:
     text: str
     bom: bool = False
     digest: str = ""  # sha256 of the bytes read: the cache key, and the guard before a write
-    word: "DocxMap | None" = None  # for a Word document: where each part of `text` came from
+    word: Any = None  # for a Word document (linter/formats.py): where each part of `text` came from
 
     @property
     def display(self) -> str:
@@ -52,9 +49,7 @@ class Source:
         saves work when the caller has it."""
         if self.word is None:
             return doc.lines if doc is not None else LineIndex(self.text)
-        from ..docx.location import WordIndex  # without `doc`, it parses the text when it must
-
-        return WordIndex(doc, self.word)
+        return format_of(self.path).adapter().locator(doc, self.word)  # without `doc`, it parses
 
 
 def decode(data: bytes, name: str) -> tuple[str, bool]:
@@ -87,10 +82,9 @@ def read_stdin(name: str | None) -> Source:
 
 def source_from_bytes(data: bytes, path: Path | None, name: str) -> Source:
     """The one place that decides how a file is read: by its suffix, a Word document or text."""
-    if path is not None and path.suffix.lower() in WORD_SUFFIXES:
-        from ..docx import read_docx  # python-docx and lxml load only for Word documents
-
-        word = read_docx(data, name)
+    converted = format_of(path)
+    if converted is not None:
+        word = converted.adapter().read(data, name)
         return Source(path, word.text, digest=_digest(data), word=word)
     text, bom = decode(data, name)
     return Source(path, text, bom, _digest(data))

@@ -7,28 +7,16 @@
 
 Codes may be full codes (ST004), rule names (operative-numbering) or prefixes (ST); no code
 means every rule.
+
+The directives themselves are read by the parser (grammar/directives.py).
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 
-from .diagnostics import Diagnostic
-from .model import Directive
-from .span import LineIndex, Span
-
-DIRECTIVE = re.compile(
-    r"<!--\s*resolint:\s*(?P<action>disable-next-line|disable-file|disable|enable)\b(?P<codes>[^>]{0,500}?)\s*-->"
-)
-ACTIONS = ("disable", "enable", "disable-next-line", "disable-file")
-
-
-def parse_directive(text: str, span: Span) -> Directive | None:
-    match = DIRECTIVE.search(text, span.start, span.end)
-    if not match:
-        return None
-    codes = tuple(code for code in re.split(r"[\s,]+", match.group("codes")) if code)
-    return Directive(span, match.group("action"), codes)
+from ..document.diagnostics import Diagnostic
+from ..document.model import Directive
+from ..document.span import LineIndex
 
 
 def suppressed_filter(

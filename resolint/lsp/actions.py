@@ -10,13 +10,13 @@ from collections.abc import Sequence
 
 from lsprotocol import types
 
+from ..document.diagnostics import SAFE, Diagnostic, Edit
+from ..document.model import Document
+from ..document.span import Span
 from ..grammar.blocks import COMMENT_LINE
-from ..linter.diagnostics import SAFE, Diagnostic, Edit
+from ..grammar.directives import parse_directive
 from ..linter.engine import INTERNAL_ERROR, lint_document, parse_with
 from ..linter.fixes import fix_until_stable
-from ..linter.model import Document
-from ..linter.span import Span
-from ..linter.suppress import parse_directive
 from . import convert
 from .analysis import Analysis
 

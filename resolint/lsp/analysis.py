@@ -10,10 +10,10 @@ from functools import cached_property
 
 from lsprotocol import types
 
+from ..document.diagnostics import Diagnostic
+from ..document.model import Document
 from ..linter.config import Config
-from ..linter.diagnostics import Diagnostic
 from ..linter.engine import lint_document, parse_with
-from ..linter.model import Document
 from . import convert
 
 

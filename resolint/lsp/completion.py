@@ -10,9 +10,9 @@ import re
 
 from lsprotocol import types
 
-from ..linter.langdata import pack
-from ..linter.model import Document
-from ..linter.span import Span
+from ..document.langdata import pack
+from ..document.model import Document
+from ..document.span import Span
 from .analysis import Analysis
 
 # Start of a paragraph line: indentation and an operative number ("12. "), then the opening.

@@ -14,9 +14,9 @@ from collections.abc import Iterable, Sequence
 
 from lsprotocol import types
 
+from ..document.diagnostics import Diagnostic, Edit
+from ..document.span import LineIndex, Span
 from ..grammar.inline import strip_markup
-from ..linter.diagnostics import Diagnostic, Edit
-from ..linter.span import LineIndex, Span
 
 SOURCE = "resolint"
 UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
@@ -233,7 +233,7 @@ def minimal_edit(old: str, new: str) -> Edit | None:
 # --- outline ------------------------------------------------------------------------------
 
 def document_symbols(outline: dict, positions: PositionMap) -> list[types.DocumentSymbol]:
-    """The outline (`resolint.linter.outline.outline`) as a tree of document symbols:
+    """The outline (`resolint.facts.outline.outline`) as a tree of document symbols:
     heading, chapeau, preamble, operative part (paragraphs and sub-paragraphs), headings
     between paragraphs, closing line, annexes, footnotes."""
     text = positions.text

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from lsprotocol import types
 
+from ..document.diagnostics import Diagnostic
+from ..document.span import Span
 from ..linter import registry
-from ..linter.diagnostics import Diagnostic
 from ..linter.hover import hover_at
-from ..linter.span import Span
 from .analysis import Analysis
 
 

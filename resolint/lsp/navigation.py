@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..linter.model import Annex, Document, FootnoteRef, Paragraph
-from ..linter.span import Span
+from ..document.model import Annex, Document, FootnoteRef, Paragraph
+from ..document.span import Span
 
 
 def footnote_refs(doc: Document) -> list[FootnoteRef]:

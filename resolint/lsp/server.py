@@ -31,8 +31,8 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from .. import __version__
+from ..facts.outline import outline
 from ..linter.config import CONFIG_FILES, DEFAULT, Config, ConfigError, config_for
-from ..linter.outline import outline
 from . import actions, completion, convert, hover, navigation
 from .analysis import Analysis, analyse
 from .protocol import ResolintProtocol

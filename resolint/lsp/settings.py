@@ -19,8 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..document.langdata import LANGUAGES
 from ..linter.config import DEFAULT, Config, ConfigError
-from ..linter.langdata import LANGUAGES
 
 SECTION = "resolint"
 DEFAULT_DEBOUNCE_MS = 200

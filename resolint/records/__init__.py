@@ -7,9 +7,9 @@ Assembly resolutions adopted without a vote before session 78, and all ECOSOC re
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
-from bisect import bisect_left
 from functools import cache, lru_cache
 from pathlib import Path
 

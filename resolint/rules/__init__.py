@@ -12,8 +12,22 @@ from .citations import (
     year_mismatch,
 )
 from .citations import hover as citation_hover
-from .footnotes import glued_text, missing_text, orphan_text, placement, repeated, sequence, text_order
-from .sessions import adoption_date, current_session, meeting_ordinal, ordinal_spelling, session_mismatch
+from .footnotes import (
+    glued_text,
+    missing_text,
+    orphan_text,
+    placement,
+    repeated,
+    sequence,
+    text_order,
+)
+from .sessions import (
+    adoption_date,
+    current_session,
+    meeting_ordinal,
+    ordinal_spelling,
+    session_mismatch,
+)
 from .sessions.hover import session_hovers
 from .structure import (
     chapeau_punctuation,

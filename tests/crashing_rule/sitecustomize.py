@@ -4,7 +4,7 @@ document, to show that a broken rule is reported and the other rules still run."
 import types
 
 import resolint.rules
-from resolint.linter.rule import RuleMeta
+from resolint.document.rule import RuleMeta
 
 
 def _check(doc, ctx):

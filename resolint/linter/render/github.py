@@ -8,8 +8,8 @@ GitHub's toolkit does). Columns are given only for a finding within one line, as
 """
 from __future__ import annotations
 
-from ..diagnostics import Diagnostic, Severity
-from ..span import LineIndex
+from ...document.diagnostics import Diagnostic, Severity
+from ...document.span import LineIndex
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice", Severity.HINT: "notice"}
 

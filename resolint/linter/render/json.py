@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 import re
 
-from ..diagnostics import Diagnostic
-from ..span import LineIndex, Span
+from ...document.diagnostics import Diagnostic
+from ...document.span import LineIndex, Span
 
 VERSION = 1
 

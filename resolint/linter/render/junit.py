@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from ..diagnostics import Diagnostic, Severity
-from ..span import LineIndex
+from ...document.diagnostics import Diagnostic, Severity
+from ...document.span import LineIndex
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 

@@ -6,10 +6,10 @@ from pathlib import PurePath
 from urllib.parse import quote
 
 from ... import __version__
+from ...document.diagnostics import Diagnostic, Severity
+from ...document.rule import REPOSITORY
+from ...document.span import LineIndex, Span
 from .. import registry
-from ..diagnostics import Diagnostic, Severity
-from ..rule import REPOSITORY
-from ..span import LineIndex, Span
 from .json import dumps
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

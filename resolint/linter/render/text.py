@@ -2,8 +2,8 @@
 `path: paragraph 14 (operative 3): CODE message — "…quoted text…"`."""
 from __future__ import annotations
 
-from ..diagnostics import Diagnostic
-from ..span import LineIndex
+from ...document.diagnostics import Diagnostic
+from ...document.span import LineIndex
 from .printable import printable
 
 

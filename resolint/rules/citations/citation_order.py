@@ -43,9 +43,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...linter.diagnostics import Violation
-from ...linter.model import Document
-from ...linter.rule import Context, RuleMeta
+from ...document.diagnostics import Violation
+from ...document.model import Document
+from ...document.rule import Context, RuleMeta
 from .common import english_date
 from .scan import Citation, find_citations
 

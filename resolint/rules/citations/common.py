@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ... import records
-from ...linter.diagnostics import UNSAFE, Edit, Fix, Violation
-from ...linter.langdata import LanguagePack
-from ...linter.model import Document
+from ...document.diagnostics import UNSAFE, Edit, Fix, Violation
+from ...document.langdata import LanguagePack
+from ...document.model import Document
 from ...grammar.symbols import FoundSymbol, find_symbols
 from .dates import syntax as date_syntax
-from .scan import Citation, find_citations, syntax as citation_syntax
+from .scan import Citation, find_citations
+from .scan import syntax as citation_syntax
 
 ORGAN_NAMES = {
     "GA": "General Assembly", "SC": "Security Council", "ECOSOC": "Economic and Social Council",

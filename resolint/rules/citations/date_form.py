@@ -51,10 +51,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...linter.diagnostics import UNSAFE, Edit, Fix, Violation
-from ...linter.model import Document
-from ...linter.span import Span
-from ...linter.rule import Context, RuleMeta
+from ...document.diagnostics import UNSAFE, Edit, Fix, Violation
+from ...document.model import Document
+from ...document.rule import Context, RuleMeta
+from ...document.span import Span
 from .common import citation_name, citations, lookup, write_date
 from .dates import find_dates
 from .dates import syntax as date_syntax

@@ -6,11 +6,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ... import records
+from ...document.langdata import LanguagePack, pack
+from ...document.model import Document
 from ...grammar.symbols import describe, resolution_number
-from ...linter.hover import HoverItem
-from ...linter.langdata import LanguagePack, pack
-from ...linter.model import Document
-from .common import ORGAN_NAMES, assembly_session, citations, english_date, lookup, symbols
+from ...document.hover import HoverItem
+from .common import (
+    ORGAN_NAMES,
+    assembly_session,
+    citations,
+    english_date,
+    lookup,
+    symbols,
+)
 from .scan import Citation
 
 UNKNOWN = ("not in the record resolint ships (it lacks most General Assembly resolutions adopted "

@@ -32,9 +32,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...linter.diagnostics import Severity, Violation
-from ...linter.model import Document
-from ...linter.rule import Context, RuleMeta
+from ...document.diagnostics import Severity, Violation
+from ...document.model import Document
+from ...document.rule import Context, RuleMeta
 from .common import ENGLISH_MONTHS
 from .dates import find_dates
 

@@ -40,9 +40,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...linter.diagnostics import Severity, Violation
-from ...linter.model import Document
-from ...linter.rule import Context, RuleMeta
+from ...document.diagnostics import Severity, Violation
+from ...document.model import Document
+from ...document.rule import Context, RuleMeta
 from .common import citations, lookup, record_violation
 
 META = RuleMeta(

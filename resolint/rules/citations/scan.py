@@ -24,9 +24,9 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ...linter.langdata import LanguagePack
-from ...linter.model import Document
-from ...linter.span import Span
+from ...document.langdata import LanguagePack
+from ...document.model import Document
+from ...document.span import Span
 from ...records.keys import roman_to_int
 from .dates import TextDate, date_at
 

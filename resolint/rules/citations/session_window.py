@@ -40,10 +40,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...linter.diagnostics import Severity, Violation
-from ...linter.model import Document
-from ...linter.rule import Context, RuleMeta
-from .common import assembly_session, citation_name, citations, english_date, session_window
+from ...document.diagnostics import Severity, Violation
+from ...document.model import Document
+from ...document.rule import Context, RuleMeta
+from .common import (
+    assembly_session,
+    citation_name,
+    citations,
+    english_date,
+    session_window,
+)
 
 META = RuleMeta(
     code="CT005",

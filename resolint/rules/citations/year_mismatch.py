@@ -34,9 +34,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from ...linter.diagnostics import Severity, Violation
-from ...linter.model import Document
-from ...linter.rule import Context, RuleMeta
+from ...document.diagnostics import Severity, Violation
+from ...document.model import Document
+from ...document.rule import Context, RuleMeta
 from .common import citation_name, citations
 
 META = RuleMeta(

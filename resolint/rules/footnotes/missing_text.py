@@ -42,9 +42,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...linter.diagnostics import Severity, Violation
-from ...linter.model import Document
-from ...linter.rule import Context, RuleMeta
+from ...document.diagnostics import Severity, Violation
+from ...document.model import Document
+from ...document.rule import Context, RuleMeta
 from .notes import groups
 
 META = RuleMeta(

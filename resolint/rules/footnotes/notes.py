@@ -12,14 +12,22 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from ...document.diagnostics import UNSAFE, Edit, Fix
+from ...document.langdata import LanguagePack
+from ...document.model import (
+    Annex,
+    Block,
+    Chapeau,
+    Document,
+    FootnoteRef,
+    FootnoteText,
+    Paragraph,
+)
+from ...document.punctuation import MARKS, final_mark
+from ...document.span import Span
+from ...facts.per_document import per_document
 from ...grammar.classify import NUMBER_TITLE
 from ...grammar.inline import scan, strip_markup
-from ...linter.diagnostics import UNSAFE, Edit, Fix
-from ...linter.langdata import LanguagePack
-from ...linter.model import Annex, Block, Chapeau, Document, FootnoteRef, FootnoteText, Paragraph
-from ...linter.per_document import per_document
-from ...linter.punctuation import MARKS, final_mark
-from ...linter.span import Span
 
 _DIGITS = re.compile(r"\d+")
 

@@ -51,10 +51,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...document.diagnostics import Violation
+from ...document.model import Document
+from ...document.rule import Context, RuleMeta
 from ...grammar.inline import strip_markup
-from ...linter.diagnostics import Violation
-from ...linter.model import Document
-from ...linter.rule import Context, RuleMeta
 from .notes import describe, groups, renumber_fix
 
 META = RuleMeta(

@@ -47,9 +47,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...linter.diagnostics import Violation
-from ...linter.model import Document
-from ...linter.rule import Context, RuleMeta
+from ...document.diagnostics import Violation
+from ...document.model import Document
+from ...document.rule import Context, RuleMeta
 from .notes import groups, renumber_fix
 
 META = RuleMeta(

@@ -12,11 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...linter.hover import HoverItem
-from ...linter.langdata import LanguagePack, pack
-from ...linter.model import Document
+from ...document.langdata import LanguagePack, pack
+from ...document.model import Document
+from ...document.hover import HoverItem
 from .meeting_ordinal import suffixes
-from .mentions import Mention, current_session, in_provisional_agenda, mentions, names_assembly, words_for
+from .mentions import (
+    Mention,
+    current_session,
+    in_provisional_agenda,
+    mentions,
+    names_assembly,
+    words_for,
+)
 
 FIRST_SESSION = "January 1946 – September 1947"  # London, then New York (facts §4.2, S43)
 ROMAN = ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))

@@ -79,11 +79,11 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from ...linter.diagnostics import Edit, Fix, Violation
-from ...linter.langdata import pack
-from ...linter.model import Block, Document
-from ...linter.rule import Context, RuleMeta
-from ...linter.span import Span
+from ...document.diagnostics import Edit, Fix, Violation
+from ...document.langdata import pack
+from ...document.model import Block, Document
+from ...document.rule import Context, RuleMeta
+from ...document.span import Span
 from .mentions import find_words
 
 META = RuleMeta(

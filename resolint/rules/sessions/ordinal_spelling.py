@@ -87,9 +87,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...linter.diagnostics import Edit, Fix, Violation
-from ...linter.model import Document
-from ...linter.rule import Context, RuleMeta
+from ...document.diagnostics import Edit, Fix, Violation
+from ...document.model import Document
+from ...document.rule import Context, RuleMeta
 from .mentions import mentions, words_for
 
 META = RuleMeta(

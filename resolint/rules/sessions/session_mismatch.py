@@ -56,10 +56,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...linter.diagnostics import Severity, Violation
-from ...linter.model import Document
-from ...linter.rule import Context, RuleMeta
-from ...linter.span import Span
+from ...document.diagnostics import Severity, Violation
+from ...document.model import Document
+from ...document.rule import Context, RuleMeta
+from ...document.span import Span
 from .mentions import current_session
 
 META = RuleMeta(

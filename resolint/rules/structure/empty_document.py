@@ -22,10 +22,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...linter.diagnostics import Violation
-from ...linter.model import Document, Directive
-from ...linter.rule import Context, RuleMeta
-from ...linter.span import Span
+from ...document.diagnostics import Violation
+from ...document.model import Directive, Document
+from ...document.rule import Context, RuleMeta
+from ...document.span import Span
 
 META = RuleMeta(
     code="ST010",

@@ -46,11 +46,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from ...linter.diagnostics import Edit, Fix, Violation
-from ...linter.model import Block, Document, Paragraph, Part, SubParagraph
-from ...linter.punctuation import MARKS, final_mark
-from ...linter.rule import Context, RuleMeta
-from ...linter.span import Span
+from ...document.diagnostics import Edit, Fix, Violation
+from ...document.model import Block, Document, Paragraph, Part, SubParagraph
+from ...document.punctuation import MARKS, final_mark
+from ...document.rule import Context, RuleMeta
+from ...document.span import Span
 
 META = RuleMeta(
     code="ST006",

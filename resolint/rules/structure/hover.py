@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...linter.hover import HoverItem
-from ...linter.langdata import LanguagePack
-from ...linter.model import Document, Paragraph
-
+from ...document.langdata import LanguagePack
+from ...document.model import Document, Paragraph
+from ...document.hover import HoverItem
 
 ORGANS = {
     "GA": "the General Assembly",

@@ -32,10 +32,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...linter.diagnostics import Edit, Fix, Severity, Violation
-from ...linter.model import Document, OperativeParagraph, Part
-from ...linter.rule import Context, RuleMeta
-from ...linter.span import Span
+from ...document.diagnostics import Edit, Fix, Severity, Violation
+from ...document.model import Document, OperativeParagraph, Part
+from ...document.rule import Context, RuleMeta
+from ...document.span import Span
 
 META = RuleMeta(
     code="ST004",

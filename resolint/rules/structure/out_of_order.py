@@ -38,10 +38,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from ...linter.diagnostics import Violation
-from ...linter.model import Block, Document
-from ...linter.rule import Context, RuleMeta
-from ...linter.span import Span
+from ...document.diagnostics import Violation
+from ...document.model import Block, Document
+from ...document.rule import Context, RuleMeta
+from ...document.span import Span
 
 META = RuleMeta(
     code="ST008",

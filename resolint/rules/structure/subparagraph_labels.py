@@ -35,9 +35,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...linter.diagnostics import Edit, Fix, Violation
-from ...linter.model import Document, Paragraph, SubParagraph
-from ...linter.rule import Context, RuleMeta
+from ...document.diagnostics import Edit, Fix, Violation
+from ...document.model import Document, Paragraph, SubParagraph
+from ...document.rule import Context, RuleMeta
 
 META = RuleMeta(
     code="ST005",

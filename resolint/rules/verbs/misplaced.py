@@ -47,9 +47,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...linter.diagnostics import Violation
-from ...linter.model import Document
-from ...linter.rule import Context, RuleMeta
+from ...document.diagnostics import Violation
+from ...document.model import Document
+from ...document.rule import Context, RuleMeta
 from .lexicon import OPERATIVE, ORGAN_NAMES, PREAMBULAR, WORD, Lexicon, fold, lexicon
 from .openings import Opening, openings
 

@@ -43,10 +43,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...linter.diagnostics import UNSAFE, Edit, Fix, Violation
-from ...linter.model import Document
-from ...linter.rule import Context, RuleMeta
-from ...linter.span import Span
+from ...document.diagnostics import UNSAFE, Edit, Fix, Violation
+from ...document.model import Document
+from ...document.rule import Context, RuleMeta
+from ...document.span import Span
 from .lexicon import lexicon, match_case, words
 from .openings import openings
 from .suggest import correct_word, quoted, suggest

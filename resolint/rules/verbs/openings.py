@@ -10,9 +10,9 @@ from __future__ import annotations
 from itertools import islice
 from typing import NamedTuple
 
-from ...linter.model import Document, Emphasis, Paragraph
-from ...linter.per_document import per_document
-from ...linter.span import Span
+from ...document.model import Document, Emphasis, Paragraph
+from ...document.span import Span
+from ...facts.per_document import per_document
 from .lexicon import OPERATIVE, PREAMBULAR, WORD, Lexicon, Words, fold
 
 MAX_WORDS = 16  # longer than any phrase the lexicons list ("Acting under Chapter VII of ...")

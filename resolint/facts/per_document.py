@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import TypeVar
 
-from .model import Document
+from ..document.model import Document
 
 K = TypeVar("K")
 R = TypeVar("R")

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 
 from .span import LineIndex, Span
 
-
 # --- inline -------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)

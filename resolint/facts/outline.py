@@ -2,9 +2,9 @@
 editor, as document symbols)."""
 from __future__ import annotations
 
+from ..document.model import Document, Paragraph, SubParagraph
+from ..document.span import Span
 from ..grammar.inline import strip_markup
-from .model import Document, Paragraph, SubParagraph
-from .span import Span
 
 PREVIEW = 60
 

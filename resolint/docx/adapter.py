@@ -1,0 +1,9 @@
+"""What the linter's format table (linter/formats.py) calls for a Word document."""
+from __future__ import annotations
+
+from . import read_docx as read
+from .fix import DocxFixError as FixError
+from .fix import fix_file as fix_copy
+from .location import WordIndex as locator
+
+__all__ = ["FixError", "fix_copy", "locator", "read"]

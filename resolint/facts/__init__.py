@@ -1,0 +1,1 @@
+"""What is known about one document, computed once per document (see ARCHITECTURE.md)."""

@@ -1,0 +1,34 @@
+"""The file formats read besides text, each handled by an adapter package above this layer.
+
+The linter names an adapter here but never imports it at load time: the table is resolved
+when such a file is read, so `linter` stays below `docx` (ARCHITECTURE.md), and linting
+Markdown never loads python-docx. An adapter module provides
+
+    read(data: bytes, name: str) -> mapping     the text form (mapping.text) and its origins
+    locator(doc, mapping) -> Locator            where a finding is, in the reader's terms
+    fix_copy(path, lint, unsafe) -> (path | None, outcome)   fixes written into a copy
+    FixError                                    what fix_copy raises besides SourceError
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+from pathlib import Path
+from types import ModuleType
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    adapter_module: str
+
+    def adapter(self) -> ModuleType:
+        return import_module(self.adapter_module)
+
+
+FORMATS = {".docx": Format("Word document", "resolint.docx.adapter")}
+
+
+def format_of(path: Path | None) -> Format | None:
+    """The format a file is read as, by its suffix; None for text."""
+    return None if path is None else FORMATS.get(path.suffix.lower())
