@@ -1,4 +1,4 @@
-"""The citation scan (resolint/rules/citations/scan.py), the date scan and the hover material,
+"""The citation scan (resolint/facts/citations.py), the date scan and the hover material,
 in English, Spanish and French."""
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import pytest
 
 from resolint import parse
 from resolint.document.langdata import pack
+from resolint.facts.citations import find_citations
+from resolint.facts.dates import find_dates
 from resolint.linter.hover import hover_at, hover_items
 from resolint.rules.citations.common import session_window
-from resolint.rules.citations.dates import find_dates
-from resolint.rules.citations.scan import find_citations
 
 from .conftest import SPANISH_SAMPLE
 

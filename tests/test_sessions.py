@@ -11,9 +11,9 @@ from num2words import num2words
 
 from resolint import parse
 from resolint.document.langdata import pack
+from resolint.facts.session_dates import reader
+from resolint.facts.sessions import current_session, mentions
 from resolint.linter.hover import hover_at
-from resolint.rules.sessions.dates import reader
-from resolint.rules.sessions.mentions import current_session, mentions
 
 from .conftest import ROOT, SPANISH_SAMPLE, require
 

@@ -13,8 +13,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from resolint.document.langdata import LANGUAGES, pack
-from resolint.grammar.parser import parse
-from resolint.rules.verbs.lexicon import (
+from resolint.facts.lexicon import (
     FEMININE,
     KINDS,
     MASCULINE,
@@ -25,7 +24,8 @@ from resolint.rules.verbs.lexicon import (
     lexicon,
     words,
 )
-from resolint.rules.verbs.openings import openings
+from resolint.facts.openings import openings
+from resolint.grammar.parser import parse
 from resolint.rules.verbs.suggest import (
     correct_word,
     edit_distance,

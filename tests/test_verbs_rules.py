@@ -6,10 +6,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resolint.document.langdata import pack
+from resolint.facts.lexicon import OPERATIVE, PREAMBULAR, lexicon
 from resolint.linter.config import Config
 from resolint.linter.engine import lint_text
 from resolint.linter.fixes import apply_fixes
-from resolint.rules.verbs.lexicon import OPERATIVE, PREAMBULAR, lexicon
 
 CHAPEAU = {"en": "The General Assembly", "es": "La Asamblea General", "fr": "L'Assemblée générale"}
 OBJECT = {"en": "of the report of the Secretary-General", "es": "del informe del Secretario General",

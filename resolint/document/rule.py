@@ -38,6 +38,7 @@ class Context:
 
     language: LanguagePack
     options: Any
+    facts: Any = None  # the document's resolint.facts.Facts (a layer above this one)
 
 
 @dataclass(frozen=True)

@@ -1,1 +1,50 @@
-"""What is known about one document, computed once per document (see ARCHITECTURE.md)."""
+"""What is known about one document, each fact computed once, on first use.
+
+The engine builds one `Facts` per lint and passes it in every rule's context; the outline,
+hover, completion and navigation read the same object, so two features never work out the
+same fact two ways. Each fact is computed in the module named after it (facts/<fact>.py)
+and only read here.
+"""
+from __future__ import annotations
+
+from functools import cached_property
+
+from ..document.langdata import LanguagePack, pack
+from ..document.model import Document
+from . import citations, dates, footnotes, lexicon, openings, outline, sessions
+
+
+class Facts:
+    """The facts of `doc`, read in `language` (the document's own by default)."""
+
+    def __init__(self, doc: Document, language: LanguagePack | None = None) -> None:
+        self.doc = doc
+        self.language = language or pack(doc.language)
+
+    @cached_property
+    def footnote_groups(self) -> tuple[footnotes.Group, ...]:
+        return footnotes.groups(self.doc, self.language)
+
+    @cached_property
+    def lexicon(self) -> lexicon.Lexicon:
+        return lexicon.lexicon(self.language)
+
+    @cached_property
+    def openings(self) -> tuple[openings.Opening, ...]:
+        return openings.openings(self.doc, self.lexicon)
+
+    @cached_property
+    def session_mentions(self) -> tuple[sessions.Mention, ...]:
+        return sessions.mentions(self.doc, self.language)
+
+    @cached_property
+    def citations(self) -> tuple[citations.CitationList, ...]:
+        return citations.find_citations(self.doc, self.language)
+
+    @cached_property
+    def dates(self) -> tuple[dates.TextDate, ...]:
+        return dates.find_dates(self.doc.text, self.language)
+
+    @cached_property
+    def outline(self) -> dict:
+        return outline.outline(self.doc)

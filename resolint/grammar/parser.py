@@ -39,8 +39,8 @@ from ..document.model import (
 from ..document.punctuation import final_mark
 from ..document.span import LineIndex, Span
 from . import blocks as block_split
-from .directives import parse_directive
 from .classify import NUMBERED, SUBPARA, classify
+from .directives import parse_directive
 from .typography import fold, newline_of
 
 # Blocks that stand anywhere and belong to no paragraph: the structure runs on across them.

@@ -5,10 +5,10 @@ from __future__ import annotations
 import traceback
 
 from ..document.diagnostics import Diagnostic, Edit, Fix, Severity
-from ..document.langdata import pack
 from ..document.model import Document
 from ..document.rule import Context
 from ..document.span import Span
+from ..facts import Facts
 from ..grammar.parser import parse
 from ..grammar.typography import restore
 from . import registry, suppress
@@ -27,16 +27,19 @@ def parse_with(text: str, config: Config = DEFAULT, *, path: str | None = None, 
     return parse(text, language=chosen, path=path)
 
 
-def lint_document(doc: Document, config: Config = DEFAULT) -> list[Diagnostic]:
+def lint_document(doc: Document, config: Config = DEFAULT, facts: Facts | None = None) -> list[Diagnostic]:
+    """The findings of the enabled rules on `doc`; `facts`, when the caller keeps them for
+    other features (the editor's hover), are shared with the rules."""
     diagnostics: list[Diagnostic] = []
-    language = pack(doc.language)
+    facts = facts or Facts(doc)
+    language = facts.language
     folded = bool(doc.original) and doc.original != doc.text  # once: comparing per fix is quadratic
     for rule in registry.select(config.select, config.ignore):
         severity = config.severity_for(rule.code, rule.name, rule.meta.default_severity)
         if severity is None:
             continue
 
-        context = Context(language, rule.options(config.rules.get(rule.code)))
+        context = Context(language, rule.options(config.rules.get(rule.code)), facts)
         try:
             for violation in rule.check(doc, context):
                 fix = _in_original(doc, violation.fix) if folded else violation.fix

@@ -46,8 +46,8 @@ from collections.abc import Iterator
 from ...document.diagnostics import Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
+from ...facts.citations import Citation, find_citations
 from .common import english_date
-from .scan import Citation, find_citations
 
 META = RuleMeta(
     code="CT007",

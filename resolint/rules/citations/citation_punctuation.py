@@ -57,8 +57,8 @@ from ...document.diagnostics import Edit, Fix, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
 from ...document.span import Span
+from ...facts.citations import after_item, find_citations, owner_after, syntax
 from .common import citations
-from .scan import after_item, find_citations, owner_after, syntax
 
 META = RuleMeta(
     code="CT004",

@@ -9,10 +9,10 @@ from ... import records
 from ...document.diagnostics import UNSAFE, Edit, Fix, Violation
 from ...document.langdata import LanguagePack
 from ...document.model import Document
+from ...facts.citations import Citation, find_citations
+from ...facts.citations import syntax as citation_syntax
+from ...facts.dates import syntax as date_syntax
 from ...grammar.symbols import FoundSymbol, find_symbols
-from .dates import syntax as date_syntax
-from .scan import Citation, find_citations
-from .scan import syntax as citation_syntax
 
 ORGAN_NAMES = {
     "GA": "General Assembly", "SC": "Security Council", "ECOSOC": "Economic and Social Council",

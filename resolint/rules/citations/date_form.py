@@ -55,10 +55,10 @@ from ...document.diagnostics import UNSAFE, Edit, Fix, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
 from ...document.span import Span
+from ...facts.citations import syntax
+from ...facts.dates import find_dates
+from ...facts.dates import syntax as date_syntax
 from .common import citation_name, citations, lookup, write_date
-from .dates import find_dates
-from .dates import syntax as date_syntax
-from .scan import syntax
 
 META = RuleMeta(
     code="CT003",

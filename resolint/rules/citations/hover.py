@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ... import records
+from ...document.hover import HoverItem
 from ...document.langdata import LanguagePack, pack
 from ...document.model import Document
+from ...facts.citations import Citation
 from ...grammar.symbols import describe, resolution_number
-from ...document.hover import HoverItem
 from .common import (
     ORGAN_NAMES,
     assembly_session,
@@ -18,7 +19,6 @@ from .common import (
     lookup,
     symbols,
 )
-from .scan import Citation
 
 UNKNOWN = ("not in the record resolint ships (it lacks most General Assembly resolutions adopted "
            "without a vote before session 78, and all ECOSOC resolutions): unknown, not wrong")

@@ -35,8 +35,8 @@ from collections.abc import Iterator
 from ...document.diagnostics import Severity, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
+from ...facts.dates import find_dates
 from .common import ENGLISH_MONTHS
-from .dates import find_dates
 
 META = RuleMeta(
     code="CT002",

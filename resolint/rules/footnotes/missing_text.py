@@ -45,7 +45,7 @@ from collections.abc import Iterator
 from ...document.diagnostics import Severity, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
-from .notes import groups
+from ...facts.footnotes import groups
 
 META = RuleMeta(
     code="FN003",

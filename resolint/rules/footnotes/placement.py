@@ -74,7 +74,7 @@ from ...document.diagnostics import Edit, Fix, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
 from ...document.span import Span
-from .notes import groups
+from ...facts.footnotes import groups
 
 META = RuleMeta(
     code="FN007",

@@ -54,8 +54,8 @@ from collections.abc import Iterator
 from ...document.diagnostics import Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
+from ...facts.footnotes import describe, groups, renumber_fix
 from ...grammar.inline import strip_markup
-from .notes import describe, groups, renumber_fix
 
 META = RuleMeta(
     code="FN001",

@@ -50,7 +50,7 @@ from collections.abc import Iterator
 from ...document.diagnostics import Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
-from .notes import groups, renumber_fix
+from ...facts.footnotes import groups, renumber_fix
 
 META = RuleMeta(
     code="FN005",

@@ -50,7 +50,7 @@ from collections.abc import Iterator
 from ...document.diagnostics import Severity, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
-from .dates import reader
+from ...facts.session_dates import reader
 
 META = RuleMeta(
     code="SS005",

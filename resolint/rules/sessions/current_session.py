@@ -48,7 +48,13 @@ from collections.abc import Iterator
 from ...document.diagnostics import UNSAFE, Edit, Fix, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
-from .mentions import WINDOW, current_session, decided_for_agenda, mentions, words_for
+from ...facts.sessions import (
+    WINDOW,
+    current_session,
+    decided_for_agenda,
+    mentions,
+    words_for,
+)
 
 META = RuleMeta(
     code="SS003",

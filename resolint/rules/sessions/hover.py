@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...document.hover import HoverItem
 from ...document.langdata import LanguagePack, pack
 from ...document.model import Document
-from ...document.hover import HoverItem
-from .meeting_ordinal import suffixes
-from .mentions import (
+from ...facts.sessions import (
     Mention,
     current_session,
     in_provisional_agenda,
@@ -24,6 +23,7 @@ from .mentions import (
     names_assembly,
     words_for,
 )
+from .meeting_ordinal import suffixes
 
 FIRST_SESSION = "January 1946 – September 1947"  # London, then New York (facts §4.2, S43)
 ROMAN = ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))

@@ -84,7 +84,7 @@ from ...document.langdata import pack
 from ...document.model import Block, Document
 from ...document.rule import Context, RuleMeta
 from ...document.span import Span
-from .mentions import find_words
+from ...facts.sessions import find_words
 
 META = RuleMeta(
     code="SS004",

@@ -90,7 +90,7 @@ from collections.abc import Iterator
 from ...document.diagnostics import Edit, Fix, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
-from .mentions import mentions, words_for
+from ...facts.sessions import mentions, words_for
 
 META = RuleMeta(
     code="SS001",

@@ -60,7 +60,7 @@ from ...document.diagnostics import Severity, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
 from ...document.span import Span
-from .mentions import current_session
+from ...facts.sessions import current_session
 
 META = RuleMeta(
     code="SS002",

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...document.hover import HoverItem
 from ...document.langdata import LanguagePack
 from ...document.model import Document, Paragraph
-from ...document.hover import HoverItem
 
 ORGANS = {
     "GA": "the General Assembly",

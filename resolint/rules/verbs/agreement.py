@@ -44,8 +44,8 @@ from collections.abc import Iterator
 from ...document.diagnostics import Edit, Fix, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
-from .lexicon import FEMININE, ORGAN_NAMES, lexicon, match_case
-from .openings import openings
+from ...facts.lexicon import FEMININE, ORGAN_NAMES, lexicon, match_case
+from ...facts.openings import openings
 
 META = RuleMeta(
     code="VB006",

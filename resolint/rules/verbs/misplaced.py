@@ -50,8 +50,16 @@ from collections.abc import Iterator
 from ...document.diagnostics import Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
-from .lexicon import OPERATIVE, ORGAN_NAMES, PREAMBULAR, WORD, Lexicon, fold, lexicon
-from .openings import Opening, openings
+from ...facts.lexicon import (
+    OPERATIVE,
+    ORGAN_NAMES,
+    PREAMBULAR,
+    WORD,
+    Lexicon,
+    fold,
+    lexicon,
+)
+from ...facts.openings import Opening, openings
 
 META = RuleMeta(
     code="VB003",

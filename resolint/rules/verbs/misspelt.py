@@ -47,8 +47,8 @@ from ...document.diagnostics import UNSAFE, Edit, Fix, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
 from ...document.span import Span
-from .lexicon import lexicon, match_case, words
-from .openings import openings
+from ...facts.lexicon import lexicon, match_case, words
+from ...facts.openings import openings
 from .suggest import correct_word, quoted, suggest
 
 META = RuleMeta(

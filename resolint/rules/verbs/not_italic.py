@@ -38,8 +38,8 @@ from ...document.diagnostics import Edit, Fix, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
 from ...document.span import Span
-from .lexicon import lexicon
-from .openings import openings
+from ...facts.lexicon import lexicon
+from ...facts.openings import openings
 
 META = RuleMeta(
     code="VB001",

@@ -43,8 +43,8 @@ from collections.abc import Iterator
 from ...document.diagnostics import Severity, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
-from .lexicon import lexicon
-from .openings import openings
+from ...facts.lexicon import lexicon
+from ...facts.openings import openings
 from .suggest import MAX_QUERY, correct_word, quoted, suggest
 
 META = RuleMeta(

@@ -12,9 +12,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from ...document.diagnostics import UNSAFE, Edit, Fix
-from ...document.langdata import LanguagePack
-from ...document.model import (
+from ..document.diagnostics import UNSAFE, Edit, Fix
+from ..document.langdata import LanguagePack
+from ..document.model import (
     Annex,
     Block,
     Chapeau,
@@ -23,11 +23,11 @@ from ...document.model import (
     FootnoteText,
     Paragraph,
 )
-from ...document.punctuation import MARKS, final_mark
-from ...document.span import Span
-from ...facts.per_document import per_document
-from ...grammar.classify import NUMBER_TITLE
-from ...grammar.inline import scan, strip_markup
+from ..document.punctuation import MARKS, final_mark
+from ..document.span import Span
+from ..grammar.classify import NUMBER_TITLE
+from ..grammar.inline import scan, strip_markup
+from .per_document import per_document
 
 _DIGITS = re.compile(r"\d+")
 

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ...document.langdata import pack
-from ...document.model import Document, HeaderLine
-from ...document.span import Span
+from ..document.langdata import pack
+from ..document.model import Document, HeaderLine
+from ..document.span import Span
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
-from ...document.langdata import LanguagePack
+from ..document.langdata import LanguagePack
 
 PREAMBULAR = "preambular"
 OPERATIVE = "operative"
@@ -348,6 +348,6 @@ def lexicon(language: LanguagePack) -> Lexicon:
 
 @cache
 def _for_code(code: str) -> Lexicon:
-    from ...document.langdata import pack
+    from ..document.langdata import pack
 
     return Lexicon(pack(code).topic("openings"))

@@ -24,10 +24,10 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ...document.langdata import LanguagePack
-from ...document.model import Document
-from ...document.span import Span
-from ...records.keys import roman_to_int
+from ..document.langdata import LanguagePack
+from ..document.model import Document
+from ..document.span import Span
+from ..records.keys import roman_to_int
 from .dates import TextDate, date_at
 
 # Number forms: "59/50", "S-30/1", "2009/28", "1631 (2005)", "1514 (XV)", "217 A (III)", a

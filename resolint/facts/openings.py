@@ -10,10 +10,10 @@ from __future__ import annotations
 from itertools import islice
 from typing import NamedTuple
 
-from ...document.model import Document, Emphasis, Paragraph
-from ...document.span import Span
-from ...facts.per_document import per_document
+from ..document.model import Document, Emphasis, Paragraph
+from ..document.span import Span
 from .lexicon import OPERATIVE, PREAMBULAR, WORD, Lexicon, Words, fold
+from .per_document import per_document
 
 MAX_WORDS = 16  # longer than any phrase the lexicons list ("Acting under Chapter VII of ...")
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 
-from ...document.langdata import LanguagePack
-from ...document.span import Span
+from ..document.langdata import LanguagePack
+from ..document.span import Span
 
 SUP = r"(?P<sup><sup>\s?(?P<supsuffix>[a-zº°.]{1,3})\s?</sup>)"
 

@@ -25,10 +25,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from ...document.langdata import LanguagePack
-from ...document.model import Document
-from ...document.span import Span
-from ...facts.per_document import per_document
+from ..document.langdata import LanguagePack
+from ..document.model import Document
+from ..document.span import Span
+from .per_document import per_document
 
 _SEPARATOR = frozenset(" \t\u00a0-\u2010\u2011\n")
 WINDOW = 80  # characters read before an ordinal for the words that show whose session it is
@@ -201,7 +201,7 @@ def _strip_accents(text: str) -> str:
 
 @cache
 def words_for(code: str) -> SessionWords:
-    from ...document.langdata import pack
+    from ..document.langdata import pack
 
     return SessionWords(pack(code))
 
