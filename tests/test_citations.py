@@ -6,6 +6,7 @@ import pytest
 
 from resolint import parse
 from resolint.document.langdata import pack
+from resolint.facts import Facts
 from resolint.facts.citations import find_citations
 from resolint.facts.dates import find_dates
 from resolint.linter.hover import hover_at, hover_items
@@ -99,20 +100,20 @@ def test_hover_explains_symbols_and_citations():
     text = ("*The General Assembly*,\n\n*Recalling* its resolution 74/54 of 19 December 2019, resolution 49/57 "
             "and Human Rights Council resolution 45/3, and the report A/C.3/80/L.12/Rev.1,\n")
     doc = parse(text)
-    cited = hover_at(doc, text.index("74/54"))
+    cited = hover_at(Facts(doc), text.index("74/54"))
     assert "General Assembly resolution 74/54" in cited.markdown and "adopted on 12 December 2019" in cited.markdown
     assert "UN Digital Library voting record" in cited.markdown and "Follow-up to the 2013 High-Level Meeting" in cited.markdown
     assert "19 December 2019" in cited.markdown  # the citation-only alternative, with its count
-    unknown = hover_at(doc, text.index("49/57")).markdown
+    unknown = hover_at(Facts(doc), text.index("49/57")).markdown
     assert "not named" in unknown and "unknown, not wrong" in unknown
-    assert "another organ" not in hover_at(doc, text.index("45/3")).markdown
-    symbol = hover_at(doc, text.index("L.12")).markdown
+    assert "another organ" not in hover_at(Facts(doc), text.index("45/3")).markdown
+    symbol = hover_at(Facts(doc), text.index("L.12")).markdown
     assert "Third Committee" in symbol and "revision 1" in symbol
 
 
 def test_hover_on_the_spanish_sample():
     doc = parse(SPANISH_SAMPLE.read_text(encoding="utf-8"))
-    spans = {doc.slice(item.span) for item in hover_items(doc)}
+    spans = {doc.slice(item.span) for item in hover_items(Facts(doc))}
     assert {"A/75/L.78", "A/75/L.78/Add.1", "59/50, de 2 de diciembre de 2004", "1631 (2005), de 17 de octubre de 2005",
             "A/75/345-S/2020/898", "S/PRST/2010/1", "E/2009/28"} <= spans
 

@@ -13,6 +13,7 @@ from resolint import lint_text, parse
 from resolint.document.diagnostics import SAFE, UNSAFE, Diagnostic, Edit, Fix, Severity
 from resolint.document.langdata import pack
 from resolint.document.span import Span
+from resolint.facts import Facts
 from resolint.linter.config import Config
 from resolint.linter.fixes import apply_edits
 from resolint.lsp import actions, completion
@@ -176,7 +177,7 @@ def test_opening_phrase_hover_says_preambular_or_operative():
     assert opening_phrases in HOVER_PROVIDERS
     text = DRAFT.replace("1. *Takes note* of the report;", "1. *Takes note* of the report:\n\n(a) *Welcomes* the plan;")
     doc = parse(text)
-    items = {text[i.span.start : i.span.end]: i.markdown for i in opening_phrases(doc, pack("en"))}
+    items = {text[i.span.start : i.span.end]: i.markdown for i in opening_phrases(Facts(doc, pack("en")))}
     assert "preambular paragraph" in items["*Recalling*"] and "the General Assembly" in items["*Recalling*"]
     assert "operative paragraph 1**" in items["*Takes note*"]
     assert "full stop, as the last one" in items["*Decides*"]
@@ -185,7 +186,7 @@ def test_opening_phrase_hover_says_preambular_or_operative():
 
 def test_spanish_sample_hover_items_cover_every_opening():
     doc = parse(SPANISH_SAMPLE.read_text(encoding="utf-8"))
-    items = list(opening_phrases(doc, pack("es")))
+    items = list(opening_phrases(Facts(doc, pack("es"))))
     openings = [p for p in (*doc.preambular, *doc.operative) if p.opening]
     assert len(items) == len(openings) == 24
 

@@ -11,6 +11,7 @@ from num2words import num2words
 
 from resolint import parse
 from resolint.document.langdata import pack
+from resolint.facts import Facts
 from resolint.facts.session_dates import reader
 from resolint.facts.sessions import current_session, mentions
 from resolint.linter.hover import hover_at
@@ -150,7 +151,7 @@ def _day(language: str, text: str) -> date:
 
 def test_hover_on_the_session_line_of_the_spanish_sample():
     text = SPANISH_SAMPLE.read_text(encoding="utf-8")
-    item = hover_at(parse(text), text.index("Septuagésimo quinto") + 3)
+    item = hover_at(Facts(parse(text)), text.index("Septuagésimo quinto") + 3)
     assert item is not None
     assert "75th regular session of the General Assembly" in item.markdown
     assert "September 2020 – September 2021" in item.markdown
@@ -160,7 +161,7 @@ def test_hover_on_the_session_line_of_the_spanish_sample():
 
 def test_hover_is_careful_with_other_bodies_sessions():
     text = "*The General Assembly*,\n\n*Noting* the report of the Human Rights Council on its fifty-second session,\n"
-    item = hover_at(parse(text), text.index("fifty-second"))
+    item = hover_at(Facts(parse(text)), text.index("fifty-second"))
     assert "of the body named here" in item.markdown and "September 1997 – September 1998" in item.markdown
 
 
@@ -175,6 +176,6 @@ def test_session_years_follow_the_documented_openings():
     for row in rows:
         n = int(row["session"])
         doc = parse(f"{pack('en').topic('ordinals')['sessions'][n - 1].capitalize()} session\n")
-        markdown = hover_at(doc, 0).markdown
+        markdown = hover_at(Facts(doc), 0).markdown
         opened = date.fromisoformat(row["opening_date"])
         assert f"September {opened.year} –" in markdown and opened.month == 9

@@ -12,6 +12,7 @@ from lsprotocol import types
 
 from ..document.diagnostics import Diagnostic
 from ..document.model import Document
+from ..facts import Facts
 from ..linter.config import Config
 from ..linter.engine import lint_document, parse_with
 from . import convert
@@ -27,6 +28,7 @@ class Analysis:
     positions: convert.PositionMap
     config: Config
     path: str | None
+    facts: Facts  # shared by the rules, hover, completion and navigation
 
     @cached_property
     def diagnostics(self) -> list[types.Diagnostic]:
@@ -35,6 +37,7 @@ class Analysis:
 
 def analyse(uri: str, version: int | None, text: str, *, path: str | None, config: Config, encoding: str, lint: bool = True) -> Analysis:
     doc = parse_with(text, config, path=path)
-    findings = tuple(lint_document(doc, config)) if lint else ()
+    facts = Facts(doc)
+    findings = tuple(lint_document(doc, config, facts)) if lint else ()
     lines = doc.lines if len(doc.text) == len(text) else None  # the parser's: folding keeps every line and offset
-    return Analysis(uri, version, text, doc, findings, convert.PositionMap(text, encoding, lines), config, path)
+    return Analysis(uri, version, text, doc, findings, convert.PositionMap(text, encoding, lines), config, path, facts)

@@ -17,7 +17,7 @@ def hover(analysis: Analysis, offset: int) -> types.Hover | None:
         text = "\n\n---\n\n".join(_rule_help(finding) for finding in findings)
         where = Span(min(f.span.start for f in findings), max(f.span.end for f in findings))
     else:
-        item = hover_at(analysis.doc, offset)
+        item = hover_at(analysis.facts, offset)
         if item is None:
             return None
         text, where = item.markdown, item.span

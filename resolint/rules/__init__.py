@@ -94,5 +94,5 @@ BUILTIN_RULES = (
     chapeau_italics,
 )
 
-# Functions (doc, language_pack) -> Iterable[HoverItem]; see resolint.linter.hover.
+# Functions (facts) -> Iterable[HoverItem]; see resolint.linter.hover.
 HOVER_PROVIDERS = (opening_phrases, session_hovers, citation_hover.hover)

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from ... import records
 from ...document.hover import HoverItem
-from ...document.langdata import LanguagePack, pack
-from ...document.model import Document
+from ...document.langdata import pack
+from ...facts import Facts
 from ...facts.citations import Citation
 from ...grammar.symbols import describe, resolution_number
 from .common import (
@@ -24,7 +24,8 @@ UNKNOWN = ("not in the record resolint ships (it lacks most General Assembly res
            "without a vote before session 78, and all ECOSOC resolutions): unknown, not wrong")
 
 
-def hover(doc: Document, language: LanguagePack) -> Iterator[HoverItem]:
+def hover(facts: Facts) -> Iterator[HoverItem]:
+    doc, language = facts.doc, facts.language
     for found in symbols(doc, language):
         yield HoverItem(found.extent, _symbol(found))
     for _, item in citations(doc, language):

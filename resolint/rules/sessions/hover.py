@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...document.hover import HoverItem
-from ...document.langdata import LanguagePack, pack
-from ...document.model import Document
+from ...document.langdata import pack
+from ...facts import Facts
 from ...facts.sessions import (
     Mention,
     current_session,
@@ -30,7 +30,8 @@ ROMAN = ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5
 KINDS = {"": "regular", "S": "special", "ES": "emergency"}
 
 
-def session_hovers(doc: Document, language: LanguagePack) -> Iterator[HoverItem]:
+def session_hovers(facts: Facts) -> Iterator[HoverItem]:
+    doc, language = facts.doc, facts.language
     words = words_for(language.code)
     _, line = current_session(doc, language)
     for mention in mentions(doc, language):

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...document.hover import HoverItem
-from ...document.langdata import LanguagePack
 from ...document.model import Document, Paragraph
+from ...facts import Facts
 
 ORGANS = {
     "GA": "the General Assembly",
@@ -17,7 +17,8 @@ ORGANS = {
 }
 
 
-def opening_phrases(doc: Document, language: LanguagePack) -> Iterator[HoverItem]:
+def opening_phrases(facts: Facts) -> Iterator[HoverItem]:
+    doc = facts.doc
     organ = ORGANS.get(doc.body or "", "the organ")
     preambular = (
         "opens a **preambular paragraph**: a consideration (a participle or an adjective) on "
