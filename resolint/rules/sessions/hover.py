@@ -17,9 +17,7 @@ from ...document.langdata import pack
 from ...facts import Facts
 from ...facts.sessions import (
     Mention,
-    current_session,
     in_provisional_agenda,
-    mentions,
     names_assembly,
     words_for,
 )
@@ -33,8 +31,8 @@ KINDS = {"": "regular", "S": "special", "ES": "emergency"}
 def session_hovers(facts: Facts) -> Iterator[HoverItem]:
     doc, language = facts.doc, facts.language
     words = words_for(language.code)
-    _, line = current_session(doc, language)
-    for mention in mentions(doc, language):
+    _, line = facts.current_session
+    for mention in facts.session_mentions:
         if not mention.certain:
             continue  # a misspelling as near to two ordinals: SS001 asks which
         assembly = (
