@@ -247,10 +247,11 @@ def outline_command(
     except (SourceError, ConfigError) as error:
         _fail(str(error))
         raise typer.Exit(USAGE_ERROR) from None
-    from .facts.outline import outline, render_outline
+    from .facts import Facts
+    from .facts.outline import render_outline
     from .linter.engine import parse_with
 
-    data = outline(parse_with(source.text, config, path=source.display))
+    data = Facts(parse_with(source.text, config, path=source.display)).outline
     if output_format == "json":
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from resolint import parse
+from resolint import lint_text, parse
 from resolint.document.langdata import pack
 from resolint.facts import Facts
 from resolint.facts.citations import find_citations
@@ -138,3 +138,11 @@ def test_dates_given_in_turn_belong_to_no_single_item():
     found = items("*Rappelant* les résolutions 237 (1967) et 259 (1968) du Conseil de sécurité, en date du 14 juin 1967 "
                   "et du 27 septembre 1968,", "fr")
     assert found == [("237 (1967)", "SC", None), ("259 (1968)", "SC", None)]
+
+
+def test_a_date_wrapped_across_lines_is_read_and_its_form_is_not_a_finding():
+    """A hard-wrapped Markdown paragraph breaks lines anywhere: the line break reads as a space."""
+    text = ("*The General Assembly*,\n\n*Recalling* its resolution 70/1 of 25\nSeptember 2015,\n\n"
+            "*Recalling also* its resolution 70/1 of 25\nseptember 2015,\n\n1. *Decides* to remain seized of the matter.\n")
+    found = [(d.code, d.message) for d in lint_text(text) if d.code.startswith("CT")]
+    assert found == [("CT003", "Write the date “25 september 2015” as “25 September 2015”")]

@@ -8,7 +8,7 @@ from lsprotocol import types
 from resolint import parse
 from resolint.document.diagnostics import Diagnostic, Edit, Fix, Severity
 from resolint.document.span import Span
-from resolint.facts.outline import outline
+from resolint.facts import Facts
 from resolint.linter.fixes import apply_edits
 from resolint.lsp import convert
 from resolint.lsp.convert import PositionMap
@@ -189,7 +189,7 @@ def _inside(inner: types.Range, outer: types.Range) -> bool:
 def test_document_symbols_of_the_spanish_sample():
     text = SPANISH_SAMPLE.read_text(encoding="utf-8")
     doc = parse(text)
-    symbols = convert.document_symbols(outline(doc), PositionMap(text))
+    symbols = convert.document_symbols(Facts(doc).outline, PositionMap(text))
     names = [s.name for s in symbols]
     assert names == ["Heading", "La Asamblea General,", "Preamble (15)", "Operative part (9)",
                      "62ª sesión plenaria 28 de abril de 2021", "Footnotes (7)"]
@@ -206,7 +206,7 @@ def test_document_symbols_of_the_spanish_sample():
 
 def test_sub_paragraphs_are_children_and_folds_cover_multi_line_symbols():
     text = (ROOT / "examples" / "draft-oceans-en.md").read_text(encoding="utf-8")
-    symbols = convert.document_symbols(outline(parse(text)), PositionMap(text))
+    symbols = convert.document_symbols(Facts(parse(text)).outline, PositionMap(text))
     urges = next(c for s in symbols for c in (s.children or ()) if c.name == "2. Urges")
     assert [c.name for c in urges.children] == ["a) By", "b) By"]
     assert urges.children[0].kind == types.SymbolKind.EnumMember
@@ -221,7 +221,7 @@ def test_sub_paragraphs_are_children_and_folds_cover_multi_line_symbols():
 
 def test_flat_symbols_name_their_container():
     text = (ROOT / "examples" / "draft-oceans-en.md").read_text(encoding="utf-8")
-    symbols = convert.document_symbols(outline(parse(text)), PositionMap(text))
+    symbols = convert.document_symbols(Facts(parse(text)).outline, PositionMap(text))
     flat = convert.flat_symbols(symbols, "file:///draft.md")
     entry = next(s for s in flat if s.name == "a) By")
     assert entry.container_name == "2. Urges" and entry.location.uri == "file:///draft.md"

@@ -12,6 +12,7 @@ from resolint.document.model import (
     OperativeParagraph,
     PreambularParagraph,
 )
+from resolint.facts import Facts
 
 from .conftest import SPANISH_SAMPLE, require
 
@@ -25,8 +26,8 @@ def _openings(doc, paragraphs):
 def test_spanish_sample_structure():
     doc = parse(SPANISH_SAMPLE.read_text(encoding="utf-8"))
     assert (doc.language, doc.body, doc.kind) == ("es", "GA", "resolution")
-    assert doc.meta.session == "75" and doc.meta.number == "75/276"
-    assert doc.meta.adoption_date == "28 de abril de 2021"
+    assert Facts(doc).current_session[0] == "75" and doc.meta.number == "75/276"
+    assert doc.slice(Facts(doc).adoption_date.span) == "28 de abril de 2021"
     assert len(doc.preambular) == 15
     assert len(doc.operative) == 9
     assert [p.number for p in doc.operative] == list(range(1, 10))
@@ -58,7 +59,7 @@ def test_spanish_sample_page_break_artifacts():
 
 def test_79_100_structure(corpus):
     doc = parse((corpus / "en" / "A-RES-79-100.md").read_text(encoding="utf-8"))
-    assert (doc.language, doc.body, doc.kind, doc.meta.session, doc.meta.number) == ("en", "GA", "resolution", "79", "79/100")
+    assert (doc.language, doc.body, doc.kind, Facts(doc).current_session[0], doc.meta.number) == ("en", "GA", "resolution", "79", "79/100")
     # 25 preambular paragraphs in the PDF; the conversion put two of them on line 23 (ST001).
     assert len(doc.preambular) == 26
     assert [p.number for p in doc.operative] == list(range(1, 18))
@@ -95,7 +96,8 @@ def test_multi_part_draft_with_sections(corpus):
 
 def test_security_council_resolution():
     doc = parse((DOCUMENTS / "sc-2334-en.md").read_text(encoding="utf-8"))
-    assert (doc.body, doc.kind, doc.meta.number, doc.meta.adoption_date) == ("SC", "resolution", "2334 (2016)", "23 December 2016")
+    adopted = doc.slice(Facts(doc).adoption_date.span)
+    assert (doc.body, doc.kind, doc.meta.number, adopted) == ("SC", "resolution", "2334 (2016)", "23 December 2016")
     assert [h.kind for h in doc.header] == ["sc_number", "sc_adopted"]
     assert len(doc.preambular) == 2 and [p.number for p in doc.operative] == [1, 2, 3]
     assert doc.closing is None
@@ -110,7 +112,7 @@ def test_ecosoc_resolution():
 
 def test_french_resolution_with_nested_subparagraphs():
     doc = parse((DOCUMENTS / "ga-fr.md").read_text(encoding="utf-8"))
-    assert (doc.language, doc.body, doc.meta.session) == ("fr", "GA", "75")
+    assert (doc.language, doc.body, Facts(doc).current_session[0]) == ("fr", "GA", "75")
     assert _openings(doc, doc.preambular) == ["Ayant examiné", "Rappelant", "Profondément préoccupée"]
     second = doc.operative[1]
     assert [(s.marker, s.style, s.level) for s in second.subparagraphs] == [("a", "a)", 1), ("b", "a)", 1)]
@@ -121,9 +123,9 @@ def test_french_resolution_with_nested_subparagraphs():
 
 def test_spanish_draft_and_special_session():
     draft = parse((DOCUMENTS / "draft-es.md").read_text(encoding="utf-8"))
-    assert (draft.language, draft.kind, draft.body, draft.meta.session) == ("es", "draft", "GA", "80")
+    assert (draft.language, draft.kind, draft.body, Facts(draft).current_session[0]) == ("es", "draft", "GA", "80")
     special = parse((DOCUMENTS / "special-session-en.md").read_text(encoding="utf-8"))
-    assert (special.meta.session, special.meta.number) == ("ES-10", "ES-10/23")
+    assert (Facts(special).current_session[0], special.meta.number) == ("ES-10", "ES-10/23")
 
 
 def test_letter_i_after_h_and_roman_i_under_h():

@@ -11,8 +11,9 @@ from num2words import num2words
 
 from resolint import parse
 from resolint.document.langdata import pack
+from resolint.document.span import Span
 from resolint.facts import Facts
-from resolint.facts.session_dates import reader
+from resolint.facts.dates import find_dates, first_date
 from resolint.facts.sessions import mentions
 from resolint.linter.hover import hover_at
 
@@ -145,8 +146,8 @@ def test_dates_in_three_languages():
 
 
 def _day(language: str, text: str) -> date:
-    found = reader(language).first(text, 0, len(text))
-    return date(found.year, found.month, found.day)
+    found = first_date(find_dates(text, pack(language)), Span(0, len(text)))
+    return found.value
 
 
 def test_hover_on_the_session_line_of_the_spanish_sample():

@@ -201,10 +201,8 @@ class ParseIssue:
 class Meta:
     """What the heading says about the document; any field may be unknown (None)."""
 
-    session: str | None = None  # "75", "S-30", "ES-10"
     symbol: str | None = None  # as found, e.g. "A/75/L.78" or "79/100"
     number: str | None = None  # resolution number, e.g. "75/276" or "2334 (2016)"
-    adoption_date: str | None = None  # as written
 
 
 @dataclass(frozen=True)

@@ -70,5 +70,10 @@ class Facts:
         return dates.find_dates(self.doc.text, self.language)
 
     @cached_property
+    def adoption_date(self) -> dates.TextDate | None:
+        """The date the heading says the resolution was adopted on."""
+        return dates.adoption_date(self.doc, self.language, self.dates)
+
+    @cached_property
     def outline(self) -> dict:
-        return outline.outline(self.doc)
+        return outline.outline(self)

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 
-from ..document.langdata import LanguagePack
+from ..document.langdata import LanguagePack, pack
+from ..document.model import Document, HeaderLine
 from ..document.span import Span
 
 SUP = r"(?P<sup><sup>\s?(?P<supsuffix>[a-zº°.]{1,3})\s?</sup>)"
@@ -62,10 +63,10 @@ def syntax(language: LanguagePack) -> DateSyntax:
     suffixes = "|".join(sorted((re.escape(s) for s in data.get("day_suffixes", [])), key=len, reverse=True))
     suffix = rf"(?:(?P<suffix>{suffixes})|{SUP})?" if suffixes else ""
     joiners = "|".join(re.escape(j) for j in data.get("joiners", []))
-    joiner = rf"(?:[ \u00a0](?P<j1>{joiners}))?" if joiners else ""
-    year_joiner = rf"(?:,?[ \u00a0](?:(?P<j2>{joiners})[ \u00a0])?|(?P<comma>,)[ \u00a0])" if joiners else r"(?P<comma>,)?[ \u00a0]"
+    joiner = rf"(?:[ \u00a0\n](?P<j1>{joiners}))?" if joiners else ""
+    year_joiner = rf"(?:,?[ \u00a0\n](?:(?P<j2>{joiners})[ \u00a0\n])?|(?P<comma>,)[ \u00a0\n])" if joiners else r"(?P<comma>,)?[ \u00a0\n]"
     day_first = re.compile(
-        rf"(?<![\w/.,\-])(?P<day>\d{{1,2}}){suffix}{joiner}[ \u00a0]{month}(?:{year_joiner}(?P<year>\d{{4}}))?(?![\w])"
+        rf"(?<![\w/.,\-])(?P<day>\d{{1,2}}){suffix}{joiner}[ \u00a0\n]{month}(?:{year_joiner}(?P<year>\d{{4}}))?(?![\w])"
     )
     month_first = None
     if data.get("month_first"):
@@ -73,6 +74,22 @@ def syntax(language: LanguagePack) -> DateSyntax:
     foreign = not any(f" {joiner} " in data["form"] for joiner in data.get("joiners", []))
     return DateSyntax(months, names, data["form"], data["form_without_year"], str(data.get("first_day", "1")),
                       bool(data.get("months_capitalised")), day_first, month_first, foreign)
+
+
+def write_date(day: date, language: LanguagePack) -> str:
+    """A date as the language writes it: "2 December 2004", "2 de diciembre de 2004", "1er mai 2004"."""
+    rules = syntax(language)
+    written_day = rules.first_day if day.day == 1 else str(day.day)
+    return rules.form.format(day=written_day, month=rules.names[day.month - 1], year=day.year)
+
+
+def english_date(day: date) -> str:
+    """A date as resolint's messages, in English, write it."""
+    return write_date(day, pack("en"))
+
+
+def english_month(month: int) -> str:
+    return syntax(pack("en")).names[month - 1]
 
 
 def find_dates(text: str, language: LanguagePack) -> tuple[TextDate, ...]:
@@ -146,7 +163,7 @@ def _read(match: re.Match[str], rules: DateSyntax, *, day_first: bool) -> TextDa
     valid = 1 <= day <= _days_in(month, year)
     form = rules.form if year is not None else rules.form_without_year
     canonical = form.format(day=rules.first_day if day == 1 else day, month=name, year=year)
-    written = match.group()
+    written = match.group().replace("\n", " ")  # a line break inside a paragraph reads as a space
     if groups.get("sup"):  # "1<sup>er</sup>" reads as "1er"
         start, end = match.start("sup") - match.start(), match.end("sup") - match.start()
         written = written[:start] + groups["supsuffix"] + written[end:]
@@ -161,3 +178,27 @@ def _days_in(month: int, year: int | None) -> int:
     if month == 2 and (year is None or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))):
         return 29
     return DAYS_IN_MONTH[month - 1]
+
+
+def adoption_date(doc: Document, language: LanguagePack, dates: tuple[TextDate, ...]) -> TextDate | None:
+    """The date of "Resolution adopted by the General Assembly on …" in the heading (the line
+    may be cut before the date, or run together with the title): the date that starts where the
+    language's adoption words (ordinals.toml, [dates] adoption) end."""
+    pattern = language.topic("ordinals").get("dates", {}).get("adoption")
+    if not pattern:
+        return None
+    end = next((node.span.start for node in doc.blocks if not isinstance(node, HeaderLine)), len(doc.text))
+    found = _adoption_words(pattern).search(doc.text, 0, end)
+    if found is None:
+        return None
+    return next((d for d in dates if d.span.start == found.end() and d.span.end <= end and d.year), None)
+
+
+def first_date(dates: tuple[TextDate, ...], span: Span) -> TextDate | None:
+    """The first complete date (with its year) inside `span`."""
+    return next((d for d in dates if span.start <= d.span.start and d.span.end <= span.end and d.year), None)
+
+
+@cache
+def _adoption_words(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)

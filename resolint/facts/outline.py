@@ -9,71 +9,83 @@ from ..grammar.inline import strip_markup
 PREVIEW = 60
 
 
-def outline(doc: Document) -> dict:
-    """A JSON-ready description of the document's structure; every element has its line and
-    its span (code-point offsets [start, end), for the editor's outline); paragraphs also
-    have `head`, the span of their label and opening phrase."""
-
-    def line(span: Span) -> int:
-        return doc.lines.position(span.start)[0]
-
-    def text(span: Span) -> str:
-        return " ".join(strip_markup(doc.slice(span)).split())
-
-    def where(span: Span) -> list[int]:
-        return [span.start, span.end]
-
-    def paragraph(node: Paragraph) -> dict:
-        entry = {
-            "line": line(node.span),
-            "span": where(node.span),
-            "head": where(node.head(doc.text)),
-            "opening": doc.slice(node.opening.inner).strip() if node.opening else None,
-            "subparagraphs": [subparagraph(child) for child in node.subparagraphs],
-        }
-        if node.pieces[1:]:
-            entry["continued_on"] = [line(piece) for piece in node.pieces[1:]]
-        return entry
-
-    def subparagraph(node: SubParagraph) -> dict:
-        return {"label": doc.slice(node.label) if node.label else node.marker, "level": node.level, **paragraph(node)}
-
-    def operative(node) -> dict:
-        return {"number": node.number, **paragraph(node)}
-
-    parts = [
-        {
-            "label": text(part.label.span) if part.label else None,
-            "chapeau": {"line": line(part.chapeau.span), "span": where(part.chapeau.span), "text": text(part.chapeau.span)} if part.chapeau else None,
-            "preambular": [paragraph(p) for p in part.preambular],
-            "operative": [operative(p) for p in part.operative],
-            "headings": [{"line": line(b.span), "span": where(b.span), "kind": b.kind, "text": text(b.span)[:PREVIEW]} for b in part.others],
-            "closing": {"line": line(part.closing.span), "span": where(part.closing.span), "text": text(part.closing.span)} if part.closing else None,
-        }
-        for part in doc.parts
-    ]
+def outline(facts) -> dict:
+    """A JSON-ready description of the document's structure (`facts`: its Facts); every
+    element has its line and its span (code-point offsets [start, end), for the editor's
+    outline); paragraphs also have `head`, the span of their label and opening phrase."""
+    doc = facts.doc
+    describe = _Describer(doc)
+    parts = [describe.part(part) for part in doc.parts]
     return {
         "path": doc.path,
         "language": doc.language,
         "body": doc.body,
         "kind": doc.kind,
-        "session": doc.meta.session,
+        "session": facts.current_session[0],
         "symbol": doc.meta.symbol,
         "number": doc.meta.number,
-        "adoption_date": doc.meta.adoption_date,
+        "adoption_date": doc.slice(facts.adoption_date.span) if facts.adoption_date else None,
         "plain_text": doc.plain_text,
-        "header": [{"line": line(h.span), "span": where(h.span), "kind": h.kind, "text": text(h.span)} for h in doc.header],
+        "header": [describe.block(h, kind=h.kind) for h in doc.header],
         "chapeau": parts[0]["chapeau"] if parts else None,
         "preambular": [p for part in parts for p in part["preambular"]],
         "operative": [p for part in parts for p in part["operative"]],
         "closing": next((part["closing"] for part in reversed(parts) if part["closing"]), None),
         "parts": parts,
-        "annexes": [{"line": line(a.span), "span": where(a.span), "heading": text(a.heading)[:PREVIEW], "blocks": len(a.blocks)} for a in doc.annexes],
+        "annexes": [
+            {**describe.place(a.span), "heading": describe.text(a.heading)[:PREVIEW], "blocks": len(a.blocks)}
+            for a in doc.annexes
+        ],
         "footnotes": [
-            {"number": f.number, "label": f.label, "line": line(f.span), "span": where(f.span), "text": text(f.body)[:PREVIEW], "glued": f.glued}
+            {"number": f.number, "label": f.label, **describe.place(f.span), "text": describe.text(f.body)[:PREVIEW], "glued": f.glued}
             for f in doc.footnotes
         ],
     }
+
+
+class _Describer:
+    """The pieces of the outline, each element with its line and span."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    def line(self, span: Span) -> int:
+        return self.doc.lines.position(span.start)[0]
+
+    def text(self, span: Span) -> str:
+        return " ".join(strip_markup(self.doc.slice(span)).split())
+
+    def place(self, span: Span) -> dict:
+        return {"line": self.line(span), "span": [span.start, span.end]}
+
+    def block(self, node, **extra) -> dict:
+        return {**self.place(node.span), **extra, "text": self.text(node.span)}
+
+    def part(self, part) -> dict:
+        return {
+            "label": self.text(part.label.span) if part.label else None,
+            "chapeau": self.block(part.chapeau) if part.chapeau else None,
+            "preambular": [self.paragraph(p) for p in part.preambular],
+            "operative": [{"number": p.number, **self.paragraph(p)} for p in part.operative],
+            "headings": [{**self.place(b.span), "kind": b.kind, "text": self.text(b.span)[:PREVIEW]} for b in part.others],
+            "closing": self.block(part.closing) if part.closing else None,
+        }
+
+    def paragraph(self, node: Paragraph) -> dict:
+        head = node.head(self.doc.text)
+        entry = {
+            **self.place(node.span),
+            "head": [head.start, head.end],
+            "opening": self.doc.slice(node.opening.inner).strip() if node.opening else None,
+            "subparagraphs": [self.subparagraph(child) for child in node.subparagraphs],
+        }
+        if node.pieces[1:]:
+            entry["continued_on"] = [self.line(piece) for piece in node.pieces[1:]]
+        return entry
+
+    def subparagraph(self, node: SubParagraph) -> dict:
+        label = self.doc.slice(node.label) if node.label else node.marker
+        return {"label": label, "level": node.level, **self.paragraph(node)}
 
 
 def render_outline(data: dict) -> str:

@@ -630,42 +630,18 @@ class _Builder:
         return "resolution"
 
     def meta(self) -> Meta:
-        session = symbol = number = adopted = None
+        """The symbol and number the heading gives. The session and the adoption date are
+        facts (facts/sessions.py, facts/dates.py): one reader of each, from the language data."""
+        symbol = number = None
         for line in self.header:
             raw = _plain(self.text[line.span.start : line.span.end])
-            if line.kind == "session" and session is None:
-                session = session_from_line(raw, self.pack)
-            elif line.kind == "number_title" and number is None:
+            if line.kind == "number_title" and number is None:
                 number = raw.split(". ", 1)[0].rstrip(".")
             elif line.kind == "sc_number" and number is None:
                 number = raw.split(" ", 1)[1]
             elif line.kind == "symbol" and symbol is None:
                 symbol = raw
-            elif line.kind in ("adoption", "sc_adopted") and adopted is None:
-                adopted = re.split(r" (?:on|el|le) ", raw)[-1].strip()
-        if number and session is None and "/" in number and not re.match(r"\d{4}/", number):
-            session = number.split("/", 1)[0]
-        return Meta(session, symbol, number, adopted)
-
-
-def session_from_line(line: str, language_pack: LanguagePack) -> str | None:
-    """"Seventy-fifth session" -> "75"; "Tenth emergency special session" -> "ES-10"."""
-    words = line.strip().lower()
-    prefix = ""
-    for marker, code in (("emergency special", "ES-"), ("extraordinario de sesiones de emergencia", "ES-"),
-                         ("extraordinaire d'urgence", "ES-"), ("extraordinaire d’urgence", "ES-"),
-                         ("special", "S-"), ("extraordinario", "S-"), ("extraordinaire", "S-")):
-        if marker in words:
-            prefix = code
-            break
-    for suffix in (" período extraordinario de sesiones de emergencia", " período extraordinario de sesiones",
-                   " período de sesiones", " session extraordinaire d'urgence", " session extraordinaire d’urgence",
-                   " session extraordinaire", " emergency special session", " special session", " session"):
-        if words.endswith(suffix):
-            words = words[: -len(suffix)]
-            break
-    number = language_pack.session_ordinals.get(words.strip())
-    return f"{prefix}{number}" if number else None
+        return Meta(symbol, number)
 
 
 # --- helpers --------------------------------------------------------------------------------

@@ -31,7 +31,6 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from .. import __version__
-from ..facts.outline import outline
 from ..linter.config import CONFIG_FILES, DEFAULT, Config, ConfigError, config_for
 from . import actions, completion, convert, hover, navigation
 from .analysis import Analysis, analyse
@@ -371,7 +370,7 @@ def on_hover(ls: ResolintServer, result: Analysis, params: types.HoverParams):
 
 @on_document(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
 def document_symbol(ls: ResolintServer, result: Analysis, params: types.DocumentSymbolParams):
-    symbols = convert.document_symbols(outline(result.doc), result.positions)
+    symbols = convert.document_symbols(result.facts.outline, result.positions)
     if get_capability(ls.client_capabilities, "text_document.document_symbol.hierarchical_document_symbol_support", False):
         return symbols
     return convert.flat_symbols(symbols, result.uri)
@@ -379,7 +378,7 @@ def document_symbol(ls: ResolintServer, result: Analysis, params: types.Document
 
 @on_document(types.TEXT_DOCUMENT_FOLDING_RANGE)
 def folding_range(ls: ResolintServer, result: Analysis, params: types.FoldingRangeParams):
-    return convert.folding_ranges(convert.document_symbols(outline(result.doc), result.positions))
+    return convert.folding_ranges(convert.document_symbols(result.facts.outline, result.positions))
 
 
 @on_document(types.TEXT_DOCUMENT_DEFINITION)

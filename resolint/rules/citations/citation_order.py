@@ -47,7 +47,7 @@ from ...document.diagnostics import Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
 from ...facts.citations import Citation
-from .common import english_date
+from ...facts.dates import english_date
 
 META = RuleMeta(
     code="CT007",

@@ -10,7 +10,7 @@ from ...document.diagnostics import UNSAFE, Edit, Fix, Violation
 from ...document.langdata import LanguagePack
 from ...document.model import Document
 from ...facts.citations import Citation
-from ...facts.dates import syntax as date_syntax
+from ...facts.dates import english_date, write_date
 
 # Sessions before 71 open on a date inferred by rule, with known exceptions (sessions 6, 7,
 # 19, 55-57): allow this much around them.
@@ -94,19 +94,6 @@ def session_window(number: int) -> Window | None:
     return Window(number, start, end, documented, timedelta(0) if documented else INFERRED_SLACK)
 
 
-def write_date(day: date, language: LanguagePack) -> str:
-    """A date as the language writes it: "2 December 2004", "2 de diciembre de 2004"."""
-    rules = date_syntax(language)
-    written_day = rules.first_day if day.day == 1 else str(day.day)
-    return rules.form.format(day=written_day, month=rules.names[day.month - 1], year=day.year)
-
-
-def english_date(day: date) -> str:
-    return f"{day.day} {ENGLISH_MONTHS[day.month - 1]} {day.year}"
-
-
-ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                  "October", "November", "December")
 
 
 # --- the record -------------------------------------------------------------------------------

@@ -10,10 +10,10 @@ from ...document.hover import HoverItem
 from ...document.langdata import organ_name, pack
 from ...facts import Facts
 from ...facts.citations import Citation
+from ...facts.dates import english_date
 from ...grammar.symbols import describe, resolution_number
 from .common import (
     assembly_session,
-    english_date,
     lookup,
 )
 

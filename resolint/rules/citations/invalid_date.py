@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from ...document.diagnostics import Severity, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
-from .common import ENGLISH_MONTHS
+from ...facts.dates import english_month
 
 META = RuleMeta(
     code="CT002",
@@ -49,7 +49,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
     for found in ctx.facts.dates:
         if found.valid:
             continue
-        month = ENGLISH_MONTHS[found.month - 1]
+        month = english_month(found.month)
         if found.month == 2 and found.day == 29 and found.year:
             reason = f"{found.year} is not a leap year"
         else:

@@ -43,10 +43,10 @@ from collections.abc import Iterator
 from ...document.diagnostics import Severity, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
+from ...facts.dates import english_date
 from .common import (
     assembly_session,
     citation_name,
-    english_date,
     session_window,
 )
 

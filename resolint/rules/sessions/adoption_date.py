@@ -50,7 +50,7 @@ from collections.abc import Iterator
 from ...document.diagnostics import Severity, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
-from ...facts.session_dates import reader
+from ...facts.dates import first_date
 
 META = RuleMeta(
     code="SS005",
@@ -64,13 +64,12 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
     closings = [part.closing for part in doc.parts if part.closing is not None]
     if not closings:
         return
-    dates = reader(ctx.language.code)
-    adopted = dates.adopted(doc)
+    adopted = ctx.facts.adoption_date
     if adopted is None:
         return
     for closing in closings:
-        met = dates.first(doc.text, closing.span.start, closing.span.end)
-        if met is not None and not met.same_day(adopted):
+        met = first_date(ctx.facts.dates, closing.span)
+        if met is not None and (met.day, met.month, met.year) != (adopted.day, adopted.month, adopted.year):
             yield Violation(
                 met.span,
                 f"The meeting line is dated {_shown(doc, met)}, but the heading says the resolution "
