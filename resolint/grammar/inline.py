@@ -61,28 +61,8 @@ def scan(text: str, start: int, end: int) -> InlineScan:
         can_open = not after.isspace() and not (char == "_" and before.isalnum())
         can_close = not before.isspace() and not (char == "_" and after.isalnum())
         count = len(run)
-        closed = 0
-        if can_close:
-            while count and open_runs[char]:
-                index = _last_with(stack, char)  # found: what it walks past is dropped below
-                for dropped in stack[index + 1 :]:  # openers of the other character, never closed
-                    open_runs[dropped[0]] -= 1
-                    if dropped[0] == "*":
-                        stray.append(Span(dropped[1], dropped[1] + dropped[2]))
-                del stack[index + 1 :]
-                opener = stack[index]
-                use = 2 if opener[2] >= 2 and count >= 2 else 1
-                inner_start = opener[1] + opener[2]
-                close_at = s + closed
-                emphases.append(
-                    Emphasis(Span(inner_start - use, close_at + use), Span(inner_start, close_at), use == 2)
-                )
-                opener[2] -= use
-                if not opener[2]:
-                    stack.pop()
-                    open_runs[char] -= 1
-                count -= use
-                closed += use
+        closed = _close(stack, open_runs, char, count, s, emphases, stray) if can_close else 0
+        count -= closed
         if count and can_open:
             if closed:
                 boundaries.append(s + closed)
@@ -96,6 +76,32 @@ def scan(text: str, start: int, end: int) -> InlineScan:
     emphases.sort(key=lambda emphasis: emphasis.span)
     stray.sort()
     return InlineScan(Inline(tuple(emphases), tuple(refs), tuple(stray)), tuple(boundaries))
+
+
+def _close(stack: list[list], open_runs: dict[str, int], char: str, count: int, at: int,
+           emphases: list[Emphasis], stray: list[Span]) -> int:
+    """Close the open runs of `char` that a run of `count` such characters at `at` can close,
+    innermost first; how many of its characters it used."""
+    closed = 0
+    while count and open_runs[char]:
+        index = _last_with(stack, char)  # found: what it walks past is dropped below
+        for dropped in stack[index + 1 :]:  # openers of the other character, never closed
+            open_runs[dropped[0]] -= 1
+            if dropped[0] == "*":
+                stray.append(Span(dropped[1], dropped[1] + dropped[2]))
+        del stack[index + 1 :]
+        opener = stack[index]
+        use = 2 if opener[2] >= 2 and count >= 2 else 1
+        inner_start = opener[1] + opener[2]
+        close_at = at + closed
+        emphases.append(Emphasis(Span(inner_start - use, close_at + use), Span(inner_start, close_at), use == 2))
+        opener[2] -= use
+        if not opener[2]:
+            stack.pop()
+            open_runs[char] -= 1
+        count -= use
+        closed += use
+    return closed
 
 
 def _last_with(stack: list[list], char: str) -> int:

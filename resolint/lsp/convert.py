@@ -233,72 +233,85 @@ def minimal_edit(old: str, new: str) -> Edit | None:
 # --- outline ------------------------------------------------------------------------------
 
 def document_symbols(outline: dict, positions: PositionMap) -> list[types.DocumentSymbol]:
-    """The outline (`resolint.facts.outline.outline`) as a tree of document symbols:
-    heading, chapeau, preamble, operative part (paragraphs and sub-paragraphs), headings
-    between paragraphs, closing line, annexes, footnotes."""
-    text = positions.text
+    """The outline (`Facts.outline`) as a tree of document symbols: heading, chapeau, preamble,
+    operative part (paragraphs and sub-paragraphs), headings between paragraphs, closing line,
+    annexes, footnotes."""
+    make = _Symbols(positions)
+    top: list[types.DocumentSymbol] = []
+    if outline["header"]:
+        lines = [make.plain(h, types.SymbolKind.Property, f"{h['kind'].replace('_', ' ')}: {_cut(h['text'])}") for h in outline["header"]]
+        top.append(make.group("Heading", types.SymbolKind.Module, lines, [_span(h) for h in outline["header"]]))
+    several = len(outline["parts"]) > 1
+    for part in outline["parts"]:
+        members, spans = make.part(part)
+        if several and members:
+            top.append(make.group(f"Part {part['label'] or ''}".strip(), types.SymbolKind.Namespace, members, spans))
+        else:
+            top.extend(members)
+    for annex in outline["annexes"]:
+        top.append(make.plain(annex, types.SymbolKind.Class, f"Annex: {annex['heading']}"))
+    if outline["footnotes"]:
+        notes = [make.plain(f, types.SymbolKind.Constant, f"{f['label']} {f['text']}") for f in outline["footnotes"]]
+        top.append(make.group(f"Footnotes ({len(notes)})", types.SymbolKind.Namespace, notes, [_span(f) for f in outline["footnotes"]]))
+    return top
 
-    def span(entry: dict, key: str = "span") -> Span:
-        return Span(*entry[key])
 
-    def symbol(name: str, kind: types.SymbolKind, where: Span, head: Span | None = None, detail: str | None = None,
+def _span(entry: dict, key: str = "span") -> Span:
+    return Span(*entry[key])
+
+
+class _Symbols:
+    """Document symbols for the entries of an outline, positioned in one text."""
+
+    def __init__(self, positions: PositionMap) -> None:
+        self.positions = positions
+        self.text = positions.text
+
+    def symbol(self, name: str, kind: types.SymbolKind, where: Span, head: Span | None = None, detail: str | None = None,
                children: list[types.DocumentSymbol] | None = None) -> types.DocumentSymbol:
         return types.DocumentSymbol(
             name=_name(name),
             kind=kind,
-            range=positions.range(where),
-            selection_range=positions.range(head if head is not None else Span(where.start, where.start)),
+            range=self.positions.range(where),
+            selection_range=self.positions.range(head if head is not None else Span(where.start, where.start)),
             detail=detail,
             children=children or None,
         )
 
-    def group(name: str, kind: types.SymbolKind, children: list[types.DocumentSymbol], spans: list[Span]) -> types.DocumentSymbol:
+    def group(self, name: str, kind: types.SymbolKind, children: list[types.DocumentSymbol], spans: list[Span]) -> types.DocumentSymbol:
         where = Span(min(s.start for s in spans), max(s.end for s in spans))
-        return symbol(name, kind, where, Span(spans[0].start, spans[0].start), children=children)
+        return self.symbol(name, kind, where, Span(spans[0].start, spans[0].start), children=children)
 
-    def paragraph(entry: dict, kind: types.SymbolKind) -> types.DocumentSymbol:
-        where, head = span(entry), span(entry, "head")
-        children = [paragraph(child, types.SymbolKind.EnumMember) for child in entry["subparagraphs"]]
-        preview = _plain(text[where.start : where.end])
-        return symbol(_plain(text[head.start : head.end]), kind, where, head, _cut(preview), children)
+    def paragraph(self, entry: dict, kind: types.SymbolKind) -> types.DocumentSymbol:
+        where, head = _span(entry), _span(entry, "head")
+        children = [self.paragraph(child, types.SymbolKind.EnumMember) for child in entry["subparagraphs"]]
+        preview = _plain(self.text[where.start : where.end])
+        return self.symbol(_plain(self.text[head.start : head.end]), kind, where, head, _cut(preview), children)
 
-    def plain(entry: dict, kind: types.SymbolKind, name: str | None = None) -> types.DocumentSymbol:
-        where = span(entry)
-        return symbol(name or entry["text"], kind, where, Span(where.start, where.start))
+    def plain(self, entry: dict, kind: types.SymbolKind, name: str | None = None) -> types.DocumentSymbol:
+        where = _span(entry)
+        return self.symbol(name or entry["text"], kind, where, Span(where.start, where.start))
 
-    top: list[types.DocumentSymbol] = []
-    if outline["header"]:
-        lines = [plain(h, types.SymbolKind.Property, f"{h['kind'].replace('_', ' ')}: {_cut(h['text'])}") for h in outline["header"]]
-        top.append(group("Heading", types.SymbolKind.Module, lines, [span(h) for h in outline["header"]]))
-    several = len(outline["parts"]) > 1
-    for part in outline["parts"]:
+    def part(self, part: dict) -> tuple[list[types.DocumentSymbol], list[Span]]:
+        """The symbols of one part in text order, and the spans they cover."""
         members: list[types.DocumentSymbol] = []
         spans: list[Span] = []
         if part["chapeau"]:
-            members.append(plain(part["chapeau"], types.SymbolKind.Constructor))
-            spans.append(span(part["chapeau"]))
+            members.append(self.plain(part["chapeau"], types.SymbolKind.Constructor))
+            spans.append(_span(part["chapeau"]))
         for key, title, kind in (("preambular", "Preamble", types.SymbolKind.Field), ("operative", "Operative part", types.SymbolKind.Method)):
             if part[key]:
-                children = [paragraph(p, kind) for p in part[key]]
-                members.append(group(f"{title} ({len(children)})", types.SymbolKind.Namespace, children, [span(p) for p in part[key]]))
-                spans.extend(span(p) for p in part[key])
+                children = [self.paragraph(p, kind) for p in part[key]]
+                members.append(self.group(f"{title} ({len(children)})", types.SymbolKind.Namespace, children, [_span(p) for p in part[key]]))
+                spans.extend(_span(p) for p in part[key])
         for heading in part["headings"]:
-            members.append(plain(heading, types.SymbolKind.String))
-            spans.append(span(heading))
+            members.append(self.plain(heading, types.SymbolKind.String))
+            spans.append(_span(heading))
         if part["closing"]:
-            members.append(plain(part["closing"], types.SymbolKind.Event))
-            spans.append(span(part["closing"]))
+            members.append(self.plain(part["closing"], types.SymbolKind.Event))
+            spans.append(_span(part["closing"]))
         members.sort(key=lambda s: (s.range.start.line, s.range.start.character))
-        if several and members:
-            top.append(group(f"Part {part['label'] or ''}".strip(), types.SymbolKind.Namespace, members, spans))
-        else:
-            top.extend(members)
-    for annex in outline["annexes"]:
-        top.append(plain(annex, types.SymbolKind.Class, f"Annex: {annex['heading']}"))
-    if outline["footnotes"]:
-        notes = [plain(f, types.SymbolKind.Constant, f"{f['label']} {f['text']}") for f in outline["footnotes"]]
-        top.append(group(f"Footnotes ({len(notes)})", types.SymbolKind.Namespace, notes, [span(f) for f in outline["footnotes"]]))
-    return top
+        return members, spans
 
 
 def flat_symbols(symbols: Sequence[types.DocumentSymbol], uri: str, container: str | None = None) -> list[types.SymbolInformation]:
