@@ -11,7 +11,7 @@ from functools import cached_property
 
 from ..document.langdata import LanguagePack, pack
 from ..document.model import Document
-from . import citations, dates, footnotes, lexicon, openings, outline, sessions
+from . import anchors, citations, dates, footnotes, lexicon, openings, outline, sessions
 
 
 class Facts:
@@ -48,3 +48,14 @@ class Facts:
     @cached_property
     def outline(self) -> dict:
         return outline.outline(self.doc)
+
+    @cached_property
+    def symbols(self) -> tuple[anchors.Anchor, ...]:
+        """Document symbols, resolution and decision numbers."""
+        return anchors.symbols(self.doc.text)
+
+    @cached_property
+    def figures(self) -> tuple[anchors.Anchor, ...]:
+        """Figures and percentages outside symbols and dates."""
+        taken = tuple(a.span for a in self.symbols) + tuple(d.span for d in self.dates)
+        return anchors.figures(self.doc.text, taken, self.language)

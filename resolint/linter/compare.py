@@ -1,0 +1,84 @@
+"""Compare the language versions of one text: read them, pair them, run the LV rules, and
+place each finding on the version that differs.
+
+With two versions a difference sits on both; with three or more, on the odd one out: a
+finding stays on a version when it differs in the same way from most of the others. Each
+message quotes the other version: "A/75/444 here, A/76/444 in the English version (line 9)".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..document.diagnostics import Diagnostic
+from ..document.rule import DOCS_URL, RuleMeta
+from ..facts import Facts
+from ..rules.versions import VERSION_RULES
+from ..rules.versions.align import Divergence, Side, pair
+from .source import SourceError, read_source
+from .engine import parse_with
+
+LANGUAGE_NAMES = {"en": "English", "fr": "French", "es": "Spanish"}
+
+
+class CompareError(Exception):
+    """Bad input: the message says why, in one line."""
+
+
+@dataclass
+class Version:
+    path: Path
+    source: object  # linter.source.Source
+    side: Side
+
+    @property
+    def row(self) -> tuple:
+        return (self.source.display, self.source.index(self.side.doc), self.diagnostics)
+
+    diagnostics: list = None
+
+
+def read_versions(paths: list[Path], languages: dict[Path, str]) -> list[Version]:
+    """The versions in `paths`, each in its given or detected language; raises CompareError
+    for fewer than two, an unreadable file, or two in one language."""
+    if len(paths) < 2:
+        raise CompareError("compare needs two or more versions of one text")
+    versions: list[Version] = []
+    for path in paths:
+        try:
+            source = read_source(path)
+        except (SourceError, OSError) as error:
+            raise CompareError(f"{path}: {error}") from None
+        doc = parse_with(source.text, path=str(path), language=languages.get(path))
+        versions.append(Version(path, source, Side(Facts(doc), LANGUAGE_NAMES[doc.language]), []))
+    seen: dict[str, Path] = {}
+    for version in versions:
+        language = version.side.doc.language
+        if language in seen:
+            raise CompareError(f"{seen[language]} and {version.path} are both in {LANGUAGE_NAMES[language]}; give --lang LANG=PATH")
+        seen[language] = version.path
+    return versions
+
+
+def compare(versions: list[Version]) -> list[Version]:
+    """Fill each version's diagnostics with the findings placed on it."""
+    for index, version in enumerate(versions):
+        others = [other for other in versions if other is not version]
+        found: dict[tuple, list[Diagnostic]] = {}
+        for other in others:
+            matched = pair(version.side, other.side)
+            for rule in VERSION_RULES:
+                for divergence in rule.check(matched):
+                    key = (rule.META.code, divergence.key_a, divergence.value_a)
+                    found.setdefault(key, []).append(_diagnostic(rule.META, divergence, other.side))
+        version.diagnostics = sorted(
+            (listed[0] for listed in found.values() if len(listed) * 2 > len(others)),
+            key=lambda d: (d.span.start, d.code),
+        )
+    return versions
+
+
+def _diagnostic(meta: RuleMeta, divergence: Divergence, other: Side) -> Diagnostic:
+    line = other.line(divergence.span_b)
+    message = f"{divergence.value_a} here, {divergence.value_b} in the {other.language} version (line {line})"
+    return Diagnostic(meta.code, meta.name, meta.default_severity, divergence.span_a, message, None, DOCS_URL.format(code=meta.code))
