@@ -7,7 +7,7 @@ message quotes the other version: "A/75/444 here, A/76/444 in the English versio
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..document.diagnostics import Diagnostic
@@ -30,12 +30,27 @@ class Version:
     path: Path
     source: object  # linter.source.Source
     side: Side
+    diagnostics: list = field(default_factory=list)
 
     @property
     def row(self) -> tuple:
+        """What the renderers take: path, line index, diagnostics."""
         return (self.source.display, self.source.index(self.side.doc), self.diagnostics)
 
-    diagnostics: list = None
+
+def compare_files(paths: list[Path], languages: list[str]) -> list[Version]:
+    """Read and compare; `languages` are the command line's LANG=PATH."""
+    return compare(read_versions(paths, parse_languages(languages)))
+
+
+def parse_languages(given) -> dict[Path, str]:
+    chosen: dict[Path, str] = {}
+    for item in given:
+        code, _, path = item.partition("=")
+        if code not in LANGUAGE_NAMES or not path:
+            raise CompareError(f"--lang: expected LANG=PATH with LANG one of {', '.join(LANGUAGE_NAMES)}, got {item!r}")
+        chosen[Path(path)] = code
+    return chosen
 
 
 def read_versions(paths: list[Path], languages: dict[Path, str]) -> list[Version]:
@@ -43,6 +58,9 @@ def read_versions(paths: list[Path], languages: dict[Path, str]) -> list[Version
     for fewer than two, an unreadable file, or two in one language."""
     if len(paths) < 2:
         raise CompareError("compare needs two or more versions of one text")
+    missing = [str(path) for path in languages if path not in paths]
+    if missing:
+        raise CompareError(f"--lang names a file not compared: {', '.join(missing)}")
     versions: list[Version] = []
     for path in paths:
         try:
@@ -50,7 +68,8 @@ def read_versions(paths: list[Path], languages: dict[Path, str]) -> list[Version
         except (SourceError, OSError) as error:
             raise CompareError(f"{path}: {error}") from None
         doc = parse_with(source.text, path=str(path), language=languages.get(path))
-        versions.append(Version(path, source, Side(Facts(doc), LANGUAGE_NAMES[doc.language]), []))
+        versions.append(Version(path, source, Side(Facts(doc), LANGUAGE_NAMES[doc.language])))
+    _same_text(versions)
     seen: dict[str, Path] = {}
     for version in versions:
         language = version.side.doc.language
@@ -60,9 +79,18 @@ def read_versions(paths: list[Path], languages: dict[Path, str]) -> list[Version
     return versions
 
 
+def _same_text(versions: list[Version]) -> None:
+    """Files numbered differently and built differently are different texts, not versions of
+    one (a number that differs alone is a finding: the French A/RES/78/130 is headed "78/13")."""
+    shapes = {(v.side.doc.meta.number, len(v.side.doc.operative), len(v.side.doc.preambular)) for v in versions}
+    numbers = {shape[0] for shape in shapes} - {None}
+    if len(numbers) > 1 and len({shape[1:] for shape in shapes}) > 1:
+        raise CompareError(f"the files are versions of different texts: {', '.join(sorted(numbers))}")
+
+
 def compare(versions: list[Version]) -> list[Version]:
     """Fill each version's diagnostics with the findings placed on it."""
-    for index, version in enumerate(versions):
+    for version in versions:
         others = [other for other in versions if other is not version]
         found: dict[tuple, list[Diagnostic]] = {}
         for other in others:

@@ -109,7 +109,7 @@ def _signature(side: Side, unit: Unit) -> tuple:
 def units(doc: Document) -> list[Unit]:
     """Every unit of `doc` in text order of kind: header, preamble, operative, footnotes."""
     found = [Unit(("header", line.kind), f"the {line.kind} line", line.span, line.span) for line in doc.header
-             if line.kind in ("session", "agenda", "adoption")]
+             if line.kind in ("session", "agenda", "adoption", "number_title")]
     seen: dict[tuple, int] = {}
     for index, part in enumerate(doc.parts):
         for position, paragraph in enumerate(part.preambular):
