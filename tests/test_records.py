@@ -95,3 +95,10 @@ def test_nothing_is_loaded_at_import():
             "assert r._table.cache_info().currsize == 0 and r._titles.cache_info().currsize == 0; "
             "assert 'gzip' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_roman_numerals_are_written_as_they_are_read():
+    from resolint.records.keys import int_to_roman, roman_to_int
+
+    assert [int_to_roman(n) for n in (4, 9, 14, 40, 49, 90, 399)] == ["IV", "IX", "XIV", "XL", "XLIX", "XC", "CCCXCIX"]
+    assert all(roman_to_int(int_to_roman(n)) == n for n in range(1, 400))

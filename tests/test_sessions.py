@@ -13,7 +13,7 @@ from resolint import parse
 from resolint.document.langdata import pack
 from resolint.facts import Facts
 from resolint.facts.session_dates import reader
-from resolint.facts.sessions import current_session, mentions
+from resolint.facts.sessions import mentions
 from resolint.linter.hover import hover_at
 
 from .conftest import ROOT, SPANISH_SAMPLE, require
@@ -129,7 +129,7 @@ def test_a_misspelling_as_near_to_two_ordinals_names_no_session():
     ],
 )
 def test_a_misspelt_session_line_is_still_the_session_line(language, text, session):
-    assert current_session(parse(text, language=language), pack(language))[0] == session
+    assert Facts(parse(text, language=language), pack(language)).current_session[0] == session
 
 
 def test_the_spanish_noun_is_read_with_its_un_spelling():

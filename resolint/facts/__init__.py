@@ -11,6 +11,8 @@ from functools import cached_property
 
 from ..document.langdata import LanguagePack, pack
 from ..document.model import Document
+from ..document.span import Span
+from ..grammar.symbols import FoundSymbol, find_symbols
 from . import anchors, citations, dates, footnotes, lexicon, openings, outline, sessions
 
 
@@ -22,8 +24,14 @@ class Facts:
         self.language = language or pack(doc.language)
 
     @cached_property
+    def footnote_references(self) -> tuple[footnotes.Reference, ...]:
+        """Every footnote marker, in text order: what the FN rules and navigation read."""
+        return footnotes.references(self.doc)
+
+    @cached_property
     def footnote_groups(self) -> tuple[footnotes.Group, ...]:
-        return footnotes.groups(self.doc, self.language)
+        """The numbered references and footnote texts of each resolution of the file."""
+        return footnotes.groups(self.doc, self.language, self.footnote_references)
 
     @cached_property
     def lexicon(self) -> lexicon.Lexicon:
@@ -38,6 +46,22 @@ class Facts:
         return sessions.mentions(self.doc, self.language)
 
     @cached_property
+    def current_session(self) -> tuple[str | None, Span | None]:
+        """The document's session and where its session line names it."""
+        return sessions.current_session(self.doc, self.session_mentions)
+
+    @cached_property
+    def cited(self) -> tuple[tuple[citations.CitationList, citations.Citation], ...]:
+        """(list, item) for every cited resolution or decision."""
+        return tuple((found, item) for found in self.citations for item in found.items)
+
+    @cached_property
+    def symbols(self) -> tuple[FoundSymbol, ...]:
+        """The document symbols (A/75/L.78, S/PRST/2010/1) named in the text."""
+        rules = citations.syntax(self.language)
+        return find_symbols(self.doc.text, rules.and_words, rules.to_words)
+
+    @cached_property
     def citations(self) -> tuple[citations.CitationList, ...]:
         return citations.find_citations(self.doc, self.language)
 
@@ -50,12 +74,12 @@ class Facts:
         return outline.outline(self.doc)
 
     @cached_property
-    def symbols(self) -> tuple[anchors.Anchor, ...]:
-        """Document symbols, resolution and decision numbers."""
+    def symbol_anchors(self) -> tuple[anchors.Anchor, ...]:
+        """Document symbols, resolution and decision numbers, each with a comparable value."""
         return anchors.symbols(self.doc.text)
 
     @cached_property
     def figures(self) -> tuple[anchors.Anchor, ...]:
         """Figures and percentages outside symbols and dates."""
-        taken = tuple(a.span for a in self.symbols) + tuple(d.span for d in self.dates)
+        taken = tuple(a.span for a in self.symbol_anchors) + tuple(d.span for d in self.dates)
         return anchors.figures(self.doc.text, taken, self.language)

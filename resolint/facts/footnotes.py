@@ -1,18 +1,20 @@
-"""What the footnote rules share: a document's numbered footnote references and footnote
-texts, one group per resolution, and the fix that renumbers a group.
+"""A document's footnote markers, read in one walk, and its numbered footnote references and
+footnote texts, one group per resolution — what the footnote rules and the editor's footnote
+navigation read.
 
 Numbering restarts with each resolution (a file may hold several: a new "75/276. Title" line
 starts the next one) and runs on through parts A, B ... and into annexes. Only numbered
-indicators count: the sponsor-list note `<sup>*</sup>`, table notes `<sup>a</sup>`, ordinal
-suffixes (`62<sup>e</sup>`) and unit exponents (`km<sup>2</sup>`) are not footnote references.
+indicators count in a group: the sponsor-list note `<sup>*</sup>`, table notes `<sup>a</sup>`,
+ordinal suffixes (`62<sup>e</sup>`), unit exponents (`km<sup>2</sup>`) and markers inside
+footnote texts are not footnote references.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 
-from ..document.diagnostics import UNSAFE, Edit, Fix
 from ..document.langdata import LanguagePack
 from ..document.model import (
     Annex,
@@ -27,29 +29,38 @@ from ..document.punctuation import MARKS, final_mark
 from ..document.span import Span
 from ..grammar.classify import NUMBER_TITLE
 from ..grammar.inline import scan, strip_markup
-from .per_document import per_document
 
-_DIGITS = re.compile(r"\d+")
+
+class Place(StrEnum):
+    """Where a footnote marker stands."""
+
+    RUNNING = "running"  # a paragraph, or a block that ends like a sentence: no indicator repeats
+    DISPLAY = "display"  # a heading, a table, a schedule: an indicator may repeat
+    NOTE = "note"  # inside a footnote text (its own label is no marker)
 
 
 @dataclass(frozen=True, slots=True)
 class Reference:
-    """A numbered footnote indicator. `running` is true in running text (a paragraph, or a
-    block that ends like a sentence), where an indicator is not repeated; headings, tables and
-    schedules may repeat one."""
+    """A footnote marker outside the footnote texts' labels; `numbers` are its footnote
+    numbers (none for `<sup>*</sup>`, `<sup>a</sup>`)."""
 
     ref: FootnoteRef
     numbers: tuple[int, ...]
-    running: bool
+    place: Place
 
     @property
     def span(self) -> Span:
         return self.ref.span
 
+    @property
+    def running(self) -> bool:
+        """In running text an indicator is not repeated; headings, tables and schedules may."""
+        return self.place is Place.RUNNING
+
 
 @dataclass(frozen=True, slots=True)
 class Group:
-    """The footnotes of one resolution: references and numbered texts, in text order."""
+    """The footnotes of one resolution: numbered references and texts, in text order."""
 
     references: tuple[Reference, ...]
     texts: tuple[FootnoteText, ...]
@@ -63,25 +74,30 @@ class Group:
         return list(seen)
 
 
-@per_document
-def groups(doc: Document, language: LanguagePack) -> tuple[Group, ...]:
-    """The footnote groups of `doc` (computed once per document: several rules ask)."""
+def references(doc: Document) -> tuple[Reference, ...]:
+    """Every footnote marker of `doc` in text order, each once, the footnote texts' own labels
+    left out."""
+    labels = {note.label_span for note in doc.footnotes}
+    found: dict[Span, Reference] = {}
+    for ref, place in _walk(doc):
+        if ref.span not in labels:
+            found.setdefault(ref.span, Reference(ref, ref.numbers, place))
+    return tuple(sorted(found.values(), key=lambda reference: reference.span))
+
+
+def groups(doc: Document, language: LanguagePack, markers: tuple[Reference, ...]) -> tuple[Group, ...]:
+    """The footnote groups of `doc`, from its `markers` (`references(doc)`)."""
     units = set(language.topic("footnotes").get("indicator", {}).get("units", []))
     starts = _resolution_starts(doc)
-    references: list[list[Reference]] = [[] for _ in range(len(starts) + 1)]
+    numbered: list[list[Reference]] = [[] for _ in range(len(starts) + 1)]
     texts: list[list[FootnoteText]] = [[] for _ in range(len(starts) + 1)]
-    for ref, running in _all_refs(doc):
-        numbers = ref.numbers
-        if numbers and not _is_exponent(doc.text, ref, units):
-            references[_index(starts, ref.span.start)].append(Reference(ref, numbers, running))
+    for reference in markers:
+        if reference.numbers and reference.place is not Place.NOTE and not _is_exponent(doc.text, reference.ref, units):
+            numbered[_index(starts, reference.span.start)].append(reference)
     for note in doc.footnotes:
         if note.number is not None:
             texts[_index(starts, note.span.start)].append(note)
-    return tuple(
-        Group(tuple(sorted(refs, key=lambda r: r.span)), tuple(notes))
-        for refs, notes in zip(references, texts)
-        if refs or notes
-    )
+    return tuple(Group(tuple(refs), tuple(notes)) for refs, notes in zip(numbered, texts) if refs or notes)
 
 
 def _resolution_starts(doc: Document) -> list[int]:
@@ -110,30 +126,36 @@ def _index(starts: list[int], offset: int) -> int:
     return bisect_right(starts, offset)
 
 
-def _all_refs(doc: Document):
-    """(reference, in running text?) for every indicator outside the footnote texts."""
+def _walk(doc: Document) -> Iterator[tuple[FootnoteRef, Place]]:
+    """(marker, where it stands) for every marker of every block, sub-paragraphs and annexes
+    included."""
     text = doc.text
     for node in doc.blocks:
         if isinstance(node, FootnoteText):
-            continue
-        if isinstance(node, Paragraph):
+            for ref in node.inline.refs:
+                yield ref, Place.NOTE
+        elif isinstance(node, Paragraph):
             stack = [node]
             while stack:
                 paragraph = stack.pop()
                 for ref in paragraph.inline.refs:
-                    yield ref, True
+                    yield ref, Place.RUNNING
                 stack.extend(reversed(paragraph.subparagraphs))
         elif isinstance(node, Annex):
             for ref in scan(text, node.heading.start, node.heading.end).inline.refs:
-                yield ref, False
+                yield ref, Place.DISPLAY
             for block in node.blocks:
-                running = final_mark(text, block.span)[0] in MARKS
-                for ref in block.inline.refs:
-                    yield ref, running
+                yield from _placed(text, block)
         else:
-            running = isinstance(node, Block) and final_mark(text, node.span)[0] in MARKS
-            for ref in node.inline.refs:
-                yield ref, running
+            yield from _placed(text, node)
+
+
+def _placed(text: str, node) -> Iterator[tuple[FootnoteRef, Place]]:
+    """The markers of a block outside the paragraphs: running text when it ends like a
+    sentence."""
+    place = Place.RUNNING if isinstance(node, Block) and final_mark(text, node.span)[0] in MARKS else Place.DISPLAY
+    for ref in node.inline.refs:
+        yield ref, place
 
 
 def _is_exponent(text: str, ref: FootnoteRef, units: set[str]) -> bool:
@@ -144,42 +166,3 @@ def _is_exponent(text: str, ref: FootnoteRef, units: set[str]) -> bool:
     while start > 0 and text[start - 1].isalpha():
         start -= 1
     return text[start : ref.span.start] in units
-
-
-def renumber_fix(doc: Document, group: Group) -> Fix | None:
-    """Number the references by first appearance and put the footnote texts, relabelled, in
-    that order into the places where texts stand. None when references and texts do not
-    correspond one to one (then no renumbering is safe to guess)."""
-    order = group.first_appearance()
-    numbers = [note.number for note in group.texts]
-    if len(set(numbers)) != len(numbers) or set(numbers) != set(order):
-        return None
-    mapping = {old: new for new, old in enumerate(order, start=1)}
-    edits: list[Edit] = []
-    for reference in group.references:
-        label = doc.slice(reference.span)
-        relabelled = _relabel(label, [mapping[number] for number in reference.numbers])
-        if relabelled != label:
-            edits.append(Edit(reference.span, relabelled))
-    contents = sorted(group.texts, key=lambda note: mapping[note.number])
-    for slot, note in zip(group.texts, contents):
-        new = _relabel(doc.slice(note.label_span), [mapping[note.number]]) + doc.text[note.label_span.end : note.span.end]
-        if new != doc.slice(slot.span):
-            edits.append(Edit(slot.span, new))
-    if not edits:
-        return None
-    return Fix("Renumber the footnotes in order of first appearance", tuple(edits), UNSAFE)
-
-
-def _relabel(label: str, numbers: list[int]) -> str:
-    replacements = iter(numbers)
-    return _DIGITS.sub(lambda match: str(next(replacements, match.group())), label)
-
-
-def describe(numbers: list[int]) -> str:
-    """"4", "4 and 5", "4 to 6"."""
-    if len(numbers) == 1:
-        return str(numbers[0])
-    if len(numbers) == 2:
-        return f"{numbers[0]} and {numbers[1]}"
-    return f"{numbers[0]} to {numbers[-1]}"

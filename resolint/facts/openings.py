@@ -13,7 +13,6 @@ from typing import NamedTuple
 from ..document.model import Document, Emphasis, Paragraph
 from ..document.span import Span
 from .lexicon import OPERATIVE, PREAMBULAR, WORD, Lexicon, Words, fold
-from .per_document import per_document
 
 MAX_WORDS = 16  # longer than any phrase the lexicons list ("Acting under Chapter VII of ...")
 
@@ -90,7 +89,6 @@ def _italic_extent(opening: Opening, lexicon: Lexicon) -> int | None:
     return None
 
 
-@per_document
 def openings(doc: Document, lexicon: Lexicon) -> tuple[Opening, ...]:
     """The openings of `doc`'s preambular and operative paragraphs, in text order."""
     return () if doc.kind == "decision" else tuple(_read(doc, lexicon))

@@ -28,7 +28,6 @@ from functools import cache
 from ..document.langdata import LanguagePack
 from ..document.model import Document
 from ..document.span import Span
-from .per_document import per_document
 
 _SEPARATOR = frozenset(" \t\u00a0-\u2010\u2011\n")
 WINDOW = 80  # characters read before an ordinal for the words that show whose session it is
@@ -206,9 +205,8 @@ def words_for(code: str) -> SessionWords:
     return SessionWords(pack(code))
 
 
-@per_document
 def mentions(doc: Document, language: LanguagePack) -> tuple[Mention, ...]:
-    """Every session named by an ordinal in `doc`, in text order (once per document)."""
+    """Every session named by an ordinal in `doc`, in text order (Facts.session_mentions)."""
     return tuple(_find(doc.text, words_for(language.code)))
 
 
@@ -331,10 +329,10 @@ def _match_misspelt(text: str, runs: list[tuple[int, int]], words: SessionWords,
     return None if exact is None else (exact[0], exact[1], (exact[2],))
 
 
-def current_session(doc: Document, language: LanguagePack) -> tuple[str | None, Span | None]:
+def current_session(doc: Document, found: tuple[Mention, ...]) -> tuple[str | None, Span | None]:
     """The session the document belongs to, and where its session line names it: the session
     line first, else the resolution number ("75/276")."""
-    line = session_line(doc, language)
+    line = session_line(doc, found)
     if line is not None:
         return line.session, line.phrase
     number = doc.meta.number or ""
@@ -344,13 +342,12 @@ def current_session(doc: Document, language: LanguagePack) -> tuple[str | None, 
     return None, None
 
 
-def session_line(doc: Document, language: LanguagePack) -> Mention | None:
+def session_line(doc: Document, found: tuple[Mention, ...]) -> Mention | None:
     """The session name of the session line: the header line the parser calls one, or — when
     a misspelling kept the parser from knowing it ("Septuagésimo octavo periodo de
     sesiones", "Seventy nineth session") — a heading line before the resolution number that
     is a session name and nothing else. A misspelling as near to two ordinals names no
-    session."""
-    found = mentions(doc, language)
+    session. `found` are the document's mentions."""
     for line in doc.header:
         if line.kind == "number_title":
             break

@@ -384,14 +384,14 @@ def folding_range(ls: ResolintServer, result: Analysis, params: types.FoldingRan
 
 @on_document(types.TEXT_DOCUMENT_DEFINITION)
 def definition(ls: ResolintServer, result: Analysis, params: types.DefinitionParams):
-    spans = navigation.definitions(result.doc, result.positions.offset(params.position))
+    spans = navigation.definitions(result.facts, result.positions.offset(params.position))
     return [types.Location(uri=result.uri, range=result.positions.range(span)) for span in spans] or None
 
 
 @on_document(types.TEXT_DOCUMENT_REFERENCES)
 def references(ls: ResolintServer, result: Analysis, params: types.ReferenceParams):
     offset = result.positions.offset(params.position)
-    spans = navigation.references(result.doc, offset, params.context.include_declaration)
+    spans = navigation.references(result.facts, offset, params.context.include_declaration)
     return [types.Location(uri=result.uri, range=result.positions.range(span)) for span in spans] or None
 
 

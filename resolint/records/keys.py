@@ -22,6 +22,19 @@ def roman_to_int(numeral: str) -> int | None:
     return total
 
 
+def int_to_roman(number: int) -> str:
+    """21 -> XXI (for 1 to 399: sessions before the 31st, sub-paragraph labels)."""
+    result = ""
+    for value, letters in _ROMAN_WRITING:
+        while number >= value:
+            result += letters
+            number -= value
+    return result
+
+
+_ROMAN_WRITING = ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
 def normalize_number(number: str) -> str:
     """'2200 A (XXI)' -> '2200 A (21)'; '1001 (ES-I)' -> '1001 (ES-1)'; others unchanged."""
     number = _SPACES.sub(" ", number.strip())

@@ -46,7 +46,7 @@ from collections.abc import Iterator
 from ...document.diagnostics import Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
-from ...facts.citations import Citation, find_citations
+from ...facts.citations import Citation
 from .common import english_date
 
 META = RuleMeta(
@@ -57,7 +57,7 @@ META = RuleMeta(
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
-    for found in find_citations(doc, ctx.language):
+    for found in ctx.facts.citations:
         previous = None  # (rank, date, item) of the last dated item that has a rank
         for item in found.items:
             rank = order_rank(item)

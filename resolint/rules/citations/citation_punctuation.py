@@ -57,8 +57,7 @@ from ...document.diagnostics import Edit, Fix, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
 from ...document.span import Span
-from ...facts.citations import after_item, find_citations, owner_after, syntax
-from .common import citations
+from ...facts.citations import after_item, owner_after, syntax
 
 META = RuleMeta(
     code="CT004",
@@ -70,8 +69,8 @@ META = RuleMeta(
 
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
     rules = syntax(ctx.language)
-    enclosed = {id(found) for found in find_citations(doc, ctx.language) if _organ_follows(doc, found, ctx)}
-    for found, item in citations(doc, ctx.language):
+    enclosed = {id(found) for found in ctx.facts.citations if _organ_follows(doc, found, ctx)}
+    for found, item in ctx.facts.cited:
         connector = item.connector
         if connector is None or id(found) in enclosed:
             continue
@@ -96,7 +95,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
                 f"No comma between the number and “{word}”: “{item.number} {word} …”",
                 Fix("Remove the comma", (Edit(Span(connector.start, connector.start + 1), ""),)),
             )
-    for found in find_citations(doc, ctx.language):
+    for found in ctx.facts.citations:
         if id(found) not in enclosed:
             yield from _list_commas(doc, found, rules)
 

@@ -9,10 +9,8 @@ from ... import records
 from ...document.diagnostics import UNSAFE, Edit, Fix, Violation
 from ...document.langdata import LanguagePack
 from ...document.model import Document
-from ...facts.citations import Citation, find_citations
-from ...facts.citations import syntax as citation_syntax
+from ...facts.citations import Citation
 from ...facts.dates import syntax as date_syntax
-from ...grammar.symbols import FoundSymbol, find_symbols
 
 ORGAN_NAMES = {
     "GA": "General Assembly", "SC": "Security Council", "ECOSOC": "Economic and Social Council",
@@ -23,18 +21,6 @@ ORGAN_NAMES = {
 INFERRED_SLACK = timedelta(days=60)
 # "its resolution n/m": the document's organ, unless the date is this far from session n.
 SELF_SLACK_YEARS = 15
-
-
-def citations(doc: Document, language: LanguagePack):
-    """(list, item) for every cited resolution or decision."""
-    for found in find_citations(doc, language):
-        for item in found.items:
-            yield found, item
-
-
-def symbols(doc: Document, language: LanguagePack) -> tuple[FoundSymbol, ...]:
-    rules = citation_syntax(language)
-    return find_symbols(doc.text, rules.and_words, rules.to_words)
 
 
 def assembly_session(item: Citation) -> int | None:

@@ -56,9 +56,8 @@ from ...document.model import Document
 from ...document.rule import Context, RuleMeta
 from ...document.span import Span
 from ...facts.citations import syntax
-from ...facts.dates import find_dates
 from ...facts.dates import syntax as date_syntax
-from .common import citation_name, citations, lookup, write_date
+from .common import citation_name, lookup, write_date
 
 META = RuleMeta(
     code="CT003",
@@ -69,7 +68,7 @@ META = RuleMeta(
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
-    for found in find_dates(doc.text, ctx.language):
+    for found in ctx.facts.dates:
         if found.canonical is None or not found.valid:
             continue
         written = doc.slice(found.span)
@@ -96,7 +95,7 @@ def _keep_superscript(written: str, canonical: str, first_day: str) -> str:
 def _without_year(doc: Document, ctx: Context) -> Iterator[Violation]:
     """A resolution cited with a day and month but no year: "resolution 78/10 of 5 December"."""
     rules = syntax(ctx.language)
-    for _, item in citations(doc, ctx.language):
+    for _, item in ctx.facts.cited:
         date = item.date
         if date is None or date.year is not None or item.connector is None:
             continue

@@ -14,10 +14,8 @@ from ...grammar.symbols import describe, resolution_number
 from .common import (
     ORGAN_NAMES,
     assembly_session,
-    citations,
     english_date,
     lookup,
-    symbols,
 )
 
 UNKNOWN = ("not in the record resolint ships (it lacks most General Assembly resolutions adopted "
@@ -25,10 +23,9 @@ UNKNOWN = ("not in the record resolint ships (it lacks most General Assembly res
 
 
 def hover(facts: Facts) -> Iterator[HoverItem]:
-    doc, language = facts.doc, facts.language
-    for found in symbols(doc, language):
+    for found in facts.symbols:
         yield HoverItem(found.extent, _symbol(found))
-    for _, item in citations(doc, language):
+    for _, item in facts.cited:
         span = item.span if item.date is None else type(item.span)(item.span.start, item.date.span.end)
         yield HoverItem(span, _citation(item))
 

@@ -35,7 +35,6 @@ from collections.abc import Iterator
 from ...document.diagnostics import Severity, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
-from ...facts.dates import find_dates
 from .common import ENGLISH_MONTHS
 
 META = RuleMeta(
@@ -47,7 +46,7 @@ META = RuleMeta(
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
-    for found in find_dates(doc.text, ctx.language):
+    for found in ctx.facts.dates:
         if found.valid:
             continue
         month = ENGLISH_MONTHS[found.month - 1]

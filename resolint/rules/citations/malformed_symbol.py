@@ -43,7 +43,6 @@ from collections.abc import Iterator
 from ...document.diagnostics import UNSAFE, Edit, Fix, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
-from .common import symbols
 
 META = RuleMeta(
     code="CT001",
@@ -54,7 +53,7 @@ META = RuleMeta(
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
-    for found in symbols(doc, ctx.language):
+    for found in ctx.facts.symbols:
         parsed = found.parsed
         if parsed.ok or parsed.placeholder:
             continue

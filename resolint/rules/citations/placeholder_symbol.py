@@ -36,7 +36,6 @@ from collections.abc import Iterator
 from ...document.diagnostics import Severity, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
-from .common import symbols
 
 META = RuleMeta(
     code="CT010",
@@ -47,6 +46,6 @@ META = RuleMeta(
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
-    for found in symbols(doc, ctx.language):
+    for found in ctx.facts.symbols:
         if found.parsed.placeholder:
             yield Violation(found.span, f"Placeholder symbol “{found.parsed.text}”: fill in the document's number before issue")

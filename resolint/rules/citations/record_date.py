@@ -43,7 +43,7 @@ from collections.abc import Iterator
 from ...document.diagnostics import Severity, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
-from .common import citations, lookup, record_violation
+from .common import lookup, record_violation
 
 META = RuleMeta(
     code="CT008",
@@ -55,7 +55,7 @@ META = RuleMeta(
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
-    for _, item in citations(doc, ctx.language):
+    for _, item in ctx.facts.cited:
         violation = record_violation(doc, item, ctx.language, firm=True)
         if violation:
             yield violation

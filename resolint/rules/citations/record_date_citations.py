@@ -39,7 +39,7 @@ from collections.abc import Iterator
 from ...document.diagnostics import Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
-from .common import citations, record_violation
+from .common import record_violation
 
 META = RuleMeta(
     code="CT009",
@@ -50,7 +50,7 @@ META = RuleMeta(
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
-    for _, item in citations(doc, ctx.language):
+    for _, item in ctx.facts.cited:
         violation = record_violation(doc, item, ctx.language, firm=False)
         if violation:
             yield violation

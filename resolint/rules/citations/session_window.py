@@ -46,7 +46,6 @@ from ...document.rule import Context, RuleMeta
 from .common import (
     assembly_session,
     citation_name,
-    citations,
     english_date,
     session_window,
 )
@@ -60,7 +59,7 @@ META = RuleMeta(
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
-    for _, item in citations(doc, ctx.language):
+    for _, item in ctx.facts.cited:
         day = item.date.value if item.date else None
         session = assembly_session(item)
         if day is None or session is None:

@@ -37,7 +37,7 @@ from datetime import date
 from ...document.diagnostics import Severity, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
-from .common import citation_name, citations
+from .common import citation_name
 
 META = RuleMeta(
     code="CT006",
@@ -48,7 +48,7 @@ META = RuleMeta(
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
-    for _, item in citations(doc, ctx.language):
+    for _, item in ctx.facts.cited:
         day = item.date.value if item.date else None
         if day is None:
             continue

@@ -46,7 +46,7 @@ from ...document.diagnostics import Edit, Fix, Violation
 from ...document.model import Document, FootnoteText, Paragraph
 from ...document.rule import Context, RuleMeta
 from ...document.span import Span
-from ...facts.footnotes import describe
+from .wording import describe
 
 META = RuleMeta(
     code="FN006",

@@ -45,7 +45,6 @@ from collections.abc import Iterator
 from ...document.diagnostics import Severity, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
-from ...facts.footnotes import groups
 
 META = RuleMeta(
     code="FN003",
@@ -56,7 +55,7 @@ META = RuleMeta(
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
-    for group in groups(doc, ctx.language):
+    for group in ctx.facts.footnote_groups:
         written = {note.number for note in group.texts}
         reported: set[int] = set()
         for reference in group.references:

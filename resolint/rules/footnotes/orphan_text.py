@@ -41,7 +41,6 @@ from collections.abc import Iterator
 from ...document.diagnostics import Severity, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
-from ...facts.footnotes import groups
 
 META = RuleMeta(
     code="FN004",
@@ -52,7 +51,7 @@ META = RuleMeta(
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
-    for group in groups(doc, ctx.language):
+    for group in ctx.facts.footnote_groups:
         referenced = {number for reference in group.references for number in reference.numbers}
         for note in group.texts:
             if note.number not in referenced:

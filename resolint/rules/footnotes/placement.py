@@ -74,7 +74,6 @@ from ...document.diagnostics import Edit, Fix, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
 from ...document.span import Span
-from ...facts.footnotes import groups
 
 META = RuleMeta(
     code="FN007",
@@ -93,7 +92,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
     abbreviations = set(settings.get("abbreviations", ()))
     after = settings.get("placement") == "after-punctuation"
     text = doc.text
-    for group in groups(doc, ctx.language):
+    for group in ctx.facts.footnote_groups:
         starts = {reference.span.start for reference in group.references}
         ends = {reference.span.end for reference in group.references}
         for reference in group.references:

@@ -49,7 +49,6 @@ from collections.abc import Iterator
 from ...document.diagnostics import Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
-from ...facts.footnotes import groups
 
 META = RuleMeta(
     code="FN002",
@@ -59,7 +58,7 @@ META = RuleMeta(
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
-    for group in groups(doc, ctx.language):
+    for group in ctx.facts.footnote_groups:
         seen: set[int] = set()
         for reference in group.references:
             for number in reference.numbers:

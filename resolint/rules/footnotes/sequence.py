@@ -54,8 +54,9 @@ from collections.abc import Iterator
 from ...document.diagnostics import Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
-from ...facts.footnotes import describe, groups, renumber_fix
 from ...grammar.inline import strip_markup
+from .fixes import renumber_fix
+from .wording import describe
 
 META = RuleMeta(
     code="FN001",
@@ -66,7 +67,7 @@ META = RuleMeta(
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
-    for index, group in enumerate(groups(doc, ctx.language)):
+    for index, group in enumerate(ctx.facts.footnote_groups):
         later = _first_positions(group)
         highest = 0
         if index == 0 and _continues_earlier_parts(doc) and group.references:

@@ -50,7 +50,7 @@ from collections.abc import Iterator
 from ...document.diagnostics import Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
-from ...facts.footnotes import groups, renumber_fix
+from .fixes import renumber_fix
 
 META = RuleMeta(
     code="FN005",
@@ -61,7 +61,7 @@ META = RuleMeta(
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
-    for group in groups(doc, ctx.language):
+    for group in ctx.facts.footnote_groups:
         highest = 0
         seen: set[int] = set()
         fix = None

@@ -50,9 +50,7 @@ from ...document.model import Document
 from ...document.rule import Context, RuleMeta
 from ...facts.sessions import (
     WINDOW,
-    current_session,
     decided_for_agenda,
-    mentions,
     words_for,
 )
 
@@ -67,14 +65,14 @@ META = RuleMeta(
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
     if doc.body not in ("GA", None):
         return
-    current, _ = current_session(doc, ctx.language)
+    current, _ = ctx.facts.current_session
     if current is None or not current.isdigit():
         return
     current_number = int(current)
     words = words_for(ctx.language.code)
     header_end = max((line.span.end for line in doc.header), default=0)
     text = doc.text
-    for mention in mentions(doc, ctx.language):
+    for mention in ctx.facts.session_mentions:
         if mention.kind or not mention.certain or mention.ordinal.start < header_end:
             continue
         if decided_for_agenda(text, mention, words):

@@ -17,24 +17,22 @@ from ...document.langdata import pack
 from ...facts import Facts
 from ...facts.sessions import (
     Mention,
-    current_session,
     in_provisional_agenda,
-    mentions,
     names_assembly,
     words_for,
 )
+from ...records.keys import int_to_roman
 from .meeting_ordinal import suffixes
 
 FIRST_SESSION = "January 1946 – September 1947"  # London, then New York (facts §4.2, S43)
-ROMAN = ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 KINDS = {"": "regular", "S": "special", "ES": "emergency"}
 
 
 def session_hovers(facts: Facts) -> Iterator[HoverItem]:
     doc, language = facts.doc, facts.language
     words = words_for(language.code)
-    _, line = current_session(doc, language)
-    for mention in mentions(doc, language):
+    _, line = facts.current_session
+    for mention in facts.session_mentions:
         if not mention.certain:
             continue  # a misspelling as near to two ordinals: SS001 asks which
         assembly = (
@@ -52,13 +50,13 @@ def explain(mention: Mention, assembly: bool, code: str = "en") -> str:
     kind = _name("en", mention.kind)
     title = f"**{mention.correct[:1].upper()}{mention.correct[1:]} {_name(code, mention.kind)}**"
     if mention.kind == "S":
-        facts = f"resolutions {f'S-{n}/…' if n >= 8 else f'… (S-{_roman(n)})'}"
+        facts = f"resolutions {f'S-{n}/…' if n >= 8 else f'… (S-{int_to_roman(n)})'}"
     elif mention.kind == "ES":
-        facts = (f"resolutions {f'ES-{n}/…' if n >= 8 else f'… (ES-{_roman(n)})'}; an emergency special session "
+        facts = (f"resolutions {f'ES-{n}/…' if n >= 8 else f'… (ES-{int_to_roman(n)})'}; an emergency special session "
                  "may be resumed over years, so its number does not date it")
     else:
         dates = FIRST_SESSION if n == 1 else f"September {1945 + n} – September {1946 + n}"
-        numbers = f"resolutions {n}/…, documents A/{n}/…" if n >= 31 else f"resolutions … ({_roman(n)})"
+        numbers = f"resolutions {n}/…, documents A/{n}/…" if n >= 31 else f"resolutions … ({int_to_roman(n)})"
         facts = f"{dates}; {numbers}"
     regular = " regular" if not mention.kind else ""
     if assembly:
@@ -79,12 +77,3 @@ def _ordinal(code: str, number: int) -> str:
 def _name(code: str, kind: str) -> str:
     names = pack(code).topic("ordinals").get("session_phrase", {}).get("names", {})
     return names.get(KINDS[kind], "session")
-
-
-def _roman(number: int) -> str:
-    result = ""
-    for value, letters in ROMAN:
-        while number >= value:
-            result += letters
-            number -= value
-    return result

@@ -90,7 +90,7 @@ from collections.abc import Iterator
 from ...document.diagnostics import Edit, Fix, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
-from ...facts.sessions import mentions, words_for
+from ...facts.sessions import words_for
 
 META = RuleMeta(
     code="SS001",
@@ -102,7 +102,7 @@ META = RuleMeta(
 
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
     words = words_for(ctx.language.code)
-    for mention in mentions(doc, ctx.language):
+    for mention in ctx.facts.session_mentions:
         if not mention.certain:
             forms = " or ".join(f"\"{words.correct(n, mention.written)}\" ({n})" for n in mention.alternatives)
             yield Violation(mention.ordinal, f"\"{mention.written}\" is no session ordinal as the UN writes it: {forms}?")

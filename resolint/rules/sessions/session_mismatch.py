@@ -60,7 +60,6 @@ from ...document.diagnostics import Severity, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
 from ...document.span import Span
-from ...facts.sessions import current_session
 
 META = RuleMeta(
     code="SS002",
@@ -77,7 +76,7 @@ SYMBOL_LINES = ("provenance", "sponsors", "symbol")
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
-    line_session, line_span = current_session(doc, ctx.language)
+    line_session, line_span = ctx.facts.current_session
     if line_span is None:
         line_session = None  # no session line: the number is only compared with the symbols
     number = _number(doc)

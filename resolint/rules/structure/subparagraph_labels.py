@@ -38,6 +38,7 @@ from collections.abc import Iterator
 from ...document.diagnostics import Edit, Fix, Violation
 from ...document.model import Document, Paragraph, SubParagraph
 from ...document.rule import Context, RuleMeta
+from ...records.keys import int_to_roman
 
 META = RuleMeta(
     code="ST005",
@@ -80,15 +81,5 @@ def _form(doc: Document, child: SubParagraph, style: str) -> Iterator[Violation]
 
 def _name(child: SubParagraph, ordinal: int) -> str:
     if child.level in (2, 4):
-        return _roman(ordinal)
+        return int_to_roman(ordinal).lower()
     return chr(ord("a") + (ordinal - 1) % 26) * ((ordinal - 1) // 26 + 1)
-
-
-def _roman(number: int) -> str:
-    numerals = (("l", 50), ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
-    result = ""
-    for numeral, value in numerals:
-        while number >= value:
-            result += numeral
-            number -= value
-    return result

@@ -44,8 +44,7 @@ from collections.abc import Iterator
 from ...document.diagnostics import Edit, Fix, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
-from ...facts.lexicon import FEMININE, ORGAN_NAMES, lexicon, match_case
-from ...facts.openings import openings
+from ...facts.lexicon import FEMININE, ORGAN_NAMES, match_case
 
 META = RuleMeta(
     code="VB006",
@@ -56,12 +55,12 @@ META = RuleMeta(
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
-    known = lexicon(ctx.language)
+    known = ctx.facts.lexicon
     gender = known.gender(doc.body)
     if gender is None:
         return
     wrong_forms = known.feminine_of if gender == FEMININE else known.masculine_of
-    for opening in openings(doc, known):
+    for opening in ctx.facts.openings:
         if opening.cut is not None:
             continue
         chosen = opening.words if opening.emphasis is not None else opening.words[: opening.known]

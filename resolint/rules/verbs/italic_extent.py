@@ -57,8 +57,7 @@ from ...document.diagnostics import Edit, Fix, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
 from ...document.span import Span
-from ...facts.lexicon import lexicon
-from ...facts.openings import Opening, openings
+from ...facts.openings import Opening
 
 META = RuleMeta(
     code="VB002",
@@ -71,9 +70,8 @@ META = RuleMeta(
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
     if doc.plain_text:
         return
-    words = lexicon(ctx.language)
     text = doc.text
-    for opening in openings(doc, words):
+    for opening in ctx.facts.openings:
         if not opening.italic:
             continue
         emphasis = opening.emphasis

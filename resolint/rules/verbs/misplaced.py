@@ -57,9 +57,8 @@ from ...facts.lexicon import (
     WORD,
     Lexicon,
     fold,
-    lexicon,
 )
-from ...facts.openings import Opening, openings
+from ...facts.openings import Opening
 
 META = RuleMeta(
     code="VB003",
@@ -69,8 +68,8 @@ META = RuleMeta(
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
-    words = lexicon(ctx.language)
-    for opening in openings(doc, words):
+    words = ctx.facts.lexicon
+    for opening in ctx.facts.openings:
         if opening.cut is not None:
             continue  # "opening-italic-extent"
         phrase_words = _phrase(opening, words)

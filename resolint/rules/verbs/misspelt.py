@@ -47,8 +47,7 @@ from ...document.diagnostics import UNSAFE, Edit, Fix, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
 from ...document.span import Span
-from ...facts.lexicon import lexicon, match_case, words
-from ...facts.openings import openings
+from ...facts.lexicon import match_case, words
 from .suggest import correct_word, quoted, suggest
 
 META = RuleMeta(
@@ -60,9 +59,9 @@ META = RuleMeta(
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
-    known = lexicon(ctx.language)
+    known = ctx.facts.lexicon
     gender = known.gender(doc.body)
-    for opening in openings(doc, known):
+    for opening in ctx.facts.openings:
         if opening.cut is not None:
             continue  # "opening-italic-extent"
         if opening.emphasis is not None:

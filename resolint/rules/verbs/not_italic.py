@@ -38,8 +38,6 @@ from ...document.diagnostics import Edit, Fix, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
 from ...document.span import Span
-from ...facts.lexicon import lexicon
-from ...facts.openings import openings
 
 META = RuleMeta(
     code="VB001",
@@ -53,7 +51,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
     if doc.plain_text:
         return
     text = doc.text
-    for opening in openings(doc, lexicon(ctx.language)):
+    for opening in ctx.facts.openings:
         emphasis = opening.emphasis
         if emphasis is None:
             if not opening.known or not text[opening.words[0].start].isupper():

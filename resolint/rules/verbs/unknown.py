@@ -43,8 +43,6 @@ from collections.abc import Iterator
 from ...document.diagnostics import Severity, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
-from ...facts.lexicon import lexicon
-from ...facts.openings import openings
 from .suggest import MAX_QUERY, correct_word, quoted, suggest
 
 META = RuleMeta(
@@ -56,9 +54,9 @@ META = RuleMeta(
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
-    known = lexicon(ctx.language)
+    known = ctx.facts.lexicon
     gender = known.gender(doc.body)
-    for opening in openings(doc, known):
+    for opening in ctx.facts.openings:
         if opening.emphasis is None or opening.whole or opening.extent is not None or opening.cut is not None:
             continue
         if any(correct_word(known, word.text) for word in opening.words):

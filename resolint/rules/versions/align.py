@@ -100,7 +100,7 @@ def _signature(side: Side, unit: Unit) -> tuple:
     facts = side.facts
     refs = sum(1 for group in facts.footnote_groups for ref in group.references if unit.span.start <= ref.span.start < unit.span.end)
     return (
-        tuple(s.value for s in side.within(facts.symbols, unit)),
+        tuple(s.value for s in side.within(facts.symbol_anchors, unit)),
         tuple(f.value for f in side.within(facts.figures, unit)),
         refs,
     )

@@ -37,7 +37,7 @@ META = RuleMeta(
 
 
 def _read(side: Side, unit: Unit) -> list:
-    return [(symbol.span, symbol.value, symbol.written) for symbol in side.within(side.facts.symbols, unit)]
+    return [(symbol.span, symbol.value, symbol.written) for symbol in side.within(side.facts.symbol_anchors, unit)]
 
 
 def check(pair: Pair) -> Iterator[Divergence]:
