@@ -81,5 +81,5 @@ class Facts:
     @cached_property
     def figures(self) -> tuple[anchors.Anchor, ...]:
         """Figures and percentages outside symbols and dates."""
-        taken = tuple(a.span for a in self.symbol_anchors) + tuple(d.span for d in self.dates)
+        taken = tuple(sorted([a.span for a in self.symbol_anchors] + [d.span for d in self.dates]))
         return anchors.figures(self.doc.text, taken, self.language)

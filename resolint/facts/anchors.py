@@ -7,9 +7,11 @@ versions (rules/versions) reads them per paragraph.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
-from ..document.langdata import LanguagePack
+from ..document.langdata import LanguagePack, pack
 from ..document.span import Span
 
 # A/76/444, A/RES/78/10, E/CN.6/2020/1, S/RES/2334 (2016); resolution and decision numbers 70/1, S-27/2.
@@ -38,22 +40,38 @@ def symbols(text: str) -> tuple[Anchor, ...]:
 def figures(text: str, taken: tuple[Span, ...], language: LanguagePack) -> tuple[Anchor, ...]:
     """Figures outside `taken` (symbols, dates), footnote markers and figures of scale."""
     data = language.topic("figures")
-    scale = re.compile(r"\s*(?:%s)\b" % "|".join(map(re.escape, data.get("scale", []))), re.IGNORECASE)
+    scale, form = _patterns(language.code)
     masked = _MARKUP.sub(lambda m: " " * len(m.group()), text)
     found = []
     for match in _FIGURE.finditer(masked):
-        if any(span.start <= match.start() < span.end for span in taken) or scale.match(masked, match.end()):
+        if _inside(taken, match.start()) or scale.match(masked, match.end()):
             continue
-        value = _number(match.group(), data.get("thousands", ","), data.get("decimal", "."))
+        value = _number(match.group(), form, data.get("thousands", ","), data.get("decimal", "."))
         found.append(Anchor(Span(match.start(), match.end()), match.group(), value))
     return tuple(found)
 
 
-def _number(written: str, thousands: str, decimal: str) -> str:
+def _inside(spans: tuple[Span, ...], offset: int) -> bool:
+    """Whether `offset` lies in one of `spans` (sorted by start, not overlapping)."""
+    index = bisect_right(spans, offset, key=lambda span: span.start) - 1
+    return index >= 0 and offset < spans[index].end
+
+
+@lru_cache(maxsize=None)
+def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words of scale, and a figure in the language's own form."""
+    data = pack(code).topic("figures")
+    scale = re.compile(r"\s*(?:%s)\b" % "|".join(map(re.escape, data.get("scale", []))), re.IGNORECASE)
+    t, d = re.escape(data.get("thousands", ",")), re.escape(data.get("decimal", "."))
+    return scale, re.compile(rf"\d{{1,3}}(?:(?:{t}| )\d{{3}})+(?:{d}\d+)?|\d+(?:{d}\d+)?")
+
+
+def _number(written: str, form: re.Pattern[str], thousands: str, decimal: str) -> str:
     """The value of a figure written with the language's separators; a figure in another
     form ("16.4", a target of the 2030 Agenda, in every language) is kept as written."""
     compact = re.sub(r"[\u00a0\u202f]", " ", written)
-    t, d = re.escape(thousands), re.escape(decimal)
-    if re.fullmatch(rf"\d{{1,3}}(?:(?:{t}| )\d{{3}})+(?:{d}\d+)?|\d+(?:{d}\d+)?", compact):
+    if compact.isdigit():
+        return compact
+    if form.fullmatch(compact):
         return compact.replace(" ", "").replace(thousands, "").replace(decimal, ".")
     return compact

@@ -89,21 +89,30 @@ def _same_text(versions: list[Version]) -> None:
 
 
 def compare(versions: list[Version]) -> list[Version]:
-    """Fill each version's diagnostics with the findings placed on it."""
-    for version in versions:
-        others = [other for other in versions if other is not version]
-        found: dict[tuple, list[Diagnostic]] = {}
-        for other in others:
-            matched = pair(version.side, other.side)
+    """Fill each version's diagnostics with the findings placed on it. Each pair of versions
+    is compared once; a divergence is a candidate on both sides."""
+    found: list[dict[tuple, list[Diagnostic]]] = [{} for _ in versions]
+    for i, first in enumerate(versions):
+        for j in range(i + 1, len(versions)):
+            second = versions[j]
+            matched = pair(first.side, second.side)
             for rule in VERSION_RULES:
                 for divergence in rule.check(matched):
-                    key = (rule.META.code, divergence.key_a, divergence.value_a)
-                    found.setdefault(key, []).append(_diagnostic(rule.META, divergence, other.side))
+                    _candidate(found[i], rule.META, divergence, second.side)
+                    _candidate(found[j], rule.META, divergence.flipped(), first.side)
+    others = len(versions) - 1
+    for version, candidates in zip(versions, found):
         version.diagnostics = sorted(
-            (listed[0] for listed in found.values() if len(listed) * 2 > len(others)),
+            (listed[0] for listed in candidates.values() if len(listed) * 2 > others),
             key=lambda d: (d.span.start, d.code),
         )
     return versions
+
+
+def _candidate(found: dict, meta: RuleMeta, divergence: Divergence, other: Side) -> None:
+    """Group by what differs here, so that the same difference from several others counts once each."""
+    key = (meta.code, divergence.key_a, divergence.value_a)
+    found.setdefault(key, []).append(_diagnostic(meta, divergence, other))
 
 
 def _diagnostic(meta: RuleMeta, divergence: Divergence, other: Side) -> Diagnostic:

@@ -8,7 +8,8 @@ cascade through every paragraph after it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -30,17 +31,21 @@ class Unit:
 class Side:
     facts: Any  # resolint.facts.Facts
     language: str  # "English"
+    _starts: dict = field(default_factory=dict, repr=False, compare=False)  # id(items) -> (starts, items kept alive)
 
     @property
     def doc(self) -> Document:
         return self.facts.doc
 
-    def within(self, items, unit: Unit) -> list:
-        """The facts (anything with a span) that lie in `unit`."""
-        return [item for item in items if unit.span.start <= item.span.start < unit.span.end]
+    def within(self, items, unit: Unit, start=lambda item: item.span.start) -> list:
+        """The facts (in text order) that start in `unit`."""
+        starts = self._starts.get(id(items))
+        if starts is None:
+            starts = self._starts[id(items)] = ([start(item) for item in items], items)
+        return list(items[bisect_left(starts[0], unit.span.start) : bisect_left(starts[0], unit.span.end)])
 
     def session_mentions(self, unit: Unit) -> list:
-        return [m for m in self.facts.session_mentions if unit.span.start <= m.ordinal.start < unit.span.end]
+        return self.within(self.facts.session_mentions, unit, start=lambda mention: mention.ordinal.start)
 
     def line(self, span: Span) -> int:
         return self.doc.lines.line_of(span.start)
@@ -63,6 +68,10 @@ class Divergence:
     value_b: str
     key_a: tuple
     key_b: tuple
+
+    def flipped(self) -> "Divergence":
+        """The same divergence seen from the other version."""
+        return Divergence(self.span_b, self.span_a, self.value_b, self.value_a, self.key_b, self.key_a)
 
 
 def pair(a: Side, b: Side) -> Pair:

@@ -26,6 +26,8 @@ def compare(pair: Pair, read: Reader, *, when: str = "always") -> Iterator[Diver
         found_a, found_b = read(pair.a, unit_a), read(pair.b, unit_b)
         if when == "both" and not (found_a and found_b) or when == "same count" and len(found_a) != len(found_b):
             continue
+        if [value for _, value, _ in found_a] == [value for _, value, _ in found_b]:
+            continue
         extra_a = _extra(found_a, found_b)
         extra_b = _extra(found_b, found_a)
         if extra_a or extra_b:
@@ -44,6 +46,6 @@ def _extra(found: list, other: list) -> list:
 
 
 def _divergence(extra_a: list, extra_b: list, unit_a: Unit, unit_b: Unit) -> Divergence:
-    span_a, _, written_a = extra_a[0] if extra_a else (unit_a.head, None, f"nothing ({unit_a.name})")
+    span_a, _, written_a = extra_a[0] if extra_a else (unit_a.head, None, "nothing")
     span_b, _, written_b = extra_b[0] if extra_b else (unit_b.head, None, "nothing")
     return Divergence(span_a, span_b, written_a, written_b, unit_a.key, unit_b.key)
