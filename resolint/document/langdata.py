@@ -63,6 +63,13 @@ class LanguagePack:
         return {name: number for number, name in enumerate(names, start=1)}
 
 
+def organ_name(body: str | None, *, article: bool = True) -> str | None:
+    """How resolint's messages (in English) name the organ `body` ("GA"): "the General
+    Assembly", or without the article; None for an organ they do not name."""
+    name = pack("en").topic("structure").get("organ_names", {}).get(body or "")
+    return None if name is None else f"the {name}" if article else name
+
+
 @cache
 def _load(code: str, name: str) -> dict:
     path = DATA_DIR / code / f"{name}.toml"

@@ -24,8 +24,6 @@ OPERATIVE = "operative"
 KINDS = (PREAMBULAR, OPERATIVE)
 FEMININE = "feminine"
 MASCULINE = "masculine"
-ORGAN_NAMES = {"GA": "the General Assembly", "SC": "the Security Council", "ECOSOC": "the Economic and Social Council",
-               "HRC": "the Human Rights Council"}  # for messages
 
 # A word: letters and digits, with inner apostrophes and hyphens ("l'esprit", "Re-emphasizes").
 WORD = re.compile(r"[^\W_]+(?:['’‑-][^\W_]+)*")

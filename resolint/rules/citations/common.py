@@ -12,10 +12,6 @@ from ...document.model import Document
 from ...facts.citations import Citation
 from ...facts.dates import syntax as date_syntax
 
-ORGAN_NAMES = {
-    "GA": "General Assembly", "SC": "Security Council", "ECOSOC": "Economic and Social Council",
-    "HRC": "Human Rights Council",
-}
 # Sessions before 71 open on a date inferred by rule, with known exceptions (sessions 6, 7,
 # 19, 55-57): allow this much around them.
 INFERRED_SLACK = timedelta(days=60)

@@ -7,12 +7,11 @@ from collections.abc import Iterator
 
 from ... import records
 from ...document.hover import HoverItem
-from ...document.langdata import pack
+from ...document.langdata import organ_name, pack
 from ...facts import Facts
 from ...facts.citations import Citation
 from ...grammar.symbols import describe, resolution_number
 from .common import (
-    ORGAN_NAMES,
     assembly_session,
     english_date,
     lookup,
@@ -43,13 +42,13 @@ def _symbol(found) -> str:
     if cited:
         body, number = cited
         known = records.resolutions(number)
-        lines += ["", _record_lines(known, "resolution", ORGAN_NAMES[body], number)]
+        lines += ["", _record_lines(known, "resolution", organ_name(body, article=False), number)]
     return "\n".join(lines)
 
 
 def _citation(item: Citation) -> str:
     word = "decision" if item.kind == "decision" else "resolution"
-    organ = ORGAN_NAMES.get(item.body or "", "")
+    organ = organ_name(item.body, article=False) or ""
     if item.body == "OTHER":
         return f"**{word} {item.number}** — of another organ than the General Assembly, the Security Council or ECOSOC (not checked against the record)"
     session = assembly_session(item)

@@ -6,20 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...document.hover import HoverItem
+from ...document.langdata import organ_name
 from ...document.model import Document, Paragraph
 from ...facts import Facts
-
-ORGANS = {
-    "GA": "the General Assembly",
-    "SC": "the Security Council",
-    "ECOSOC": "the Economic and Social Council",
-    "HRC": "the Human Rights Council",
-}
 
 
 def opening_phrases(facts: Facts) -> Iterator[HoverItem]:
     doc = facts.doc
-    organ = ORGANS.get(doc.body or "", "the organ")
+    organ = organ_name(doc.body) or "the organ"
     preambular = (
         "opens a **preambular paragraph**: a consideration (a participle or an adjective) on "
         f"which {organ} bases its action. It is not numbered, only its opening phrase is in "

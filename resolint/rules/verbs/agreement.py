@@ -42,9 +42,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...document.diagnostics import Edit, Fix, Violation
+from ...document.langdata import organ_name
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
-from ...facts.lexicon import FEMININE, ORGAN_NAMES, match_case
+from ...facts.lexicon import FEMININE, match_case
 
 META = RuleMeta(
     code="VB006",
@@ -73,6 +74,6 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
             right = match_case(right, written)
             yield Violation(
                 word.span,
-                f"\"{written}\" does not agree with {ORGAN_NAMES.get(doc.body, doc.body)}, which is {gender}: \"{right}\"",
+                f"\"{written}\" does not agree with {organ_name(doc.body) or doc.body}, which is {gender}: \"{right}\"",
                 Fix(f"Replace with \"{right}\"", (Edit(word.span, right),)),
             )

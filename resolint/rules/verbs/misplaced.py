@@ -48,11 +48,11 @@ import re
 from collections.abc import Iterator
 
 from ...document.diagnostics import Violation
+from ...document.langdata import organ_name
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
 from ...facts.lexicon import (
     OPERATIVE,
-    ORGAN_NAMES,
     PREAMBULAR,
     WORD,
     Lexicon,
@@ -78,7 +78,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
         span = opening.span(0, len(phrase_words) - 1)
         restriction = words.organ_restriction(phrase_words)
         if restriction and doc.body and doc.body not in restriction:
-            only = " or ".join(ORGAN_NAMES.get(organ, organ) for organ in restriction)
+            only = " or ".join(organ_name(organ) or organ for organ in restriction)
             yield Violation(span, f"\"{doc.slice(span)}\" is used by {only} only")
             continue
         kinds = words.kinds(phrase_words) or (words.classify(phrase_words),)
