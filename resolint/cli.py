@@ -166,6 +166,26 @@ def check(
     raise typer.Exit(0 if exit_zero or not sum(r.problems() for r in results) else 1)
 
 
+
+@app.command()
+def compare(
+    paths: list[Path] = typer.Argument(None, help="Two or more language versions of one text."),
+    lang: Optional[list[str]] = typer.Option(None, "--lang", help="The language of one file, as LANG=PATH (e.g. fr=res.fr.md); detected when not given."),
+    output_format: str = typer.Option("text", "--format", help="Output format: text, json, sarif, github or junit."),
+) -> None:
+    """Check that the language versions of one resolution agree (exit 0 agree, 1 not, 2 bad input)."""
+    from .linter.compare import CompareError, compare_files
+
+    if output_format not in RENDERERS:
+        raise _usage(f"--format: expected one of {', '.join(RENDERERS)}, got {output_format!r}")
+    try:
+        versions = compare_files(list(paths or ()), lang or ())
+    except CompareError as error:
+        raise _usage(str(error)) from None
+    sys.stdout.write(RENDERERS[output_format]([version.row for version in versions]))
+    raise typer.Exit(1 if any(version.diagnostics for version in versions) else 0)
+
+
 def _one_of(output: Path, targets: list[Path]) -> bool:
     """Whether the report would be written over one of the files it is about (the same
     path, or the same file by another name: a link)."""

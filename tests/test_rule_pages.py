@@ -18,12 +18,12 @@ def test_rule_pages_are_up_to_date():
 
 
 def test_each_rule_links_to_its_page_in_the_repository():
-    for rule in registry.all_rules():
+    for rule in registry.all_rules() + registry.version_rules():
         assert rule.url == f"{REPOSITORY}/blob/main/docs/rules/{rule.code}.md" == DOCS_URL.format(code=rule.code)
         page = (DOCS / f"{rule.code}.md").read_text(encoding="utf-8")
         assert f"# {rule.code} {rule.name}" in page and "\n### What it checks\n" in page
     index = (DOCS / "README.md").read_text(encoding="utf-8")
-    assert all(f"[{rule.code}]({rule.code}.md)" in index for rule in registry.all_rules())
+    assert all(f"[{rule.code}]({rule.code}.md)" in index for rule in registry.all_rules() + registry.version_rules())
 
 
 def test_the_project_metadata_names_the_same_repository():

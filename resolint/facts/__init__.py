@@ -13,7 +13,7 @@ from ..document.langdata import LanguagePack, pack
 from ..document.model import Document
 from ..document.span import Span
 from ..grammar.symbols import FoundSymbol, find_symbols
-from . import citations, dates, footnotes, lexicon, openings, outline, sessions
+from . import anchors, citations, dates, footnotes, lexicon, openings, outline, sessions
 
 
 class Facts:
@@ -77,3 +77,14 @@ class Facts:
     @cached_property
     def outline(self) -> dict:
         return outline.outline(self)
+
+    @cached_property
+    def symbol_anchors(self) -> tuple[anchors.Anchor, ...]:
+        """Document symbols, resolution and decision numbers, each with a comparable value."""
+        return anchors.symbols(self.doc.text)
+
+    @cached_property
+    def figures(self) -> tuple[anchors.Anchor, ...]:
+        """Figures and percentages outside symbols and dates."""
+        taken = tuple(sorted([a.span for a in self.symbol_anchors] + [d.span for d in self.dates]))
+        return anchors.figures(self.doc.text, taken, self.language)

@@ -19,6 +19,15 @@ def all_rules() -> tuple[Rule, ...]:
     return rules
 
 
+@cache
+def version_rules() -> tuple[Rule, ...]:
+    """The LV rules, which compare the language versions of one text (linter/compare.py)
+    rather than lint one document: documented like every rule, never run by `check`."""
+    from ..rules.versions import VERSION_RULES
+
+    return tuple(Rule(module) for module in VERSION_RULES)
+
+
 def matches(selector: str, code: str, name: str) -> bool:
     """`selector` is a full code (ST004), a prefix (ST, ST00), a rule name, or ALL."""
     selector = selector.strip()

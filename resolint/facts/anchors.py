@@ -1,0 +1,77 @@
+"""The anchors of a document's text: document symbols and figures, each with its span.
+
+The language versions of one resolution write these the same way or as the same value:
+"A/76/444" in every language, "1 000" / "1,000" / "1.000" as one thousand. Comparing the
+versions (rules/versions) reads them per paragraph.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..document.langdata import LanguagePack, pack
+from ..document.span import Span
+
+# A/76/444, A/RES/78/10, E/CN.6/2020/1, S/RES/2334 (2016); resolution and decision numbers 70/1, S-27/2.
+_SYMBOL = re.compile(
+    r"(?<![\w/])(?:(?=[A-Z]+[\w.\-]*/[\w./\-]*\d)[A-Z]{1,6}(?:\.\d+)?(?:/[A-Z0-9][A-Za-z0-9.\-]*)+"
+    r"|(?:[A-Z]{1,2}-)?\d{1,4}/\d{1,4})(?![\w/])"
+)
+# 1 000, 1,000, 1.000, 12.5, 12,5 — with plain, no-break or thin no-break spaces as group separators.
+_FIGURE = re.compile(r"(?<![\w/.,])\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+(?![\w/])|(?<![\w/.,])\d+(?:[.,]\d+)?(?![\w/])")
+_MARKUP = re.compile(r"<sup>[^<]*</sup>|\[\^[^\]]*\]")
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    span: Span
+    written: str
+    value: str  # the symbol without inner spaces, or the figure as a plain number
+
+
+def symbols(text: str) -> tuple[Anchor, ...]:
+    return tuple(
+        Anchor(Span(m.start(), m.end()), m.group(), re.sub(r"\s", " ", m.group()).rstrip(".")) for m in _SYMBOL.finditer(text)
+    )
+
+
+def figures(text: str, taken: tuple[Span, ...], language: LanguagePack) -> tuple[Anchor, ...]:
+    """Figures outside `taken` (symbols, dates), footnote markers and figures of scale."""
+    data = language.topic("figures")
+    scale, form = _patterns(language.code)
+    masked = _MARKUP.sub(lambda m: " " * len(m.group()), text)
+    found = []
+    for match in _FIGURE.finditer(masked):
+        if _inside(taken, match.start()) or scale.match(masked, match.end()):
+            continue
+        value = _number(match.group(), form, data.get("thousands", ","), data.get("decimal", "."))
+        found.append(Anchor(Span(match.start(), match.end()), match.group(), value))
+    return tuple(found)
+
+
+def _inside(spans: tuple[Span, ...], offset: int) -> bool:
+    """Whether `offset` lies in one of `spans` (sorted by start, not overlapping)."""
+    index = bisect_right(spans, offset, key=lambda span: span.start) - 1
+    return index >= 0 and offset < spans[index].end
+
+
+@lru_cache(maxsize=None)
+def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words of scale, and a figure in the language's own form."""
+    data = pack(code).topic("figures")
+    scale = re.compile(r"\s*(?:%s)\b" % "|".join(map(re.escape, data.get("scale", []))), re.IGNORECASE)
+    t, d = re.escape(data.get("thousands", ",")), re.escape(data.get("decimal", "."))
+    return scale, re.compile(rf"\d{{1,3}}(?:(?:{t}| )\d{{3}})+(?:{d}\d+)?|\d+(?:{d}\d+)?")
+
+
+def _number(written: str, form: re.Pattern[str], thousands: str, decimal: str) -> str:
+    """The value of a figure written with the language's separators; a figure in another
+    form ("16.4", a target of the 2030 Agenda, in every language) is kept as written."""
+    compact = re.sub(r"[\u00a0\u202f]", " ", written)
+    if compact.isdigit():
+        return compact
+    if form.fullmatch(compact):
+        return compact.replace(" ", "").replace(thousands, "").replace(decimal, ".")
+    return compact

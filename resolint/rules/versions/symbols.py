@@ -1,0 +1,44 @@
+"""Document symbols.
+
+## What it checks
+Each pair of aligned paragraphs cites the same document symbols and resolution and decision
+numbers, in the same order: A/76/444 with A/76/444, 70/1 with 70/1.
+
+## Why it matters
+Symbols are the same in every language; a symbol that differs is a typing slip that sends
+readers of one version to another document (one Spanish version of a resolution of the
+seventy-eighth session cites A/75/444 where the English cites A/76/444).
+
+## Example
+```markdown
+*Tomando nota* del informe de la Comisión (A/75/444),
+```
+
+## Use instead
+```markdown
+*Tomando nota* del informe de la Comisión (A/76/444),
+```
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...document.diagnostics import Severity
+from ...document.rule import RuleMeta
+from .align import Divergence, Pair, Side, Unit
+from .values import compare
+
+META = RuleMeta(
+    code="LV003",
+    name="version-symbols",
+    summary="Aligned paragraphs cite the same document symbols and resolution numbers",
+    default_severity=Severity.ERROR,
+)
+
+
+def _read(side: Side, unit: Unit) -> list:
+    return [(symbol.span, symbol.value, symbol.written) for symbol in side.within(side.facts.symbol_anchors, unit)]
+
+
+def check(pair: Pair) -> Iterator[Divergence]:
+    return compare(pair, _read, when="both")
