@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Literal
 
 from ..document.langdata import LanguagePack
 from ..document.model import Document
@@ -53,11 +54,14 @@ SENTENCE_END = re.compile(r"[;\n]|\.\s")
 RESUME_WINDOW = 400
 
 
+CitedKind = Literal["resolution", "decision"]
+
+
 @dataclass(frozen=True, slots=True)
 class Citation:
     """One cited resolution or decision."""
 
-    kind: str  # "resolution" | "decision"
+    kind: CitedKind
     body: str | None  # GA, SC, ECOSOC, HRC, OTHER (another organ), or None when unknown
     named: bool  # the organ is named, or fixed by the number's form; False for "its" and unknown
     form: str  # session ("59/50"), special ("S-30/1"), year ("2009/28"), sc ("1631 (2005)"), roman ("1514 (XV)"), bare ("1493")
@@ -83,7 +87,7 @@ class Citation:
 @dataclass(frozen=True, slots=True)
 class CitationList:
     keyword: Span
-    kind: str
+    kind: CitedKind
     plural: bool
     items: tuple[Citation, ...]
     separators: tuple[Span, ...]  # between consecutive items

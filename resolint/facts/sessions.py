@@ -24,6 +24,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
 from ..document.langdata import LanguagePack
 from ..document.model import Document
@@ -38,7 +39,7 @@ class Mention:
     ordinal: Span  # the ordinal words as written
     phrase: Span  # from the ordinal to the end of the session noun phrase
     number: int
-    kind: str  # "" for a regular session, "S" special, "ES" emergency special
+    kind: Literal["", "S", "ES"]  # a regular session, special, emergency special
     written: str
     correct: str  # the UN spelling in the case style of `written`
     noun: Span | None = None  # the session noun as written ("período", "session")
