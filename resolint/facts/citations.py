@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Literal
 
 from ..document.langdata import LanguagePack
@@ -149,12 +149,8 @@ def syntax(language: LanguagePack) -> CitationSyntax:
 
 
 def find_citations(doc: Document, language: LanguagePack) -> tuple[CitationList, ...]:
-    """Every citation list of the document (cached per text, body and language)."""
-    return _find(doc.text, doc.body, language)
-
-
-@lru_cache(maxsize=32)
-def _find(text: str, doc_body: str | None, language: LanguagePack) -> tuple[CitationList, ...]:
+    """Every citation list of the document; Facts.citations holds the result per document."""
+    text, doc_body = doc.text, doc.body
     rules = syntax(language)
     keywords = _keywords(text, rules)
     lists = []

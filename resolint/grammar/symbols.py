@@ -96,12 +96,7 @@ def parse_symbol(text: str) -> ParsedSymbol:
 
 
 def find_symbols(text: str, and_words: tuple[str, ...] = ("and",), to_words: tuple[str, ...] = ("to",)) -> tuple[FoundSymbol, ...]:
-    """Every symbol-like token of `text`, parsed (cached per text)."""
-    return _find(text, and_words, to_words)
-
-
-@lru_cache(maxsize=32)
-def _find(text: str, and_words: tuple[str, ...], to_words: tuple[str, ...]) -> tuple[FoundSymbol, ...]:
+    """Every symbol-like token of `text`, parsed; Facts.symbols holds the result per document."""
     found = []
     slash = text.find("/")
     resume = 0  # candidates do not overlap

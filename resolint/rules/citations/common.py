@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ... import records
-from ...document.diagnostics import UNSAFE, Edit, Fix, Violation
+from ...document.diagnostics import UNSAFE, Edit, Fix
 from ...document.langdata import LanguagePack
-from ...document.model import Document
 from ...facts.citations import Citation
-from ...facts.dates import english_date, write_date
+from ...facts.dates import write_date
 
 # Sessions before 71 open on a date inferred by rule, with known exceptions (sessions 6, 7,
 # 19, 55-57): allow this much around them.
@@ -174,39 +173,21 @@ def citation_name(item: Citation) -> str:
     return f"{word} {item.number}"
 
 
-def record_violation(doc: Document, item: Citation, language: LanguagePack, *, firm: bool) -> Violation | None:
-    """The finding on an item's date when the record contradicts it: for CT008 (`firm`: the
-    record's date rests on a primary source) or CT009 (on citations only, or suspect)."""
+def contradiction(item: Citation) -> Verdict | None:
+    """The record's verdict on an item's date when it contradicts the date, after the
+    numbering had its word on dates known only from citations; None when nothing does."""
     if item.date is None or item.date.value is None:
         return None
     judged = verdict(item)
-    if judged.accepted or judged.firm != firm:
+    if judged.accepted:
         return None
     record = judged.record
     if record.citation_only and numbering_supports(item, item.date.value, record.adopted.date):
         return None
-    adopted = record.adopted
-    cited = doc.slice(item.date.span)
-    name = citation_name(item)
-    if firm:
-        message = f"{name} was adopted on {english_date(adopted.date)}, not on “{cited}” (source: {adopted.describe()}"
-        other = record.evidence_for(item.date.value)
-        citing = [f"{adopted.cited_in} with {english_date(adopted.date)}"] if adopted.cited_in else []
-        if other is not None:
-            citing.append(f"{other.cited_in or 1} with the date given here")
-        if citing:
-            message += "; documents citing it: " + ", ".join(citing)
-        message += ")"
-    elif record.citation_only:
-        other = record.evidence_for(item.date.value)
-        message = f"{name} is cited as of {english_date(adopted.date)}"
-        message += f" in {adopted.cited_in} documents" if adopted.cited_in > 1 else " in other texts"
-        if other is not None and other.cited_in:
-            message += f" and as of “{cited}” in {other.cited_in}"
-        message += "; the record knows it only from citations: check the date"
-    else:
-        message = (f"{name} was adopted on {english_date(adopted.date)} according to {adopted.describe()}, "
-                   f"a date the data set flags as suspect; check “{cited}”")
-    written = write_date(adopted.date, language)
-    fix = Fix(f"Write “{written}”", (Edit(item.date.span, written),), applicability=UNSAFE)
-    return Violation(item.date.span, message, fix)
+    return judged
+
+
+def date_fix(item: Citation, adopted: date, language: LanguagePack) -> Fix:
+    """Write the recorded adoption date in place of the cited one."""
+    written = write_date(adopted, language)
+    return Fix(f"Write “{written}”", (Edit(item.date.span, written),), applicability=UNSAFE)

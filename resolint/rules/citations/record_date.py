@@ -43,7 +43,9 @@ from collections.abc import Iterator
 from ...document.diagnostics import Severity, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
-from .common import lookup, record_violation
+from ...facts.citations import Citation
+from ...facts.dates import english_date
+from .common import citation_name, contradiction, date_fix, lookup
 
 META = RuleMeta(
     code="CT008",
@@ -56,7 +58,7 @@ META = RuleMeta(
 
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
     for _, item in ctx.facts.cited:
-        violation = record_violation(doc, item, ctx.language, firm=True)
+        violation = _contradicted(doc, item, ctx)
         if violation:
             yield violation
         if item.body == "SC" and item.paren_year is not None:
@@ -68,3 +70,21 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
                     f"Resolution {item.number}: the Security Council adopted resolution {record.number.split(' ')[0]} "
                     f"in {record.adopted.date.year} (source: {record.adopted.describe()})",
                 )
+
+
+def _contradicted(doc: Document, item: Citation, ctx: Context) -> Violation | None:
+    """The finding when a record resting on a primary source contradicts the cited date."""
+    judged = contradiction(item)
+    if judged is None or not judged.firm:
+        return None
+    record = judged.record
+    adopted = record.adopted
+    message = (f"{citation_name(item)} was adopted on {english_date(adopted.date)}, "
+               f"not on “{doc.slice(item.date.span)}” (source: {adopted.describe()}")
+    other = record.evidence_for(item.date.value)
+    citing = [f"{adopted.cited_in} with {english_date(adopted.date)}"] if adopted.cited_in else []
+    if other is not None:
+        citing.append(f"{other.cited_in or 1} with the date given here")
+    if citing:
+        message += "; documents citing it: " + ", ".join(citing)
+    return Violation(item.date.span, message + ")", date_fix(item, adopted.date, ctx.language))

@@ -39,7 +39,9 @@ from collections.abc import Iterator
 from ...document.diagnostics import Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
-from .common import record_violation
+from ...facts.citations import Citation
+from ...facts.dates import english_date
+from .common import citation_name, contradiction, date_fix
 
 META = RuleMeta(
     code="CT009",
@@ -51,6 +53,28 @@ META = RuleMeta(
 
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
     for _, item in ctx.facts.cited:
-        violation = record_violation(doc, item, ctx.language, firm=False)
+        violation = _differs(doc, item, ctx)
         if violation:
             yield violation
+
+
+def _differs(doc: Document, item: Citation, ctx: Context) -> Violation | None:
+    """The finding when a record known only from citations, or flagged as suspect, differs
+    from the cited date."""
+    judged = contradiction(item)
+    if judged is None or judged.firm:
+        return None
+    record = judged.record
+    adopted = record.adopted
+    name, cited = citation_name(item), doc.slice(item.date.span)
+    if record.citation_only:
+        other = record.evidence_for(item.date.value)
+        message = f"{name} is cited as of {english_date(adopted.date)}"
+        message += f" in {adopted.cited_in} documents" if adopted.cited_in > 1 else " in other texts"
+        if other is not None and other.cited_in:
+            message += f" and as of “{cited}” in {other.cited_in}"
+        message += "; the record knows it only from citations: check the date"
+    else:
+        message = (f"{name} was adopted on {english_date(adopted.date)} according to {adopted.describe()}, "
+                   f"a date the data set flags as suspect; check “{cited}”")
+    return Violation(item.date.span, message, date_fix(item, adopted.date, ctx.language))
