@@ -1,8 +1,9 @@
 """The layers of ARCHITECTURE.md hold: each package imports only from the layers below it
-(import-linter's `layers` contract in pyproject.toml, lazy imports included), and no module
-imports itself through others."""
+(import-linter's `layers` contract in pyproject.toml, lazy imports included), no module
+imports itself through others, and no function is too long to read at once."""
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 
@@ -25,6 +26,19 @@ def test_no_import_circles():
     graph = grimp.build_graph("resolint", cache_dir=None)
     circles = [component for component in _strongly_connected(graph) if len(component) > 1]
     assert not circles, "import circles: " + "; ".join(" <-> ".join(sorted(c)) for c in circles)
+
+
+LONGEST_FUNCTION = 60  # lines, docstring included
+
+
+def test_no_function_is_longer_than_sixty_lines():
+    long = [
+        f"{path.relative_to(ROOT)}:{node.lineno} {node.name} ({node.end_lineno - node.lineno + 1} lines)"
+        for path in sorted((ROOT / "resolint").rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno - node.lineno + 1 > LONGEST_FUNCTION
+    ]
+    assert not long, "split these: " + "; ".join(long)
 
 
 def _strongly_connected(graph) -> list[set[str]]:

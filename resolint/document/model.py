@@ -5,6 +5,7 @@ The parser builds it once; rules, the outline and the language server only read 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from .span import LineIndex, Span
 
@@ -49,13 +50,28 @@ class Inline:
 
 # --- blocks -------------------------------------------------------------------------------
 
+class HeaderKind(StrEnum):
+    """What a line of the heading is (the values are what `resolint outline` prints)."""
+
+    SESSION = "session"
+    COMMITTEE = "committee"
+    AGENDA = "agenda"
+    ADOPTION = "adoption"
+    PROVENANCE = "provenance"
+    NUMBER_TITLE = "number_title"
+    SPONSORS = "sponsors"
+    SC_NUMBER = "sc_number"
+    SC_ADOPTED = "sc_adopted"
+    SYMBOL = "symbol"
+    TITLE = "title"
+
+
 @dataclass(frozen=True, slots=True)
 class HeaderLine:
-    """One line of the heading: kind is session, committee, agenda, adoption, provenance,
-    number_title, sponsors, sc_number, sc_adopted or title."""
+    """One line of the heading."""
 
     span: Span
-    kind: str
+    kind: HeaderKind
     inline: Inline = Inline()
 
 
@@ -173,24 +189,35 @@ class Part:
     others: tuple[Block, ...] = ()  # headings and embedded text between paragraphs
 
 
+class Action(StrEnum):
+    DISABLE = "disable"
+    ENABLE = "enable"
+    DISABLE_NEXT_LINE = "disable-next-line"
+    DISABLE_FILE = "disable-file"
+
+
 @dataclass(frozen=True, slots=True)
 class Directive:
     """`<!-- resolint: disable ST004 -->` and friends (see linter.suppress)."""
 
     span: Span
-    action: str
+    action: Action
     codes: tuple[str, ...]
+
+
+class IssueKind(StrEnum):
+    RUN_TOGETHER = "run-together"  # `span` is the gap to replace by a paragraph break
+    UNBALANCED_EMPHASIS = "unbalanced-emphasis"
+    MALFORMED_MARKER = "malformed-marker"
+    OUT_OF_ORDER = "out-of-order"
+    UNPARSED = "unparsed"
 
 
 @dataclass(frozen=True, slots=True)
 class ParseIssue:
-    """Something the parser had to work around; structure rules turn these into findings.
+    """Something the parser had to work around; structure rules turn these into findings."""
 
-    kind: run-together (`span` is the gap to replace by a paragraph break), unbalanced-emphasis,
-    malformed-marker, out-of-order, unparsed.
-    """
-
-    kind: str
+    kind: IssueKind
     span: Span
     detail: str = ""
 
@@ -205,20 +232,30 @@ class Meta:
     number: str | None = None  # resolution number, e.g. "75/276" or "2334 (2016)"
 
 
+class DocumentKind(StrEnum):
+    RESOLUTION = "resolution"
+    DRAFT = "draft"
+    DECISION = "decision"
+
+
+# Every top-level node of a document, in text order.
+TopLevel = HeaderLine | Chapeau | PreambularParagraph | OperativeParagraph | MeetingLine | FootnoteText | Block | Annex
+
+
 @dataclass(frozen=True)
 class Document:
     text: str
     path: str | None
     language: str
     body: str | None  # "GA" | "SC" | "ECOSOC" | None
-    kind: str  # "resolution" | "draft" | "decision"
+    kind: DocumentKind
     plain_text: bool  # no emphasis markup anywhere: italic checks stand down
     meta: Meta
     header: tuple[HeaderLine, ...]
     parts: tuple[Part, ...]
     annexes: tuple[Annex, ...]
     footnotes: tuple[FootnoteText, ...]
-    blocks: tuple[object, ...]  # every top-level node in text order
+    blocks: tuple[TopLevel, ...]  # every top-level node in text order
     directives: tuple[Directive, ...]
     issues: tuple[ParseIssue, ...]
     lines: LineIndex = field(repr=False, compare=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..document.model import Directive
+from ..document.model import Action, Directive
 from ..document.span import Span
 
 DIRECTIVE = re.compile(
@@ -18,4 +18,4 @@ def parse_directive(text: str, span: Span) -> Directive | None:
     if not match:
         return None
     codes = tuple(code for code in re.split(r"[\s,]+", match.group("codes")) if code)
-    return Directive(span, match.group("action"), codes)
+    return Directive(span, Action(match.group("action")), codes)

@@ -24,10 +24,13 @@ from ..document.model import (
     Block,
     Chapeau,
     Document,
+    DocumentKind,
     Emphasis,
     FootnoteText,
+    HeaderKind,
     HeaderLine,
     Inline,
+    IssueKind,
     MeetingLine,
     Meta,
     OperativeParagraph,
@@ -113,7 +116,7 @@ def parse(text: str, *, language: str | None = None, path: str | None = None) ->
         for index in unplaced:
             item = content[index]
             builder.unplaced(item)
-            issues.append(ParseIssue("out-of-order", item.raw.span, _describe(item.kind)))
+            issues.append(ParseIssue(IssueKind.OUT_OF_ORDER, item.raw.span, _describe(item.kind)))
     else:
         builder.permissive()
     footnotes = tuple(_footnote(text, item) for item in items if item.kind == "FOOTNOTE")
@@ -155,14 +158,14 @@ def _split_issues(text: str, items: list[_Item]) -> list[ParseIssue]:
     for item in items:
         raw = item.raw
         if raw.gap is not None:
-            issues.append(ParseIssue("run-together", raw.gap, _describe(item.kind)))
-        issues.extend(ParseIssue("unbalanced-emphasis", stray) for stray in raw.inline.stray)
+            issues.append(ParseIssue(IssueKind.RUN_TOGETHER, raw.gap, _describe(item.kind)))
+        issues.extend(ParseIssue(IssueKind.UNBALANCED_EMPHASIS, stray) for stray in raw.inline.stray)
         for ref in raw.inline.refs:
             if not WELL_FORMED_LABEL.match(ref.label) and not _ordinal_suffix(text, ref):
-                issues.append(ParseIssue("malformed-marker", ref.span, ref.label))
+                issues.append(ParseIssue(IssueKind.MALFORMED_MARKER, ref.span, ref.label))
     for match in MALFORMED_SUP.finditer(text):
         if not text.startswith("<sup></sup>", match.start()):
-            issues.append(ParseIssue("malformed-marker", Span(match.start(), match.end()), ""))
+            issues.append(ParseIssue(IssueKind.MALFORMED_MARKER, Span(match.start(), match.end()), ""))
     return issues
 
 
@@ -564,7 +567,7 @@ class _Builder:
         return node
 
     def _header_line(self, item: _Item) -> None:
-        node = HeaderLine(_whole(item), HEADER_KINDS.get(item.kind, "title"), _merge_inline(item.inlines))
+        node = HeaderLine(_whole(item), HeaderKind(HEADER_KINDS.get(item.kind, "title")), _merge_inline(item.inlines))
         self.header.append(node)
         self.nodes.append(node)
 
@@ -616,18 +619,18 @@ class _Builder:
                     return "GA"
         return None
 
-    def kind(self) -> str:
+    def kind(self) -> DocumentKind:
         draft_kind = re.compile(self.pack.header_patterns["draft_kind"].pattern, re.IGNORECASE)
         for line in self.header:
             raw = self.text[line.span.start : line.span.end]
             if line.kind == "sponsors":
                 match = draft_kind.search(raw)
-                return "decision" if match and match.group(1).lower().startswith("decis") else "draft"
+                return DocumentKind.DECISION if match and match.group(1).lower().startswith("decis") else DocumentKind.DRAFT
             if line.kind == "adoption" and re.match(self.pack.layout["decision_adoption"], raw):
-                return "decision"
+                return DocumentKind.DECISION
             if self.pack.header_patterns["note"].match(raw):
-                return "draft"  # an L. document, but a note, not a resolution
-        return "resolution"
+                return DocumentKind.DRAFT  # an L. document, but a note, not a resolution
+        return DocumentKind.RESOLUTION
 
     def meta(self) -> Meta:
         """The symbol and number the heading gives. The session and the adoption date are

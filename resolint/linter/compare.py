@@ -15,8 +15,8 @@ from ..document.rule import DOCS_URL, RuleMeta
 from ..facts import Facts
 from ..rules.versions import VERSION_RULES
 from ..rules.versions.align import Divergence, Side, pair
-from .source import SourceError, read_source
 from .engine import parse_with
+from .source import SourceError, read_source
 
 LANGUAGE_NAMES = {"en": "English", "fr": "French", "es": "Spanish"}
 
