@@ -16,7 +16,7 @@ from ..document.span import Span
 
 # A/76/444, A/RES/78/10, E/CN.6/2020/1, S/RES/2334 (2016); resolution and decision numbers 70/1, S-27/2.
 _SYMBOL = re.compile(
-    r"(?<![\w/])(?:(?=[A-Z]+[\w.\-]*/[\w./\-]*\d)[A-Z]{1,6}(?:\.\d+)?(?:/[A-Z0-9][A-Za-z0-9.\-]*)+"
+    r"(?<![\w/])(?:(?=[A-Z]{1,6}(?:\.\d+)?/[\w./\-]{0,60}?\d)[A-Z]{1,6}(?:\.\d+)?(?:/[A-Z0-9][A-Za-z0-9.\-]*)+"
     r"|(?:[A-Z]{1,2}-)?\d{1,4}/\d{1,4})(?![\w/])"
 )
 # 1 000, 1,000, 1.000, 12.5, 12,5 — with plain, no-break or thin no-break spaces as group separators.
