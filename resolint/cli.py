@@ -102,16 +102,7 @@ def check(
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="File name to report (and find the configuration by) for '-'."),
 ) -> None:
     """Lint resolution texts and print what needs fixing (or fix it)."""
-    if output_format not in RENDERERS:
-        raise _usage(f"--format: expected one of {', '.join(RENDERERS)}, got {output_format!r}")
-    if lang is not None and lang not in LANGUAGES:
-        raise _usage(f"--lang: expected one of {', '.join(LANGUAGES)}, got {lang!r}")
-    if not paths:
-        raise _usage("no files given (use '-' for standard input, '.' for this folder)")
-    if unsafe_fixes and not (fix or diff):
-        raise _usage("--unsafe-fixes applies with --fix or --diff")
-    if jobs is not None and jobs < 1:
-        raise _usage(f"--jobs: expected a number of processes, 1 or more, got {jobs}")
+    _refuse_bad_options(output_format, lang, paths, fix or diff or not unsafe_fixes, jobs)
     try:
         configs = ConfigResolver(select=_split(select), ignore=_split(ignore), language=lang)
     except ConfigError as error:
@@ -131,6 +122,27 @@ def check(
         fix=fix or diff, unsafe=unsafe_fixes, jobs=jobs or os.cpu_count() or 1, stdin_name=stdin_filename, diff=diff
     )
     results = check_files(targets, configs, options, cache)
+    _report(results, targets, discovery, configs, cache, output_format, output_file,
+            fix=fix, diff=diff, unsafe=unsafe_fixes, show_hints=show_hints, exit_zero=exit_zero)
+
+
+def _refuse_bad_options(output_format: str, lang: str | None, paths, unsafe_allowed: bool, jobs: int | None) -> None:
+    """The usage errors of `check`, before any file is read."""
+    if output_format not in RENDERERS:
+        raise _usage(f"--format: expected one of {', '.join(RENDERERS)}, got {output_format!r}")
+    if lang is not None and lang not in LANGUAGES:
+        raise _usage(f"--lang: expected one of {', '.join(LANGUAGES)}, got {lang!r}")
+    if not paths:
+        raise _usage("no files given (use '-' for standard input, '.' for this folder)")
+    if not unsafe_allowed:
+        raise _usage("--unsafe-fixes applies with --fix or --diff")
+    if jobs is not None and jobs < 1:
+        raise _usage(f"--jobs: expected a number of processes, 1 or more, got {jobs}")
+
+
+def _report(results, targets, discovery, configs, cache, output_format: str, output_file: Path | None, *,
+            fix: bool, diff: bool, unsafe: bool, show_hints: bool, exit_zero: bool) -> None:
+    """Write the fixes, the report, the errors and notes, the summary; exit with the status."""
     to_stdin = any(target == STDIN for target in targets)
 
     if diff:
@@ -139,7 +151,7 @@ def check(
         report = "".join(r.text for r in results if r.source is not None)  # the fixed text, for editors
     else:
         if fix:
-            write_fixes(results, configs, cache, unsafe=unsafe_fixes)
+            write_fixes(results, configs, cache, unsafe=unsafe)
         if not show_hints:
             _hide_hints(results)
         report = RENDERERS[output_format]([r.row() for r in results if r.diagnostics is not None])

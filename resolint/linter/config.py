@@ -175,7 +175,7 @@ def _has_tool_table(path: Path) -> bool:
 
 def _validate(data: dict[str, Any], origin: str, prefix: str = "") -> dict[str, Any]:
     """Checked values by Config field name; raises ConfigError on the first problem."""
-    from .registry import find, is_known_selector
+    from .registry import is_known_selector
 
     def fail(key: str, expected: str) -> ConfigError:
         return ConfigError(f"{origin}: {prefix}{key}: {expected}")
@@ -214,28 +214,36 @@ def _validate(data: dict[str, Any], origin: str, prefix: str = "") -> dict[str, 
                     raise fail(f"{key}.{selector}", f"expected error, warning, info, hint or off, got {level!r}")
             result[key] = dict(value)
         elif key == "rules":
-            if not isinstance(value, dict):
-                raise fail(key, "expected a table of rule options, e.g. [tool.resolint.rules.ST006]")
-            options: dict[str, dict[str, Any]] = {}
-            for selector, table in value.items():
-                rule = find(selector)
-                if rule is None:
-                    raise fail(f"{key}.{selector}", "unknown rule code or name (see `resolint rules`)")
-                if not isinstance(table, dict):
-                    raise fail(f"{key}.{selector}", "expected a table of options")
-                known = rule.option_fields()
-                checked: dict[str, Any] = {}
-                for option, option_value in table.items():
-                    if option not in known:
-                        names = ", ".join(known) or "none"
-                        raise fail(f"{key}.{selector}.{option}", f"unknown option (this rule's options: {names})")
-                    converted, expected = check_option(option_value, field_default(known[option]))
-                    if expected:
-                        raise fail(f"{key}.{selector}.{option}", f"expected {expected}, got {_toml_type(option_value)}")
-                    checked[option] = converted
-                options[rule.code] = checked
-            result[key] = options
+            result[key] = _rule_options(value, fail)
     return result
+
+
+def _rule_options(value: Any, fail) -> dict[str, dict[str, Any]]:
+    """[tool.resolint.rules.CODE] tables, checked against each rule's Options; `fail(key,
+    expected)` makes the error."""
+    from .registry import find
+
+    if not isinstance(value, dict):
+        raise fail("rules", "expected a table of rule options, e.g. [tool.resolint.rules.ST006]")
+    options: dict[str, dict[str, Any]] = {}
+    for selector, table in value.items():
+        rule = find(selector)
+        if rule is None:
+            raise fail(f"rules.{selector}", "unknown rule code or name (see `resolint rules`)")
+        if not isinstance(table, dict):
+            raise fail(f"rules.{selector}", "expected a table of options")
+        known = rule.option_fields()
+        checked: dict[str, Any] = {}
+        for option, option_value in table.items():
+            if option not in known:
+                names = ", ".join(known) or "none"
+                raise fail(f"rules.{selector}.{option}", f"unknown option (this rule's options: {names})")
+            converted, expected = check_option(option_value, field_default(known[option]))
+            if expected:
+                raise fail(f"rules.{selector}.{option}", f"expected {expected}, got {_toml_type(option_value)}")
+            checked[option] = converted
+        options[rule.code] = checked
+    return options
 
 
 def _pattern_problem(pattern: str) -> str | None:
