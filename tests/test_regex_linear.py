@@ -144,8 +144,8 @@ def _ratio(pattern: re.Pattern, unit: str) -> float:
 # --- the whole linter -----------------------------------------------------------------------
 # Adversarial and real shapes of text through parse and every rule, in-process, through the
 # CLI (a real `resolint check`) and through the language server (a real client). Each is timed
-# at 1x, 10x and 100x in CPU time, best of a few runs; the ratio must stay within 1.5x of
-# linear per tenfold: under 15 at 10x and 15 * 15 at 100x (a quadratic step gives ~100 and
+# at 1x, 10x and 100x in CPU time, best of a few runs; the ratio must stay within 3x of
+# linear per tenfold: under 30 at 10x and 30 * 30 at 100x (a quadratic step gives ~100 and
 # ~10,000). The 100x size is where a quadratic step shows: the shapes below took 208 s
 # (100,000 misplaced paragraphs), 61 s (30,000 paragraphs on one line) and over 300 s
 # (600 KB of nested emphasis), and take a few seconds now.
