@@ -11,9 +11,9 @@ import typer
 
 from . import __version__
 from .document.diagnostics import Severity
-from .document.langdata import LANGUAGES
+from .linter import options
 from .linter.cache import DEFAULT_FOLDER, LintCache
-from .linter.config import Config, ConfigError, ConfigResolver, config_for
+from .linter.config import ConfigError, ConfigResolver
 from .linter.render import RENDERERS
 from .linter.render.printable import printable, printable_lines
 from .linter.runner import (
@@ -58,20 +58,37 @@ def main(
     """Lint United Nations resolution texts (English, Spanish, French)."""
 
 
-def _split(values: Optional[list[str]]) -> Optional[tuple[str, ...]]:
-    if not values:
-        return None
-    return tuple(item.strip() for value in values for item in value.split(",") if item.strip())
-
-
-def _settings(path: Optional[Path], select, ignore, lang) -> Config:
-    config = config_for(path)
-    return config.with_overrides("command line", select=_split(select), ignore=_split(ignore), language=lang)
-
-
 def _usage(message: str) -> typer.Exit:
     _fail(message)
     return typer.Exit(USAGE_ERROR)
+
+
+def _option(flag: str, read, value):
+    """`value` as options.py reads it (None when not given); a bad one ends the command
+    with one line naming the flag, and exit 2."""
+    if value is None:
+        return None
+    try:
+        return read(value)
+    except options.Invalid as error:
+        raise _usage(error.at(flag)) from None
+
+
+def _selectors(flag: str, values: Optional[list[str]]) -> Optional[tuple[str, ...]]:
+    """`--select ST,VB001 --select VB` as one checked tuple of selectors."""
+    if not values:
+        return None
+    split = tuple(item.strip() for value in values for item in value.split(",") if item.strip())
+    return _option(flag, options.selectors, split) if split else None
+
+
+def _resolver(select, ignore, lang: Optional[str]) -> ConfigResolver:
+    """The configuration of each file, with the command line's values on top."""
+    try:
+        return ConfigResolver(select=_selectors("--select", select), ignore=_selectors("--ignore", ignore),
+                              language=_option("--lang", options.language, lang))
+    except ConfigError as error:
+        raise _usage(str(error)) from None
 
 
 def _hide_hints(results) -> None:
@@ -87,7 +104,7 @@ def check(
     output_format: str = typer.Option("text", "--format", help="Output format: text, json, sarif, github or junit."),
     select: Optional[list[str]] = typer.Option(None, "--select", help="Rules to enable: codes, names or prefixes (comma-separated)."),
     ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Rules to disable: codes, names or prefixes (comma-separated)."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Language of the text (en, es, fr); detected when not given."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Language of the text (en, es, fr, or auto: detect it); the configuration's when not given."),
     fix: bool = typer.Option(False, "--fix", help="Apply the safe fixes to the files, then report what is left."),
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff, apply the unsafe fixes too."),
     diff: bool = typer.Option(False, "--diff", help="Print the fixes as a unified diff instead of writing them; exit 1 when there is one."),
@@ -102,11 +119,8 @@ def check(
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="File name to report (and find the configuration by) for '-'."),
 ) -> None:
     """Lint resolution texts and print what needs fixing (or fix it)."""
-    _refuse_bad_options(output_format, lang, paths, fix or diff or not unsafe_fixes, jobs)
-    try:
-        configs = ConfigResolver(select=_split(select), ignore=_split(ignore), language=lang)
-    except ConfigError as error:
-        raise _usage(str(error)) from None
+    _refuse_bad_options(output_format, paths, fix or diff or not unsafe_fixes, jobs)
+    configs = _resolver(select, ignore, lang)
     discovery = Discovery(configs, force_exclude=force_exclude)
     targets = list(discovery.files(paths))
     if changed_since is not None:
@@ -126,18 +140,14 @@ def check(
             fix=fix, diff=diff, unsafe=unsafe_fixes, show_hints=show_hints, exit_zero=exit_zero)
 
 
-def _refuse_bad_options(output_format: str, lang: str | None, paths, unsafe_allowed: bool, jobs: int | None) -> None:
+def _refuse_bad_options(output_format: str, paths, unsafe_allowed: bool, jobs: int | None) -> None:
     """The usage errors of `check`, before any file is read."""
-    if output_format not in RENDERERS:
-        raise _usage(f"--format: expected one of {', '.join(RENDERERS)}, got {output_format!r}")
-    if lang is not None and lang not in LANGUAGES:
-        raise _usage(f"--lang: expected one of {', '.join(LANGUAGES)}, got {lang!r}")
+    _option("--format", options.report_format, output_format)
+    _option("--jobs", options.jobs, jobs)
     if not paths:
         raise _usage("no files given (use '-' for standard input, '.' for this folder)")
     if not unsafe_allowed:
         raise _usage("--unsafe-fixes applies with --fix or --diff")
-    if jobs is not None and jobs < 1:
-        raise _usage(f"--jobs: expected a number of processes, 1 or more, got {jobs}")
 
 
 def _report(results, targets, discovery, configs, cache, output_format: str, output_file: Path | None, *,
@@ -188,8 +198,7 @@ def compare(
     """Check that the language versions of one resolution agree (exit 0 agree, 1 not, 2 bad input)."""
     from .linter.compare import CompareError, compare_files
 
-    if output_format not in RENDERERS:
-        raise _usage(f"--format: expected one of {', '.join(RENDERERS)}, got {output_format!r}")
+    _option("--format", options.report_format, output_format)
     try:
         versions = compare_files(list(paths or ()), lang or ())
     except CompareError as error:
@@ -222,8 +231,7 @@ def init(
     lang: Optional[str] = typer.Option(None, "--lang", help="Language to write (en, es, fr or auto); detected from the texts when not given."),
 ) -> None:
     """Write a commented [tool.resolint] table (or a .resolint.toml) with every option at its default."""
-    if lang is not None and lang not in ("auto", *LANGUAGES):
-        raise _usage(f"--lang: expected auto or one of {', '.join(LANGUAGES)}, got {lang!r}")
+    _option("--lang", options.language, lang)
     if not folder.is_dir():
         raise _usage(f"{folder}: not a folder")
     from .linter.config_files import InitError, write_init
@@ -245,14 +253,12 @@ def config_command(
     output_format: str = typer.Option("text", "--format", help="Output format: text or json."),
 ) -> None:
     """Show the effective configuration for a file or folder, and where each value came from."""
-    if output_format not in ("text", "json"):
-        raise _usage(f"--format: expected text or json, got {output_format!r}")
-    if lang is not None and lang not in LANGUAGES:
-        raise _usage(f"--lang: expected one of {', '.join(LANGUAGES)}, got {lang!r}")
+    _option("--format", options.data_format, output_format)
+    configs = _resolver(select, ignore, lang)
     from .linter.config_files import describe, render_description
 
     try:
-        config = ConfigResolver(select=_split(select), ignore=_split(ignore), language=lang).for_path(Path(path))
+        config = configs.for_path(Path(path))
     except ConfigError as error:
         raise _usage(str(error)) from None
     description = describe(config)
@@ -266,16 +272,15 @@ def config_command(
 def outline_command(
     path: str = typer.Argument(..., help="File to show; '-' reads standard input."),
     output_format: str = typer.Option("text", "--format", help="Output format: text or json."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Language of the text (en, es, fr)."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Language of the text (en, es, fr or auto); the configuration's when not given."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="File name to report for '-'."),
 ) -> None:
     """Show how resolint understood a document: heading, chapeau, paragraphs, footnotes."""
-    if output_format not in ("text", "json") or (lang is not None and lang not in LANGUAGES):
-        _fail("--format takes text or json; --lang takes " + ", ".join(LANGUAGES))
-        raise typer.Exit(USAGE_ERROR)
+    _option("--format", options.data_format, output_format)
+    configs = _resolver(None, None, lang)
     try:
         source = read_stdin(stdin_filename) if path == "-" else read_source(Path(path))
-        config = _settings(source.path, None, None, lang)
+        config = configs.for_path(source.path)
     except (SourceError, ConfigError) as error:
         _fail(str(error))
         raise typer.Exit(USAGE_ERROR) from None
@@ -323,6 +328,7 @@ def rules(output_format: str = typer.Option("text", "--format", help="Output for
     """List every rule: code, name, default severity, whether it can fix, summary."""
     from .linter import registry
 
+    _option("--format", options.data_format, output_format)
     entries = [
         {
             "code": rule.code,

@@ -196,3 +196,37 @@ def test_control_characters_in_file_names_cannot_forge_lines_or_reach_the_termin
         assert machine.returncode == 2 and "Traceback" not in err(machine), output_format
     payload = json.loads(out(run("check", "--no-cache", "--format", "json", ".", cwd=tmp_path)))
     assert {d["path"] for d in payload["diagnostics"]} == {forged, coloured, os.fsdecode(b"latin\xe9.md")}
+
+
+LANG_XX = "--lang: expected \"auto\" or one of en, es, fr, got 'xx'"
+
+
+@pytest.mark.parametrize(("args", "line"), [
+    (("check", "--lang", "xx", str(DRAFT)), LANG_XX),
+    (("outline", "--lang", "xx", str(DRAFT)), LANG_XX),
+    (("config", "--lang", "xx"), LANG_XX),
+    (("init", "--lang", "xx"), LANG_XX),
+    (("check", "--format", "xml", str(DRAFT)), "--format: expected one of text, json, sarif, github, junit, got 'xml'"),
+    (("compare", "--format", "xml", str(DRAFT), str(SPANISH_SAMPLE)), "--format: expected one of text, json, sarif, github, junit, got 'xml'"),
+    (("rules", "--format", "xml"), "--format: expected one of text, json, got 'xml'"),
+    (("outline", "--format", "xml", str(DRAFT)), "--format: expected one of text, json, got 'xml'"),
+    (("check", "--jobs", "0", str(DRAFT)), "--jobs: expected a number of processes, 1 or more, got 0"),
+    (("config", "--ignore", "ST,ZZ9"), "--ignore: unknown rule code or name 'ZZ9' (see `resolint rules`)"),
+])
+def test_a_bad_option_value_is_one_line_naming_the_flag(args, line, tmp_path):
+    """Every command checks its values with linter/options.py, as the configuration does."""
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 2 and err(result).splitlines() == [f"resolint: error: {line}"]
+    assert not list(tmp_path.iterdir())  # init wrote nothing
+
+
+def test_lang_auto_is_taken_wherever_the_configuration_takes_it(tmp_path):
+    (tmp_path / ".resolint.toml").write_text('language = "en"\n', encoding="utf-8")
+    (tmp_path / "texto.md").write_text(SPANISH_SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    assert json.loads(out(run("outline", "--format", "json", "texto.md", cwd=tmp_path)))["language"] == "en"
+    assert json.loads(out(run("outline", "--format", "json", "--lang", "auto", "texto.md", cwd=tmp_path)))["language"] == "es"
+    settings = json.loads(out(run("config", "--format", "json", "--lang", "auto", cwd=tmp_path)))["settings"]
+    assert {"key": "language", "value": "auto", "origin": "command line"} in settings
+    forced = run("check", "--no-cache", "--format", "json", "texto.md", cwd=tmp_path)
+    detected = run("check", "--no-cache", "--format", "json", "--lang", "auto", "texto.md", cwd=tmp_path)
+    assert json.loads(out(detected))["diagnostics"] != json.loads(out(forced))["diagnostics"]

@@ -8,7 +8,8 @@ import tomllib
 import pytest
 
 from resolint.linter import registry
-from resolint.linter.config import DEFAULT, check_option, load_config
+from resolint.linter.config import DEFAULT, load_config
+from resolint.linter.options import check_option
 
 from .conftest import SPANISH_SAMPLE
 from .test_cli import DRAFT, err, out, run
@@ -129,7 +130,7 @@ def test_invalid_toml_and_command_line_values(tmp_path):
     assert broken.returncode == 2 and "invalid TOML" in err(broken) and len(err(broken).splitlines()) == 1
     bad_select = run("check", "--select", "ZZ9", str(DRAFT))
     assert bad_select.returncode == 2 and err(bad_select).strip() == (
-        "resolint: error: command line: select: unknown rule code or name 'ZZ9' (see `resolint rules`)"
+        "resolint: error: --select: unknown rule code or name 'ZZ9' (see `resolint rules`)"
     )
 
 

@@ -12,6 +12,7 @@ from resolint.facts import Facts
 from resolint.linter.fixes import apply_edits
 from resolint.lsp import convert
 from resolint.lsp.convert import PositionMap
+from resolint.lsp.documents import TextBuffer
 
 from .conftest import ROOT, SPANISH_SAMPLE
 
@@ -112,7 +113,7 @@ def test_columns_count_code_units_as_the_encoding_does(pieces, encoding, charact
 
 
 def test_changes_apply_ranged_and_whole():
-    buffer = convert.TextBuffer("alpha\nbeta\n")
+    buffer = TextBuffer("alpha\nbeta\n")
     buffer.apply(types.TextDocumentContentChangePartial(range=types.Range(start=pos(1, 0), end=pos(1, 4)), text="gamma"))
     assert buffer.text == "alpha\ngamma\n"
     buffer.apply(types.TextDocumentContentChangePartial(range=types.Range(start=pos(7, 0), end=pos(9, 9)), text="end"))
@@ -132,7 +133,7 @@ def test_a_series_of_changes_gives_the_text_the_plain_way_gives(pieces, encoding
     """Line breaks of every kind made and unmade (a "\\r" then a "\\n" joining into one),
     characters of every width, positions past the end of a line and of the text."""
     text = "".join(pieces)
-    buffer = convert.TextBuffer(text, encoding)
+    buffer = TextBuffer(text, encoding)
     for line, character, end_line, end_character, inserted in changes:
         change = types.TextDocumentContentChangePartial(
             range=types.Range(start=pos(line, character), end=pos(end_line, end_character)), text=inserted)

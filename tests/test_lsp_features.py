@@ -166,9 +166,23 @@ def test_parts_and_fragments_decide_the_kind():
 
 def test_completion_uses_the_language_pack_contract():
     for language in ("en", "es", "fr"):
-        openings = pack(language).topic("openings")
-        assert openings["preambular"]["phrases"] and openings["operative"]["phrases"]
         assert len(pack(language).topic("ordinals")["sessions"]) >= 120
+
+
+@pytest.mark.parametrize("heading, language, agreeing, other", [
+    ("*El Consejo de Seguridad*,", "es", "Profundamente preocupado", "Profundamente preocupada"),
+    ("*La Asamblea General*,", "es", "Profundamente preocupada", "Profundamente preocupado"),
+    ("*Le Conseil de sécurité*,", "fr", "Profondément préoccupé", "Profondément préoccupée"),
+])
+def test_opening_phrases_offered_agree_with_the_organ(heading, language, agreeing, other):
+    """The phrases come from the document's lexicon (Facts.lexicon), in the organ's gender, so
+    that what completion offers is what the agreement rule (VB006) accepts."""
+    text = f"{heading}\n\n*Prof"
+    analysis = analysis_of(text, language=language)
+    offered = {item.label for item in completion.completions(analysis, len(text)).items}
+    assert agreeing in offered and other not in offered
+    filled = text[: -len("*Prof")] + f"*{agreeing}* por la situación;\n"
+    assert "VB006" not in {d.code for d in analysis_of(filled, language=language).findings}
 
 
 # --- the opening-phrase hover provider ----------------------------------------------------

@@ -16,7 +16,7 @@ from resolint.document.span import Span
 from resolint.linter.fixes import apply_edits
 
 from .conftest import ROOT, SPANISH_SAMPLE
-from .lsp_client import CONFIG, Client, position, start
+from .lsp_client import CONFIG, Client, capabilities, position, start
 
 DRAFT = ROOT / "examples" / "draft-oceans-en.md"
 
@@ -467,3 +467,22 @@ async def test_a_five_megabyte_document_is_linted_while_requests_are_answered(cl
     assert symbols
     diagnostics = await client.diagnostics_for(uri, 1)
     assert len(diagnostics) > 1000
+
+
+async def test_bad_settings_are_shown_once_and_linting_goes_on_with_the_defaults(fresh: Client, tmp_path):
+    # the same readers (linter/options.py) as the configuration file and the command line
+    bad = {"debounce": 0, "language": "de", "severity": {"ST004": "loud"}}
+    fresh.set_configuration(bad, section="resolint")
+    await fresh.initialize_session(types.InitializeParams(capabilities=capabilities(), root_uri=tmp_path.as_uri()))
+    uri, text = copy(tmp_path, DRAFT)
+    fresh.open(uri, text)
+    assert shown(await fresh.diagnostics_for(uri, 1)) == cli_findings(tmp_path / DRAFT.name)
+    warnings = await fresh.until(lambda: len(fresh.shown) >= 2 and fresh.shown, "two warnings")
+    assert sorted(m.message for m in warnings) == [
+        "resolint settings: resolint.language: expected \"auto\" or one of en, es, fr, got 'de'",
+        "resolint settings: resolint.severity.ST004: expected error, warning, info, hint or off, got 'loud'",
+    ]
+    count = len(fresh.published)
+    fresh.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
+    await fresh.until(lambda: len(fresh.published) > count, "diagnostics after the settings are read again")
+    assert len(fresh.shown) == 2  # the same bad values are not shown again

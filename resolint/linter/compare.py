@@ -15,6 +15,7 @@ from ..document.rule import DOCS_URL, RuleMeta
 from ..facts import Facts
 from ..rules.versions import VERSION_RULES
 from ..rules.versions.align import Divergence, Side, pair
+from . import options
 from .engine import parse_with
 from .source import SourceError, read_source
 
@@ -47,8 +48,12 @@ def parse_languages(given) -> dict[Path, str]:
     chosen: dict[Path, str] = {}
     for item in given:
         code, _, path = item.partition("=")
-        if code not in LANGUAGE_NAMES or not path:
-            raise CompareError(f"--lang: expected LANG=PATH with LANG one of {', '.join(LANGUAGE_NAMES)}, got {item!r}")
+        if not path:
+            raise CompareError(f"--lang: expected LANG=PATH, e.g. fr=res.fr.md, got {item!r}")
+        try:
+            options.language(code, auto=False)
+        except options.Invalid as error:
+            raise CompareError(error.at(f"--lang {item}")) from None
         chosen[Path(path)] = code
     return chosen
 

@@ -12,22 +12,19 @@ up from the linted file. The same loader serves the CLI and the language server.
 """
 from __future__ import annotations
 
-import dataclasses
 import os
-import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from ..document.diagnostics import Severity
-from ..document.langdata import LANGUAGES
+from . import options
+from .options import OFF
 
 CONFIG_FILES = (".resolint.toml", "pyproject.toml")
-KEYS = ("language", "select", "ignore", "exclude", "severity", "rules")
-MAX_PATTERN = 4096  # as long as a path can be
+KEYS = tuple(options.CONFIG)
 MAX_NESTING = 100  # deeper than any configuration needs; Python's TOML parser fails near 300
-OFF = "off"
 
 
 class ConfigError(Exception):
@@ -174,129 +171,19 @@ def _has_tool_table(path: Path) -> bool:
 
 
 def _validate(data: dict[str, Any], origin: str, prefix: str = "") -> dict[str, Any]:
-    """Checked values by Config field name; raises ConfigError on the first problem."""
-    from .registry import is_known_selector
-
-    def fail(key: str, expected: str) -> ConfigError:
-        return ConfigError(f"{origin}: {prefix}{key}: {expected}")
-
+    """Checked values by Config field name (each by its reader in options.py); raises
+    ConfigError on the first problem, naming `origin` and the key."""
     result: dict[str, Any] = {}
     for key, value in data.items():
-        if key not in KEYS:
+        read = options.CONFIG.get(key)
+        if read is None:
             hint = "; a .resolint.toml has no [tool.resolint] header" if key == "tool" and not prefix else ""
-            raise fail(key, f"unknown key (expected one of: {', '.join(KEYS)}){hint}")
-        if key == "language":
-            if value not in ("auto", *LANGUAGES):
-                raise fail(key, f'expected "auto" or one of {", ".join(LANGUAGES)}, got {value!r}')
-            result[key] = value
-        elif key in ("select", "ignore", "exclude"):
-            if isinstance(value, str):
-                value = [value]
-            if not isinstance(value, (list, tuple)) or not all(isinstance(item, str) for item in value):
-                raise fail(key, 'expected a list of strings, e.g. ["ST", "VB001"]')
-            if key == "exclude":
-                for pattern in value:
-                    problem = _pattern_problem(pattern)
-                    if problem:
-                        raise fail(key, f"{problem}: {pattern[:80]!r}")
-            else:
-                for selector in value:
-                    if not is_known_selector(selector):
-                        raise fail(key, f"unknown rule code or name {selector!r} (see `resolint rules`)")
-            result[key] = tuple(value)
-        elif key == "severity":
-            if not isinstance(value, dict):
-                raise fail(key, 'expected a table, e.g. [tool.resolint.severity] VB004 = "info"')
-            for selector, level in value.items():
-                if not is_known_selector(selector):
-                    raise fail(f"{key}.{selector}", "unknown rule code or name (see `resolint rules`)")
-                if not isinstance(level, str) or level not in ("error", "warning", "info", "hint", OFF):
-                    raise fail(f"{key}.{selector}", f"expected error, warning, info, hint or off, got {level!r}")
-            result[key] = dict(value)
-        elif key == "rules":
-            result[key] = _rule_options(value, fail)
+            raise ConfigError(f"{origin}: {prefix}{key}: unknown key (expected one of: {', '.join(KEYS)}){hint}")
+        try:
+            result[key] = read(value)
+        except options.Invalid as error:
+            raise ConfigError(error.at(f"{origin}: {prefix}{key}")) from None
     return result
-
-
-def _rule_options(value: Any, fail) -> dict[str, dict[str, Any]]:
-    """[tool.resolint.rules.CODE] tables, checked against each rule's Options; `fail(key,
-    expected)` makes the error."""
-    from .registry import find
-
-    if not isinstance(value, dict):
-        raise fail("rules", "expected a table of rule options, e.g. [tool.resolint.rules.ST006]")
-    options: dict[str, dict[str, Any]] = {}
-    for selector, table in value.items():
-        rule = find(selector)
-        if rule is None:
-            raise fail(f"rules.{selector}", "unknown rule code or name (see `resolint rules`)")
-        if not isinstance(table, dict):
-            raise fail(f"rules.{selector}", "expected a table of options")
-        known = rule.option_fields()
-        checked: dict[str, Any] = {}
-        for option, option_value in table.items():
-            if option not in known:
-                names = ", ".join(known) or "none"
-                raise fail(f"rules.{selector}.{option}", f"unknown option (this rule's options: {names})")
-            converted, expected = check_option(option_value, field_default(known[option]))
-            if expected:
-                raise fail(f"rules.{selector}.{option}", f"expected {expected}, got {_toml_type(option_value)}")
-            checked[option] = converted
-        options[rule.code] = checked
-    return options
-
-
-def _pattern_problem(pattern: str) -> str | None:
-    """Why an `exclude` pattern cannot be used, or None."""
-    from .patterns import compile_pattern
-
-    if len(pattern) > MAX_PATTERN:
-        return f"a pattern longer than {MAX_PATTERN} characters"
-    try:
-        compile_pattern(pattern)
-    except (re.error, ValueError, RecursionError, OverflowError) as error:
-        return f"not a gitignore-style pattern ({error})"
-    return None
-
-
-def field_default(option: dataclasses.Field) -> Any:
-    """An option's default value (None when it has none)."""
-    if option.default is not dataclasses.MISSING:
-        return option.default
-    if option.default_factory is not dataclasses.MISSING:
-        return option.default_factory()
-    return None
-
-
-def check_option(value: Any, default: Any) -> tuple[Any, str | None]:
-    """`value` converted to the type of `default`, and None; or the expected form when it
-    does not fit. TOML has no tuples or sets, so a list stands for any sequence."""
-    if default is None:
-        return value, None
-    if isinstance(default, bool):
-        return value, None if isinstance(value, bool) else "true or false"
-    if isinstance(default, int):
-        return value, None if isinstance(value, int) and not isinstance(value, bool) else "an integer"
-    if isinstance(default, float):
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return float(value), None
-        return value, "a number"
-    if isinstance(default, str):
-        return value, None if isinstance(value, str) else "a string"
-    if isinstance(default, (list, tuple, set, frozenset)):
-        kinds = {type(item) for item in default} or {str}
-        if isinstance(value, list) and all(type(item) in kinds for item in value):
-            return type(default)(value), None
-        names = " or ".join(sorted(_toml_type(kind()) for kind in kinds))
-        return value, f"a list of {names}s"
-    if isinstance(default, dict):
-        return value, None if isinstance(value, dict) else "a table"
-    return value, None
-
-
-def _toml_type(value: Any) -> str:
-    names = {bool: "boolean", int: "integer", float: "number", str: "string", list: "list", dict: "table"}
-    return names.get(type(value), type(value).__name__)
 
 
 class ConfigResolver:

@@ -11,7 +11,8 @@ from typing import Any
 
 from ..document.langdata import detect_language
 from . import registry
-from .config import KEYS, Config, ConfigResolver, field_default
+from .config import KEYS, Config, ConfigResolver
+from .options import field_default
 from .source import SourceError, read_source
 from .workspace import Discovery
 

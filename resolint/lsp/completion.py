@@ -1,8 +1,10 @@
 """Completion while drafting: the italic opening phrase at the start of a paragraph
 (preambular or operative by where the paragraph stands) and session ordinals.
 
-The phrases come from the language pack: `openings.toml` `[preambular].phrases` and
-`[operative].phrases`; the ordinals from `ordinals.toml` `sessions` (1–120, lower case).
+The phrases are the document's lexicon (`Facts.lexicon`, the one the VB rules read), in the
+forms that agree with the organ the heading names (Spanish and French: "*Profundamente
+preocupado*" for the Security Council), so a phrase offered is one the rules accept; the
+ordinals come from `ordinals.toml` `sessions` (1–120, lower case).
 """
 from __future__ import annotations
 
@@ -48,10 +50,11 @@ def _openings(analysis: Analysis, line_start: int, prefix: str, offset: int) -> 
     stars = len(typed) - len(words)
     closing = len(text[offset : offset + stars]) - len(text[offset : offset + stars].lstrip("*"))
     where = analysis.positions.range(Span(offset - len(typed), offset + closing))
-    openings = pack(doc.language).topic("openings")
+    lexicon = analysis.facts.lexicon
+    gender = lexicon.gender(doc.body)
     items = []
     for kind in kinds:
-        for rank, phrase in enumerate(openings.get(kind, {}).get("phrases", [])):
+        for rank, phrase in enumerate(lexicon.phrases_for(kind, gender)):
             items.append(types.CompletionItem(
                 label=phrase,
                 kind=types.CompletionItemKind.Keyword,

@@ -20,7 +20,7 @@ from ..grammar.inline import strip_markup
 
 SOURCE = "resolint"
 UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # characters of two UTF-16 units
 _NON_ASCII = re.compile("[^\x00-\x7f]")
 _NAME_WIDTH = 60
 
@@ -46,9 +46,9 @@ class PositionMap:
             if not self._simple:
                 self._list_wide(_NON_ASCII.finditer(text), _utf8_extra)
         else:
-            self._simple = _ASTRAL.search(text) is None
+            self._simple = ASTRAL.search(text) is None
             if not self._simple:
-                self._list_wide(_ASTRAL.finditer(text), lambda character: 1)
+                self._list_wide(ASTRAL.finditer(text), lambda character: 1)
 
     def _list_wide(self, matches, extra) -> None:
         total = 0
@@ -108,76 +108,6 @@ class PositionMap:
     def span(self, range_: types.Range) -> Span:
         start, end = self.offset(range_.start), self.offset(range_.end)
         return Span(min(start, end), max(start, end))
-
-
-# --- text synchronisation -----------------------------------------------------------------
-
-_EXOTIC_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines breaks there, LSP does not
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)")
-
-
-def split_lines(text: str) -> list[str]:
-    """The lines of `text` with their line breaks (LF, CRLF or a lone CR, as `span.LineIndex`);
-    the last item is the unterminated last line, "" when the text ends with a break."""
-    if any(c in text for c in _EXOTIC_BREAKS):
-        lines = _LINE.findall(text)
-        rest = text[sum(map(len, lines)):]
-        return [*lines, rest]
-    lines = text.splitlines(keepends=True)
-    if not lines or lines[-1].endswith(("\n", "\r")):
-        lines.append("")
-    return lines
-
-
-class TextBuffer:
-    """An open document's text as a list of lines, so that a change costs the length of the
-    lines it touches, not of the document: a "Replace All" of thousands of changes on a large
-    document stays near-linear. The whole text is joined when asked for, once per version."""
-
-    __slots__ = ("encoding", "_lines", "_text")
-
-    def __init__(self, text: str, encoding: str = UTF16) -> None:
-        self.encoding = encoding
-        self._lines = split_lines(text)
-        self._text: str | None = text
-
-    @property
-    def text(self) -> str:
-        if self._text is None:
-            self._text = "".join(self._lines)
-        return self._text
-
-    def apply(self, change) -> None:
-        """Apply one `contentChanges` entry (a ranged edit or the whole document)."""
-        self._text = None
-        if not isinstance(change, types.TextDocumentContentChangePartial):
-            self._lines = split_lines(change.text)
-            return
-        lines = self._lines
-        start, end = self._locate(change.range.start), self._locate(change.range.end)
-        if end < start:
-            start, end = end, start
-        (first, column), (last, end_column) = start, end
-        piece = lines[first][:column] + change.text + lines[last][end_column:]
-        if first > 0 and piece.startswith("\n") and lines[first - 1].endswith("\r"):
-            first -= 1  # a "\r" that ends the line before and a "\n" that now follows make one break
-            piece = lines[first] + piece
-        replacement = split_lines(piece)
-        if last + 1 < len(lines):
-            replacement.pop()  # the piece ends with the break of line `last`: the next line follows
-        lines[first : last + 1] = replacement
-
-    def _locate(self, position: types.Position) -> tuple[int, int]:
-        """(line index, code-point column) of a client position, clamped as LSP says: past the
-        end of its line, the end of the line; past the last line, the end of the text."""
-        lines = self._lines
-        if position.line >= len(lines):
-            return len(lines) - 1, len(lines[-1])
-        line = lines[position.line]
-        content = len(line) - (2 if line.endswith("\r\n") else 1 if line.endswith(("\n", "\r")) else 0)
-        if self.encoding == UTF32 or line.isascii() or (self.encoding == UTF16 and _ASTRAL.search(line) is None):
-            return position.line, min(position.character, content)
-        return position.line, PositionMap(line[:content], self.encoding).offset(types.Position(line=0, character=position.character))
 
 
 def _utf8_extra(character: str) -> int:

@@ -7,7 +7,7 @@ an answer, answers requests before `initialize` with an internal error, and send
 for a body that is not JSON. Here: InvalidParams, InvalidRequest, ServerNotInitialized and
 ParseError responses, as the specifications say.
 
-The server keeps the open documents itself (`resolint.lsp.server`): pygls' text documents
+The server keeps the open documents itself (`resolint.lsp.documents`): pygls' text documents
 split lines with `str.splitlines`, which also breaks at form feeds and U+2028 where LSP does
 not, and re-split the whole text at every change. So the `didOpen`/`didChange`/`didClose`
 built-ins here only hand the notification to the server's handler.

@@ -1,10 +1,9 @@
 """The language server: pygls 2 over stdio, thin handlers over the core.
 
 Every request reads an `Analysis` of the document's current text (parse + lint with the
-configuration `resolint check` would use for that file, plus the editor's settings). The
-analysis runs in one worker thread, so the server keeps answering while a long document is
-linted; a result is used only if the text and the settings have not changed meanwhile, so
-diagnostics are never published for a version older than the latest.
+configuration `resolint check` would use for that file, found by the same
+`ConfigResolver`, plus the editor's settings). The open documents and their text are kept in
+documents.py; when each is analysed, in a worker thread, is decided in scheduler.py.
 
 Diagnostics are pushed (`textDocument/publishDiagnostics`) after a quiet spell of
 `resolint.debounce` milliseconds when the text changes, at once on open and on save, and
@@ -13,14 +12,10 @@ they are only pulled, so that no client shows them twice.
 """
 from __future__ import annotations
 
-import asyncio
-import itertools
 import json
 import logging
 import os
 import sys
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -31,151 +26,70 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from .. import __version__
-from ..linter.config import CONFIG_FILES, DEFAULT, Config, ConfigError, config_for
+from ..linter.config import CONFIG_FILES, DEFAULT, Config, ConfigError, ConfigResolver
 from . import actions, completion, convert, hover, navigation
 from .analysis import Analysis, analyse
+from .documents import Documents, OpenDocument
 from .protocol import ResolintProtocol
+from .scheduler import Scheduler
 from .settings import SECTION, Settings, parse_settings
 
 log = logging.getLogger(__name__)
 
-LANGUAGE_IDS = ("markdown", "plaintext", "un-resolution")
-SUFFIXES = (".md", ".markdown", ".txt")
-SETTINGS_TIMEOUT = 5.0  # seconds to wait for the client's settings before linting anyway
 WATCHED = [types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in CONFIG_FILES]
-
-
-@dataclass(eq=False)
-class OpenDocument:
-    uri: str
-    buffer: convert.TextBuffer  # the text, kept as lines so that a change costs only the lines it touches
-    version: int | None
-    language_id: str
-    generation: int
-    path: Path | None
-    changed_at: float = 0.0
-    analysis: Analysis | None = None
-    analysis_key: tuple[int, int] | None = None
-    pending: tuple[tuple[int, int], asyncio.Future] | None = None
-    lint_task: asyncio.Task | None = None
-
-    @property
-    def text(self) -> str:
-        return self.buffer.text
-
-    @property
-    def is_resolution(self) -> bool:
-        """Markdown or plain text (a client may send other documents: those are left alone)."""
-        return self.language_id in LANGUAGE_IDS or (self.path is not None and self.path.suffix.lower() in SUFFIXES)
 
 
 class ResolintServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("resolint", __version__, protocol_cls=ResolintProtocol,
                          text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
-        self.documents: dict[str, OpenDocument] = {}
+        self.documents = Documents()
+        self.scheduler = Scheduler(self.documents, self.analysis_job, self.publish,
+                                   debounce=lambda: self.settings.debounce_ms / 1000)
         self.initial_settings = Settings()
         self.settings = Settings()
-        self.settings_ready = asyncio.Event()
-        self.configs: dict[Path | None, Config | ConfigError] = {}  # by folder
-        self.epoch = 0  # bumped when the settings or a configuration file change
-        self.generations = itertools.count(1)
+        self.configs = ConfigResolver()  # replaced when a configuration file changes
         self.encoding = convert.UTF16
-        self.pull = False
         self.root: Path | None = None
         self.shown: set[str] = set()
-        self._executor: ThreadPoolExecutor | None = None
 
     # --- analyses -----------------------------------------------------------------------
 
-    @property
-    def executor(self) -> ThreadPoolExecutor:
-        if self._executor is None:
-            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="resolint-analysis")
-        return self._executor
-
-    async def analysis(self, document: OpenDocument) -> Analysis:
-        """The analysis of the document's current text with the current settings."""
-        while True:
-            key = (document.generation, self.epoch)
-            if document.analysis_key == key and document.analysis is not None:
-                return document.analysis
-            if document.pending is None or document.pending[0] != key:
-                job = partial(
-                    analyse, document.uri, document.version, document.text,
-                    path=str(document.path) if document.path else None, config=self.config_for(document),
-                    encoding=self.encoding, lint=self.settings.enable,
-                )
-                document.pending = (key, asyncio.get_running_loop().run_in_executor(self.executor, job))
-            done_key, future = document.pending
-            result = await asyncio.shield(future)  # shared: a cancelled waiter must not cancel it for the others
-            document.analysis, document.analysis_key = result, done_key
+    def analysis_job(self, document: OpenDocument):
+        """The analysis of the document's text as it is now, to run in the worker."""
+        return partial(
+            analyse, document.uri, document.version, document.text,
+            path=str(document.path) if document.path else None, config=self.config_for(document),
+            encoding=self.encoding, lint=self.settings.enable,
+        )
 
     def config_for(self, document: OpenDocument) -> Config:
         """The configuration `resolint check` would use for the file, with the editor's
         settings on top. An invalid file is reported once and its settings left out."""
-        folder = document.path.parent if document.path else self.root
-        found = self.configs.get(folder)
-        if found is None:
-            try:
-                found = config_for(folder)
-            except ConfigError as error:
-                found = error
-            self.configs[folder] = found
-        if isinstance(found, ConfigError):
-            self.show_once(f"resolint: {found}; using the default configuration", types.MessageType.Error)
+        try:
+            found = self.configs.for_path(document.path or self.root)
+        except ConfigError as error:
+            self.show_once(f"resolint: {error}; using the default configuration", types.MessageType.Error)
             found = DEFAULT
         return self.settings.apply(found)
 
-    # --- pushing diagnostics ------------------------------------------------------------
+    def publish(self, uri: str, diagnostics: list, version: int | None = None) -> None:
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version))
 
-    def schedule(self, document: OpenDocument, *, now: bool = False) -> None:
-        """Lint the document when typing pauses (at once for `now`) and publish."""
-        if self.pull:
-            return
-        document.changed_at = float("-inf") if now else asyncio.get_running_loop().time()
-        if document.lint_task is None or document.lint_task.done():
-            document.lint_task = asyncio.ensure_future(self._lint_when_quiet(document))
-
-    async def _lint_when_quiet(self, document: OpenDocument) -> None:
-        if not self.settings_ready.is_set():
-            try:
-                await asyncio.wait_for(self.settings_ready.wait(), SETTINGS_TIMEOUT)
-            except asyncio.TimeoutError:
-                self.settings_ready.set()
-        if not document.is_resolution:  # nothing to lint: say so once, without parsing it
-            self.text_document_publish_diagnostics(
-                types.PublishDiagnosticsParams(uri=document.uri, diagnostics=[], version=document.version))
-            return
-        loop = asyncio.get_running_loop()
-        while self.documents.get(document.uri) is document:
-            delay = document.changed_at + self.settings.debounce_ms / 1000 - loop.time()
-            if delay > 0:
-                await asyncio.sleep(delay)
-                continue
-            key = (document.generation, self.epoch)
-            try:
-                result = await self.analysis(document)
-            except Exception:  # noqa: BLE001 - report it and keep serving
-                log.exception("analysis of %s failed", document.uri)
-                return
-            if self.documents.get(document.uri) is not document:
-                return  # closed meanwhile
-            if (document.generation, self.epoch) != key:
-                continue  # edited meanwhile: the newest text is analysed next
-            self.text_document_publish_diagnostics(
-                types.PublishDiagnosticsParams(uri=document.uri, diagnostics=result.diagnostics, version=result.version))
-            return
+    def configuration_changed(self) -> None:
+        """A configuration file changed: read them all again."""
+        self.configs = ConfigResolver()
+        self.invalidate()
 
     def invalidate(self) -> None:
         """Settings or configuration changed: every analysis is out of date."""
-        self.epoch += 1
-        if self.pull:
+        self.scheduler.invalidate()
+        if not self.scheduler.push:
             if get_capability(self.client_capabilities, "workspace.diagnostics.refresh_support", False):
                 self.workspace_diagnostic_refresh(None)
         else:
-            for document in self.documents.values():
-                self.schedule(document, now=True)
+            for document in self.documents:
+                self.scheduler.schedule(document, now=True)
 
     # --- settings -----------------------------------------------------------------------
 
@@ -209,12 +123,6 @@ class ResolintServer(LanguageServer):
         elif source is not FeatureRequestError:  # a request's error was already its answer
             self.window_log_message(types.LogMessageParams(type=types.MessageType.Error, message=f"resolint: {error}"))
 
-    # --- helpers for handlers -----------------------------------------------------------
-
-    def open_document(self, uri: str) -> OpenDocument | None:
-        document = self.documents.get(uri)
-        return document if document is not None and document.is_resolution else None
-
 
 server = ResolintServer()
 
@@ -225,7 +133,7 @@ server = ResolintServer()
 def initialize(ls: ResolintServer, params: types.InitializeParams) -> None:
     capabilities = params.capabilities
     ls.encoding = str(getattr(ls.workspace.position_encoding, "value", ls.workspace.position_encoding) or convert.UTF16)
-    ls.pull = get_capability(capabilities, "text_document.diagnostic") is not None
+    ls.scheduler.push = get_capability(capabilities, "text_document.diagnostic") is None
     root = params.root_uri or (params.workspace_folders[0].uri if params.workspace_folders else None)
     ls.root = Path(to_fs_path(root)) if root and to_fs_path(root) else None
     options = params.initialization_options
@@ -240,7 +148,7 @@ async def initialized(ls: ResolintServer, params: types.InitializedParams) -> No
     capabilities = ls.client_capabilities
     if get_capability(capabilities, "workspace.configuration", False):
         await ls.pull_settings()
-    ls.settings_ready.set()
+    ls.scheduler.settings_ready.set()
     registrations = []
     if get_capability(capabilities, "workspace.did_change_watched_files.dynamic_registration", False):
         options = types.DidChangeWatchedFilesRegistrationOptions(watchers=WATCHED)
@@ -257,66 +165,52 @@ async def initialized(ls: ResolintServer, params: types.InitializedParams) -> No
 
 @server.feature(types.SHUTDOWN)
 def shutdown(ls: ResolintServer, params) -> None:
-    for document in ls.documents.values():
-        if document.lint_task is not None:
-            document.lint_task.cancel()
-    if ls._executor is not None:
-        ls._executor.shutdown(wait=False, cancel_futures=True)
+    ls.scheduler.shutdown()
 
 
 # --- documents ----------------------------------------------------------------------------
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: ResolintServer, params: types.DidOpenTextDocumentParams) -> None:
-    item = params.text_document
-    path = to_fs_path(item.uri)
-    document = OpenDocument(item.uri, convert.TextBuffer(item.text, ls.encoding), item.version, item.language_id, next(ls.generations), Path(path) if path else None)
-    ls.documents[item.uri] = document
-    ls.schedule(document, now=True)
+    ls.scheduler.schedule(ls.documents.open(params.text_document, ls.encoding), now=True)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
 def did_change(ls: ResolintServer, params: types.DidChangeTextDocumentParams) -> None:
-    document = ls.documents.get(params.text_document.uri)
+    document = ls.documents.change(params)
     if document is None:
         log.warning("didChange for a document that is not open: %s", params.text_document.uri)
         return
-    for change in params.content_changes:
-        document.buffer.apply(change)
-    document.version = params.text_document.version
-    document.generation = next(ls.generations)
-    ls.schedule(document)
+    ls.scheduler.schedule(document)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
 def did_save(ls: ResolintServer, params: types.DidSaveTextDocumentParams) -> None:
     path = to_fs_path(params.text_document.uri)
     if path and Path(path).name in CONFIG_FILES:
-        ls.configs.clear()
-        ls.invalidate()
+        ls.configuration_changed()
     elif (document := ls.documents.get(params.text_document.uri)) is not None:
-        ls.schedule(document, now=True)
+        ls.scheduler.schedule(document, now=True)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
 def did_close(ls: ResolintServer, params: types.DidCloseTextDocumentParams) -> None:
-    document = ls.documents.pop(params.text_document.uri, None)
-    if document is not None and document.lint_task is not None:
-        document.lint_task.cancel()
-    if not ls.pull:
-        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
+    document = ls.documents.close(params.text_document.uri)
+    if document is not None:
+        ls.scheduler.cancel(document)
+    if ls.scheduler.push:
+        ls.publish(params.text_document.uri, [])
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
 def did_change_watched_files(ls: ResolintServer, params: types.DidChangeWatchedFilesParams) -> None:
     if any(change.uri.rsplit("/", 1)[-1] in CONFIG_FILES for change in params.changes):
-        ls.configs.clear()
-        ls.invalidate()
+        ls.configuration_changed()
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
 async def did_change_configuration(ls: ResolintServer, params: types.DidChangeConfigurationParams) -> None:
-    ls.configs.clear()
+    ls.configs = ConfigResolver()
     if get_capability(ls.client_capabilities, "workspace.configuration", False):
         await ls.pull_settings()
     elif isinstance(params.settings, dict):
@@ -329,10 +223,10 @@ async def did_change_configuration(ls: ResolintServer, params: types.DidChangeCo
 @server.feature(types.TEXT_DOCUMENT_DIAGNOSTIC,
                 types.DiagnosticOptions(identifier=SECTION, inter_file_dependencies=False, workspace_diagnostics=False))
 async def diagnostic(ls: ResolintServer, params: types.DocumentDiagnosticParams):
-    document = ls.open_document(params.text_document.uri)
+    document = ls.documents.resolution(params.text_document.uri)
     if document is None:
         return types.RelatedFullDocumentDiagnosticReport(items=[])
-    result = await ls.analysis(document)
+    result = await ls.scheduler.analysis(document)
     result_id = "{}.{}".format(*document.analysis_key)
     if params.previous_result_id == result_id:
         return types.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
@@ -346,10 +240,10 @@ def on_document(method: str, options=None):
     def register(handler):
         @server.feature(method, options)
         async def answer(ls: ResolintServer, params):
-            document = ls.open_document(params.text_document.uri)
+            document = ls.documents.resolution(params.text_document.uri)
             if document is None:
                 return None
-            return handler(ls, await ls.analysis(document), params)
+            return handler(ls, await ls.scheduler.analysis(document), params)
 
         return handler
 

@@ -19,12 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..document.langdata import LANGUAGES
-from ..linter.config import DEFAULT, Config, ConfigError
+from ..linter import options
+from ..linter.config import Config
 
 SECTION = "resolint"
 DEFAULT_DEBOUNCE_MS = 200
-MAX_DEBOUNCE_MS = 10_000
 ORIGIN = "resolint settings"
 
 
@@ -48,6 +47,18 @@ class Settings:
         )
 
 
+# Each key of the section: the Settings field it sets and the reader (linter/options.py) that
+# checks it, the same reader a configuration file's or the command line's value goes through.
+READERS = {
+    "enable": ("enable", options.boolean),
+    "language": ("language", options.language),
+    "select": ("select", options.selectors),
+    "ignore": ("ignore", options.selectors),
+    "severity": ("severity", options.severities),
+    "debounce": ("debounce_ms", options.debounce),
+}
+
+
 def parse_settings(raw: Any, base: Settings = Settings()) -> tuple[Settings, list[str]]:
     """Settings from the client's JSON on top of `base`. A value that is not valid is left
     out, with a one-line message saying why; the others still apply."""
@@ -57,46 +68,11 @@ def parse_settings(raw: Any, base: Settings = Settings()) -> tuple[Settings, lis
         return base, [f"{ORIGIN}: expected an object, got {type(raw).__name__}"]
     values: dict[str, Any] = {}
     problems: list[str] = []
-
-    def bad(key: str, expected: str) -> None:
-        problems.append(f"{ORIGIN}: {SECTION}.{key}: expected {expected}, got {raw[key]!r}")
-
-    if "enable" in raw:
-        if isinstance(raw["enable"], bool):
-            values["enable"] = raw["enable"]
-        else:
-            bad("enable", "true or false")
-    if "language" in raw:
-        if raw["language"] in ("auto", *LANGUAGES):
-            values["language"] = raw["language"]
-        else:
-            bad("language", f'"auto" or one of {", ".join(LANGUAGES)}')
-    for key in ("select", "ignore"):
-        if key in raw:
-            value = [raw[key]] if isinstance(raw[key], str) else raw[key]
-            if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-                bad(key, 'a list of rule codes, names or prefixes, e.g. ["ST", "VB001"]')
-            elif _valid(problems, **{key: tuple(value)}):
-                values[key] = tuple(value)
-    if "severity" in raw:
-        if not isinstance(raw["severity"], dict):
-            bad("severity", 'an object, e.g. {"ST006": "info"}')
-        elif _valid(problems, severity=raw["severity"]):
-            values["severity"] = dict(raw["severity"])
-    if "debounce" in raw:
-        value = raw["debounce"]
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= MAX_DEBOUNCE_MS:
-            values["debounce_ms"] = value
-        else:
-            bad("debounce", f"a number of milliseconds from 0 to {MAX_DEBOUNCE_MS}")
+    for key, (name, read) in READERS.items():
+        if key not in raw:
+            continue
+        try:
+            values[name] = read(raw[key])
+        except options.Invalid as error:
+            problems.append(error.at(f"{ORIGIN}: {SECTION}.{key}"))
     return Settings(**{**base.__dict__, **values}), problems
-
-
-def _valid(problems: list[str], **value: Any) -> bool:
-    """Whether the configuration loader accepts the value (known rules, known severities)."""
-    try:
-        DEFAULT.with_overrides(ORIGIN, **value)
-    except ConfigError as error:
-        problems.append(str(error))
-        return False
-    return True

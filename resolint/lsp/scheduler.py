@@ -1,0 +1,113 @@
+"""When each open document is analysed: in one worker thread, so the server keeps answering
+while a long document is linted; once per text and settings, shared by every request that
+waits for it; and, for pushed diagnostics, only after typing pauses.
+
+A result is used only if the text and the settings have not changed meanwhile, so
+diagnostics are never published for a version older than the latest.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
+from .analysis import Analysis
+from .documents import Documents, OpenDocument
+
+log = logging.getLogger(__name__)
+
+SETTINGS_TIMEOUT = 5.0  # seconds to wait for the client's settings before linting anyway
+
+Job = Callable[[], Analysis]
+Publish = Callable[[str, list, "int | None"], None]  # uri, LSP diagnostics, version
+
+
+class Scheduler:
+    """`job(document)` makes the analysis of the document's current text (called on the event
+    loop, run in the worker); `publish(uri, diagnostics, version)` pushes diagnostics;
+    `debounce()` is the quiet spell, in seconds, to wait for after a change."""
+
+    def __init__(self, documents: Documents, job: Callable[[OpenDocument], Job], publish: Publish,
+                 debounce: Callable[[], float]) -> None:
+        self.documents = documents
+        self.job = job
+        self.publish = publish
+        self.debounce = debounce
+        self.epoch = 0  # bumped when the settings or a configuration file change
+        self.push = True  # False when the client pulls diagnostics
+        self.settings_ready = asyncio.Event()
+        self._executor: ThreadPoolExecutor | None = None
+
+    @property
+    def executor(self) -> ThreadPoolExecutor:
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="resolint-analysis")
+        return self._executor
+
+    def key(self, document: OpenDocument) -> tuple[int, int]:
+        """Which text and which settings an analysis is of."""
+        return (document.generation, self.epoch)
+
+    async def analysis(self, document: OpenDocument) -> Analysis:
+        """The analysis of the document's current text with the current settings."""
+        while True:
+            key = self.key(document)
+            if document.analysis_key == key and document.analysis is not None:
+                return document.analysis
+            if document.pending is None or document.pending[0] != key:
+                future = asyncio.get_running_loop().run_in_executor(self.executor, self.job(document))
+                document.pending = (key, future)
+            done_key, future = document.pending
+            result = await asyncio.shield(future)  # shared: a cancelled waiter must not cancel it for the others
+            document.analysis, document.analysis_key = result, done_key
+
+    def invalidate(self) -> None:
+        """Settings or configuration changed: every analysis is out of date."""
+        self.epoch += 1
+
+    def schedule(self, document: OpenDocument, *, now: bool = False) -> None:
+        """Lint the document when typing pauses (at once for `now`) and publish."""
+        if not self.push:
+            return
+        document.changed_at = float("-inf") if now else asyncio.get_running_loop().time()
+        if document.lint_task is None or document.lint_task.done():
+            document.lint_task = asyncio.ensure_future(self._lint_when_quiet(document))
+
+    async def _lint_when_quiet(self, document: OpenDocument) -> None:
+        if not self.settings_ready.is_set():
+            try:
+                await asyncio.wait_for(self.settings_ready.wait(), SETTINGS_TIMEOUT)
+            except asyncio.TimeoutError:
+                self.settings_ready.set()
+        if not document.is_resolution:  # nothing to lint: say so once, without parsing it
+            self.publish(document.uri, [], document.version)
+            return
+        loop = asyncio.get_running_loop()
+        while self.documents.is_open(document):
+            delay = document.changed_at + self.debounce() - loop.time()
+            if delay > 0:
+                await asyncio.sleep(delay)
+                continue
+            key = self.key(document)
+            try:
+                result = await self.analysis(document)
+            except Exception:  # noqa: BLE001 - report it and keep serving
+                log.exception("analysis of %s failed", document.uri)
+                return
+            if not self.documents.is_open(document):
+                return  # closed meanwhile
+            if self.key(document) != key:
+                continue  # edited meanwhile: the newest text is analysed next
+            self.publish(document.uri, result.diagnostics, result.version)
+            return
+
+    def cancel(self, document: OpenDocument) -> None:
+        if document.lint_task is not None:
+            document.lint_task.cancel()
+
+    def shutdown(self) -> None:
+        for document in self.documents:
+            self.cancel(document)
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
