@@ -7,7 +7,6 @@ import pytest
 from resolint import lint_text, parse
 from resolint.document.langdata import pack
 from resolint.facts import Facts
-from resolint.facts.citations import find_citations
 from resolint.facts.dates import find_dates
 from resolint.linter.hover import hover_at, hover_items
 from resolint.rules.citations.common import session_window
@@ -21,7 +20,7 @@ SC_CHAPEAU = {"en": "*The Security Council*,", "es": "*El Consejo de Seguridad*,
 def items(paragraph: str, language: str = "en", chapeau=CHAPEAU):
     doc = parse(f"{chapeau[language]}\n\n{paragraph}\n", language=language)
     return [(item.number, item.body, doc.slice(item.date.span) if item.date else None)
-            for found in find_citations(doc, pack(language)) for item in found.items]
+            for found in Facts(doc, pack(language)).citations for item in found.items]
 
 
 @pytest.mark.parametrize("language, paragraph", [
@@ -43,7 +42,7 @@ def test_number_forms():
         ("1514 (XV)", None), ("217 A (III)", None), ("S-30/1", None), ("53/243 A and B", None),
         ("3419 A to D (XXX)", None), ("2009/28", "ECOSOC"), ("74/555", "GA")]
     doc = parse(f"{CHAPEAU['en']}\n\n*Recalling* resolutions 3419 A to D (XXX) and 53/243 A and B,\n")
-    lists = find_citations(doc, pack("en"))
+    lists = Facts(doc, pack("en")).citations
     assert lists[0].items[0].parts == ("A", "B", "C", "D") and lists[0].items[1].numbers() == ("53/243 A", "53/243 B")
 
 

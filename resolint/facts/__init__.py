@@ -63,11 +63,16 @@ class Facts:
 
     @cached_property
     def citations(self) -> tuple[citations.CitationList, ...]:
-        return citations.find_citations(self.doc, self.language)
+        return citations.find_citations(self.doc, self.language, self.dates_by_start)
 
     @cached_property
     def dates(self) -> tuple[dates.TextDate, ...]:
         return dates.find_dates(self.doc.text, self.language)
+
+    @cached_property
+    def dates_by_start(self) -> dict[int, dates.TextDate]:
+        """The dates by where each starts: how the citation scanner finds a number's date."""
+        return {found.span.start: found for found in self.dates}
 
     @cached_property
     def adoption_date(self) -> dates.TextDate | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache
 
 from ..document.langdata import LanguagePack, pack
 from ..document.model import Document, HeaderLine
@@ -93,13 +93,9 @@ def english_month(month: int) -> str:
 
 
 def find_dates(text: str, language: LanguagePack) -> tuple[TextDate, ...]:
-    """Every date of `text`, in text order (cached per text and language)."""
-    return _find(text, language)
+    """Every date of `text`, in text order; Facts.dates holds the result per document.
 
-
-@lru_cache(maxsize=32)
-def _find(text: str, language: LanguagePack) -> tuple[TextDate, ...]:
-    """Month names drive the scan: str.find for each name without its first letter
+    Month names drive the scan: str.find for each name without its first letter
     ("ecember"), whose case is then checked, so that "December" and "december" are both
     found without lower-casing the text. The date patterns are matched only around them."""
     rules = syntax(language)
@@ -133,16 +129,6 @@ def _date_around(text: str, month_at: int, rules: DateSyntax) -> TextDate | None
         if match is not None:
             return _read(match, rules, day_first=False)
     return None
-
-
-def date_at(text: str, position: int, language: LanguagePack) -> TextDate | None:
-    """The date of `find_dates` that starts exactly at `position`, if any."""
-    return _by_start(text, language).get(position)
-
-
-@lru_cache(maxsize=32)
-def _by_start(text: str, language: LanguagePack) -> dict[int, TextDate]:
-    return {found.span.start: found for found in find_dates(text, language)}
 
 
 def _read(match: re.Match[str], rules: DateSyntax, *, day_first: bool) -> TextDate | None:
