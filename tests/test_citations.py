@@ -88,6 +88,15 @@ def test_dates_in_each_language():
                      ("29 February 2024", None)]
 
 
+def test_a_date_wrapped_across_lines_reads_as_one():
+    """The line break inside a paragraph reads as a space, in the date and in CT003's message."""
+    text = "*The General Assembly*,\n\n*Recalling* the meeting of 13 december\n2010,\n"
+    (found,) = find_dates(text, pack("en"))
+    assert (found.written, found.canonical, found.year) == ("13 december 2010", "13 December 2010", 2010)
+    messages = [d.message for d in lint_text(text) if d.code == "CT003"]
+    assert messages == ["Write the date “13 december 2010” as “13 December 2010”"]
+
+
 def test_session_windows():
     documented = session_window(75)
     assert documented.documented and (documented.start.isoformat(), documented.end.isoformat()) == ("2020-09-15", "2021-09-14")

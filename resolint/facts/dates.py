@@ -21,8 +21,9 @@ SUP = r"(?P<sup><sup>\s?(?P<supsuffix>[a-zº°.]{1,3})\s?</sup>)"
 
 @dataclass(frozen=True, slots=True)
 class TextDate:
-    """A date as written: `canonical` is how the language writes it (None when the text
-    already is); `valid` is False for a day the month does not have."""
+    """A date as written: `written` is its text as read, a line break inside the paragraph
+    read as a space ("2 December\n2004" is one date); `canonical` is how the language writes it
+    (None when the text already is); `valid` is False for a day the month does not have."""
 
     span: Span
     day: int
@@ -30,6 +31,7 @@ class TextDate:
     year: int | None
     valid: bool
     canonical: str | None
+    written: str
 
     @property
     def value(self) -> date | None:
@@ -149,11 +151,12 @@ def _read(match: re.Match[str], rules: DateSyntax, *, day_first: bool) -> TextDa
     valid = 1 <= day <= _days_in(month, year)
     form = rules.form if year is not None else rules.form_without_year
     canonical = form.format(day=rules.first_day if day == 1 else day, month=name, year=year)
-    written = match.group().replace("\n", " ")  # a line break inside a paragraph reads as a space
+    written = match.group().replace("\n", " ")
+    plain = written
     if groups.get("sup"):  # "1<sup>er</sup>" reads as "1er"
         start, end = match.start("sup") - match.start(), match.end("sup") - match.start()
-        written = written[:start] + groups["supsuffix"] + written[end:]
-    return TextDate(Span(match.start(), match.end()), day, month, year, valid, None if written == canonical else canonical)
+        plain = written[:start] + groups["supsuffix"] + written[end:]
+    return TextDate(Span(match.start(), match.end()), day, month, year, valid, None if plain == canonical else canonical, written)
 
 
 DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)

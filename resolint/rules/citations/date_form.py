@@ -72,7 +72,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
     for found in ctx.facts.dates:
         if found.canonical is None or not found.valid:
             continue
-        written = doc.slice(found.span).replace("\n", " ")  # a wrapped line reads as one
+        written = found.written
         if written.casefold() == found.canonical.casefold() and _in_title(doc.text, found.span.start, date_syntax(ctx.language).months):
             continue  # "Convención … sobre el Derecho del Mar de 10 de Diciembre de 1982": a title's capitals
         canonical = _keep_superscript(written, found.canonical, date_syntax(ctx.language).first_day)
