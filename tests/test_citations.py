@@ -97,6 +97,19 @@ def test_a_date_wrapped_across_lines_reads_as_one():
     assert messages == ["Write the date “13 december 2010” as “13 December 2010”"]
 
 
+def test_the_record_of_each_citation_is_a_fact():
+    """What the record holds of each cited item: the Assembly's by session, the Council's by
+    number, another organ's not looked up (the same number is the Assembly's 45/3 of 1990)."""
+    doc = parse(f"{CHAPEAU['en']}\n\n*Recalling* its resolution 74/54 of 19 December 2019, Security Council "
+                "resolution 2334 (2015) and Human Rights Council resolution 45/3 of 6 October 2020,\n")
+    facts = Facts(doc)
+    sessions = {item.number: session for item, session in facts.assembly_sessions.items()}
+    assert sessions == {"74/54": 74, "2334 (2015)": None, "45/3": None}
+    found = {item.number: [(r.number, r.adopted.date.isoformat()) for r in known]
+             for item, known in facts.records_for_citations.items()}
+    assert found == {"74/54": [("74/54", "2019-12-12")], "2334 (2015)": [("2334 (2016)", "2016-12-23")], "45/3": []}
+
+
 def test_session_windows():
     documented = session_window(75)
     assert documented.documented and (documented.start.isoformat(), documented.end.isoformat()) == ("2020-09-15", "2021-09-14")

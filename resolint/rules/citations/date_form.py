@@ -58,7 +58,7 @@ from ...document.span import Span
 from ...facts.citations import syntax
 from ...facts.dates import syntax as date_syntax
 from ...facts.dates import write_date
-from .common import citation_name, lookup
+from .common import citation_name
 
 META = RuleMeta(
     code="CT003",
@@ -110,7 +110,7 @@ def _without_year(doc: Document, ctx: Context) -> Iterator[Violation]:
         problem = "the year is incomplete" if cut else "and no year: write the year of adoption"
         message = f"{citation_name(item)} is cited with “{written}”{':' if cut else ''} {problem}"
         fix = None
-        known = [record for record in lookup(item) if (record.adopted.date.month, record.adopted.date.day) == (date.month, date.day)]
+        known = [record for record in ctx.facts.records_for_citations[item] if (record.adopted.date.month, record.adopted.date.day) == (date.month, date.day)]
         if known:
             full = write_date(known[0].adopted.date, ctx.language)
             message += f" (“{full}”, source: {known[0].adopted.describe()})"

@@ -61,7 +61,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
 def _differs(doc: Document, item: Citation, ctx: Context) -> Violation | None:
     """The finding when a record known only from citations, or flagged as suspect, differs
     from the cited date."""
-    judged = contradiction(item)
+    judged = contradiction(item, ctx.facts.records_for_citations[item])
     if judged is None or judged.firm:
         return None
     record = judged.record
