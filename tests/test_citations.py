@@ -95,6 +95,9 @@ def test_a_date_wrapped_across_lines_reads_as_one():
     assert (found.written, found.canonical, found.year) == ("13 december 2010", "13 December 2010", 2010)
     messages = [d.message for d in lint_text(text) if d.code == "CT003"]
     assert messages == ["Write the date “13 december 2010” as “13 December 2010”"]
+    text = "*The General Assembly*,\n\n*Recalling* its resolution 74/54 of 19 December\n2019,\n"
+    (message,) = [d.message for d in lint_text(text) if d.code == "CT008"]
+    assert "not on “19 December 2019”" in message
 
 
 def test_the_record_of_each_citation_is_a_fact():

@@ -80,7 +80,7 @@ def _contradicted(doc: Document, item: Citation, ctx: Context) -> Violation | No
     record = judged.record
     adopted = record.adopted
     message = (f"{citation_name(item)} was adopted on {english_date(adopted.date)}, "
-               f"not on “{doc.slice(item.date.span)}” (source: {adopted.describe()}")
+               f"not on “{item.date.written}” (source: {adopted.describe()}")
     other = record.evidence_for(item.date.value)
     citing = [f"{adopted.cited_in} with {english_date(adopted.date)}"] if adopted.cited_in else []
     if other is not None:

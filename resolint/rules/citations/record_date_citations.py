@@ -66,7 +66,7 @@ def _differs(doc: Document, item: Citation, ctx: Context) -> Violation | None:
         return None
     record = judged.record
     adopted = record.adopted
-    name, cited = citation_name(item), doc.slice(item.date.span)
+    name, cited = citation_name(item), item.date.written
     if record.citation_only:
         other = record.evidence_for(item.date.value)
         message = f"{name} is cited as of {english_date(adopted.date)}"

@@ -68,5 +68,5 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
         yield Violation(
             item.date.span,
             f"{citation_name(item)} is of the General Assembly's session {session}, which ran from {span}{basis}; "
-            f"“{doc.slice(item.date.span)}” is outside it",
+            f"“{item.date.written}” is outside it",
         )
