@@ -7,7 +7,6 @@ import pytest
 from resolint import lint_text, parse
 from resolint.document.langdata import pack
 from resolint.facts import Facts
-from resolint.facts.citations import find_citations
 from resolint.facts.dates import find_dates
 from resolint.linter.hover import hover_at, hover_items
 from resolint.rules.citations.common import session_window
@@ -21,7 +20,7 @@ SC_CHAPEAU = {"en": "*The Security Council*,", "es": "*El Consejo de Seguridad*,
 def items(paragraph: str, language: str = "en", chapeau=CHAPEAU):
     doc = parse(f"{chapeau[language]}\n\n{paragraph}\n", language=language)
     return [(item.number, item.body, doc.slice(item.date.span) if item.date else None)
-            for found in find_citations(doc, pack(language)) for item in found.items]
+            for found in Facts(doc, pack(language)).citations for item in found.items]
 
 
 @pytest.mark.parametrize("language, paragraph", [
@@ -43,7 +42,7 @@ def test_number_forms():
         ("1514 (XV)", None), ("217 A (III)", None), ("S-30/1", None), ("53/243 A and B", None),
         ("3419 A to D (XXX)", None), ("2009/28", "ECOSOC"), ("74/555", "GA")]
     doc = parse(f"{CHAPEAU['en']}\n\n*Recalling* resolutions 3419 A to D (XXX) and 53/243 A and B,\n")
-    lists = find_citations(doc, pack("en"))
+    lists = Facts(doc, pack("en")).citations
     assert lists[0].items[0].parts == ("A", "B", "C", "D") and lists[0].items[1].numbers() == ("53/243 A", "53/243 B")
 
 
@@ -87,6 +86,31 @@ def test_dates_in_each_language():
     found = [(text[d.span.start:d.span.end], d.canonical) for d in find_dates(text, pack("en"))]
     assert found == [("December 2, 2004", "2 December 2004"), ("2nd December 2004", "2 December 2004"),
                      ("29 February 2024", None)]
+
+
+def test_a_date_wrapped_across_lines_reads_as_one():
+    """The line break inside a paragraph reads as a space, in the date and in CT003's message."""
+    text = "*The General Assembly*,\n\n*Recalling* the meeting of 13 december\n2010,\n"
+    (found,) = find_dates(text, pack("en"))
+    assert (found.written, found.canonical, found.year) == ("13 december 2010", "13 December 2010", 2010)
+    messages = [d.message for d in lint_text(text) if d.code == "CT003"]
+    assert messages == ["Write the date “13 december 2010” as “13 December 2010”"]
+    text = "*The General Assembly*,\n\n*Recalling* its resolution 74/54 of 19 December\n2019,\n"
+    (message,) = [d.message for d in lint_text(text) if d.code == "CT008"]
+    assert "not on “19 December 2019”" in message
+
+
+def test_the_record_of_each_citation_is_a_fact():
+    """What the record holds of each cited item: the Assembly's by session, the Council's by
+    number, another organ's not looked up (the same number is the Assembly's 45/3 of 1990)."""
+    doc = parse(f"{CHAPEAU['en']}\n\n*Recalling* its resolution 74/54 of 19 December 2019, Security Council "
+                "resolution 2334 (2015) and Human Rights Council resolution 45/3 of 6 October 2020,\n")
+    facts = Facts(doc)
+    sessions = {item.number: session for item, session in facts.assembly_sessions.items()}
+    assert sessions == {"74/54": 74, "2334 (2015)": None, "45/3": None}
+    found = {item.number: [(r.number, r.adopted.date.isoformat()) for r in known]
+             for item, known in facts.records_for_citations.items()}
+    assert found == {"74/54": [("74/54", "2019-12-12")], "2334 (2015)": [("2334 (2016)", "2016-12-23")], "45/3": []}
 
 
 def test_session_windows():

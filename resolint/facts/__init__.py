@@ -13,7 +13,18 @@ from ..document.langdata import LanguagePack, pack
 from ..document.model import Document
 from ..document.span import Span
 from ..grammar.symbols import FoundSymbol, find_symbols
-from . import anchors, citations, dates, footnotes, lexicon, openings, outline, sessions
+from ..records import Record
+from . import (
+    anchors,
+    citations,
+    dates,
+    footnotes,
+    lexicon,
+    openings,
+    outline,
+    recorded,
+    sessions,
+)
 
 
 class Facts:
@@ -63,11 +74,27 @@ class Facts:
 
     @cached_property
     def citations(self) -> tuple[citations.CitationList, ...]:
-        return citations.find_citations(self.doc, self.language)
+        return citations.find_citations(self.doc, self.language, self.dates_by_start)
+
+    @cached_property
+    def assembly_sessions(self) -> dict[citations.Citation, int | None]:
+        """For each cited item, the General Assembly session it is of when the citation is the
+        Assembly's (None otherwise)."""
+        return {item: recorded.assembly_session(item) for _, item in self.cited}
+
+    @cached_property
+    def records_for_citations(self) -> dict[citations.Citation, tuple[Record, ...]]:
+        """For each cited item, what the shipped record holds of it (empty: unknown, not wrong)."""
+        return {item: recorded.records_of(item, session) for item, session in self.assembly_sessions.items()}
 
     @cached_property
     def dates(self) -> tuple[dates.TextDate, ...]:
         return dates.find_dates(self.doc.text, self.language)
+
+    @cached_property
+    def dates_by_start(self) -> dict[int, dates.TextDate]:
+        """The dates by where each starts: how the citation scanner finds a number's date."""
+        return {found.span.start: found for found in self.dates}
 
     @cached_property
     def adoption_date(self) -> dates.TextDate | None:

@@ -1,6 +1,6 @@
 """Citations of resolutions and decisions in running text, in each language's form.
 
-    find_citations(doc, language) -> (CitationList, ...)
+    find_citations(doc, language, dates) -> (CitationList, ...)
 
 A list starts at a citation word ("resolution", "resoluciones", "décision" ...) and takes the
 numbers that follow, each with its date if any, joined by commas and the language's "and":
@@ -21,6 +21,7 @@ words, bounded look-ahead from each.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -29,7 +30,11 @@ from ..document.langdata import LanguagePack
 from ..document.model import Document
 from ..document.span import Span
 from ..records.keys import roman_to_int
-from .dates import TextDate, date_at
+from .dates import TextDate
+
+# The document's dates by where each starts (Facts.dates_by_start): a number's date is the one
+# that starts right after its connector.
+Dates = Mapping[int, TextDate]
 
 # Number forms: "59/50", "S-30/1", "2009/28", "1631 (2005)", "1514 (XV)", "217 A (III)", a
 # bare "1493"; parts ("53/243 A and B", "3419 A to D (XXX)") are joined by the language's
@@ -148,7 +153,7 @@ def syntax(language: LanguagePack) -> CitationSyntax:
     )
 
 
-def find_citations(doc: Document, language: LanguagePack) -> tuple[CitationList, ...]:
+def find_citations(doc: Document, language: LanguagePack, dates: Dates) -> tuple[CitationList, ...]:
     """Every citation list of the document; Facts.citations holds the result per document."""
     text, doc_body = doc.text, doc.body
     rules = syntax(language)
@@ -156,7 +161,7 @@ def find_citations(doc: Document, language: LanguagePack) -> tuple[CitationList,
     lists = []
     for index, (start, end) in enumerate(keywords):
         bound = keywords[index + 1][0] if index + 1 < len(keywords) else len(text)
-        found = _read_list(text, start, end, bound, doc_body, rules, language)
+        found = _read_list(text, start, end, bound, doc_body, rules, dates)
         if found is not None:
             lists.append(found)
     return tuple(lists)
@@ -187,7 +192,7 @@ def _word_char(text: str, position: int) -> bool:
 # --- one list ---------------------------------------------------------------------------------
 
 def _read_list(text: str, start: int, end: int, bound: int, doc_body: str | None,
-               rules: CitationSyntax, language: LanguagePack) -> CitationList | None:
+               rules: CitationSyntax, dates: Dates) -> CitationList | None:
     kind, plural = rules.kinds[text[start:end].casefold()]
     owner = _owner_before(text, start, rules)
     position = end
@@ -199,16 +204,16 @@ def _read_list(text: str, start: int, end: int, bound: int, doc_body: str | None
         owner, position = between
     items: list[Citation] = []
     separators: list[Span] = []
-    item = _read_item(text, position, kind, owner, doc_body, rules, language, resumed=False)
+    item = _read_item(text, position, kind, owner, doc_body, rules, dates, resumed=False)
     while item is not None:
         items.append(item)
         position = _after_item(text, item)
         separator = _separator(text, position, rules)
         following = None
         if separator is not None and separator.end < bound:
-            following = _read_item(text, separator.end, kind, owner, doc_body, rules, language, resumed=False)
+            following = _read_item(text, separator.end, kind, owner, doc_body, rules, dates, resumed=False)
         if following is None:
-            resumed = _resume(text, position, bound, kind, owner, doc_body, rules, language)
+            resumed = _resume(text, position, bound, kind, owner, doc_body, rules, dates)
             if resumed is None:
                 break
             separator, following = resumed
@@ -250,7 +255,7 @@ def _separator(text: str, position: int, rules: CitationSyntax) -> Span | None:
 
 
 def _resume(text: str, position: int, bound: int, kind: str, owner: str | None,
-            doc_body: str | None, rules: CitationSyntax, language: LanguagePack) -> tuple[Span, Citation] | None:
+            doc_body: str | None, rules: CitationSyntax, dates: Dates) -> tuple[Span, Citation] | None:
     """The list going on after an item's description: '..., entitled “…”, and 77/318 of 25
     July 2023'. Only a dated number after a separator, within the sentence, counts."""
     limit = min(bound, position + RESUME_WINDOW)
@@ -260,7 +265,7 @@ def _resume(text: str, position: int, bound: int, kind: str, owner: str | None,
     for at in _joins(text, position, limit, rules):
         separator = _separator(text, at, rules)
         if separator is not None:
-            item = _read_item(text, separator.end, kind, owner, doc_body, rules, language, resumed=True)
+            item = _read_item(text, separator.end, kind, owner, doc_body, rules, dates, resumed=True)
             if item is not None and item.date is not None:
                 return separator, item
     return None
@@ -279,7 +284,7 @@ def _joins(text: str, position: int, limit: int, rules: CitationSyntax) -> list[
 
 
 def _read_item(text: str, position: int, kind: str, owner: str | None, doc_body: str | None,
-               rules: CitationSyntax, language: LanguagePack, *, resumed: bool) -> Citation | None:
+               rules: CitationSyntax, dates: Dates, *, resumed: bool) -> Citation | None:
     match = rules.number.match(text, position)
     if match is None:
         return None
@@ -298,7 +303,7 @@ def _read_item(text: str, position: int, kind: str, owner: str | None, doc_body:
     organ = _owner_after(text, after, rules)
     if organ is not None:
         (body, after), named = organ, True
-    date, connector = _date_after(text, after, rules, language)
+    date, connector = _date_after(text, after, rules, dates)
     if resumed and date is None:
         return None
     return Citation(kind, body, named, form, number, base, parts, Span(position, end), session,
@@ -464,7 +469,7 @@ def _owner_between(text: str, end: int, rules: CitationSyntax) -> tuple[str, int
     return (body, at) if rules.number.match(text, at) else None
 
 
-def _date_after(text: str, position: int, rules: CitationSyntax, language: LanguagePack) -> tuple[TextDate | None, Span | None]:
+def _date_after(text: str, position: int, rules: CitationSyntax, dates: Dates) -> tuple[TextDate | None, Span | None]:
     """The date joined to a number: ' of 2 December 2004', ', de 2 de diciembre de 2004'."""
     at = position
     comma = text.startswith(",", at)
@@ -476,15 +481,15 @@ def _date_after(text: str, position: int, rules: CitationSyntax, language: Langu
     for connector in rules.connectors:
         if text.startswith(connector, at) and at + len(connector) < len(text) and text[at + len(connector)] in SPACE:
             date_start = at + len(connector) + 1
-            found = date_at(text, date_start, language)
-            if found is not None and _second_date(text, found.span.end, rules, language):
+            found = dates.get(date_start)
+            if found is not None and _second_date(text, found.span.end, rules, dates):
                 return None, None  # "237 (1967) et 259 (1968), en date du 14 juin 1967 et du 27 septembre 1968"
             if found is not None:
                 return found, Span(position, date_start)
     return None, None
 
 
-def _second_date(text: str, position: int, rules: CitationSyntax, language: LanguagePack) -> bool:
+def _second_date(text: str, position: int, rules: CitationSyntax, dates: Dates) -> bool:
     """A date followed by "and" and another date: the dates of the list's items in turn,
     not the last item's alone."""
     ref = FOOTNOTE_REF.match(text, position)
@@ -499,7 +504,7 @@ def _second_date(text: str, position: int, rules: CitationSyntax, language: Lang
             start = at + len(word) + 1
             for connector in ("", *rules.connectors):
                 lead = start + (len(connector) + 1 if connector else 0)
-                if (not connector or text.startswith(connector + " ", start)) and date_at(text, lead, language):
+                if (not connector or text.startswith(connector + " ", start)) and lead in dates:
                     return True
     return False
 

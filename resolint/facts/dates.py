@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache
 
 from ..document.langdata import LanguagePack, pack
 from ..document.model import Document, HeaderLine
@@ -21,8 +21,9 @@ SUP = r"(?P<sup><sup>\s?(?P<supsuffix>[a-zº°.]{1,3})\s?</sup>)"
 
 @dataclass(frozen=True, slots=True)
 class TextDate:
-    """A date as written: `canonical` is how the language writes it (None when the text
-    already is); `valid` is False for a day the month does not have."""
+    """A date as written: `written` is its text as read, a line break inside the paragraph
+    read as a space ("2 December\n2004" is one date); `canonical` is how the language writes it
+    (None when the text already is); `valid` is False for a day the month does not have."""
 
     span: Span
     day: int
@@ -30,6 +31,7 @@ class TextDate:
     year: int | None
     valid: bool
     canonical: str | None
+    written: str
 
     @property
     def value(self) -> date | None:
@@ -93,13 +95,9 @@ def english_month(month: int) -> str:
 
 
 def find_dates(text: str, language: LanguagePack) -> tuple[TextDate, ...]:
-    """Every date of `text`, in text order (cached per text and language)."""
-    return _find(text, language)
+    """Every date of `text`, in text order; Facts.dates holds the result per document.
 
-
-@lru_cache(maxsize=32)
-def _find(text: str, language: LanguagePack) -> tuple[TextDate, ...]:
-    """Month names drive the scan: str.find for each name without its first letter
+    Month names drive the scan: str.find for each name without its first letter
     ("ecember"), whose case is then checked, so that "December" and "december" are both
     found without lower-casing the text. The date patterns are matched only around them."""
     rules = syntax(language)
@@ -135,16 +133,6 @@ def _date_around(text: str, month_at: int, rules: DateSyntax) -> TextDate | None
     return None
 
 
-def date_at(text: str, position: int, language: LanguagePack) -> TextDate | None:
-    """The date of `find_dates` that starts exactly at `position`, if any."""
-    return _by_start(text, language).get(position)
-
-
-@lru_cache(maxsize=32)
-def _by_start(text: str, language: LanguagePack) -> dict[int, TextDate]:
-    return {found.span.start: found for found in find_dates(text, language)}
-
-
 def _read(match: re.Match[str], rules: DateSyntax, *, day_first: bool) -> TextDate | None:
     groups = match.groupdict()
     day = int(groups["day"])
@@ -163,11 +151,12 @@ def _read(match: re.Match[str], rules: DateSyntax, *, day_first: bool) -> TextDa
     valid = 1 <= day <= _days_in(month, year)
     form = rules.form if year is not None else rules.form_without_year
     canonical = form.format(day=rules.first_day if day == 1 else day, month=name, year=year)
-    written = match.group().replace("\n", " ")  # a line break inside a paragraph reads as a space
+    written = match.group().replace("\n", " ")
+    plain = written
     if groups.get("sup"):  # "1<sup>er</sup>" reads as "1er"
         start, end = match.start("sup") - match.start(), match.end("sup") - match.start()
-        written = written[:start] + groups["supsuffix"] + written[end:]
-    return TextDate(Span(match.start(), match.end()), day, month, year, valid, None if written == canonical else canonical)
+        plain = written[:start] + groups["supsuffix"] + written[end:]
+    return TextDate(Span(match.start(), match.end()), day, month, year, valid, None if plain == canonical else canonical, written)
 
 
 DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)

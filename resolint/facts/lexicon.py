@@ -33,6 +33,7 @@ Words = tuple[str, ...]
 SEEN_LIMIT = 4096
 
 
+# Keyed by one word, not a document: the same words recur in every text and across edits.
 @lru_cache(maxsize=8192)
 def fold(word: str) -> str:
     """The form words are compared in: lower case, straight apostrophe, plain hyphen."""

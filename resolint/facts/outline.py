@@ -24,7 +24,7 @@ def outline(facts) -> dict:
         "session": facts.current_session[0],
         "symbol": doc.meta.symbol,
         "number": doc.meta.number,
-        "adoption_date": doc.slice(facts.adoption_date.span) if facts.adoption_date else None,
+        "adoption_date": facts.adoption_date.written if facts.adoption_date else None,
         "plain_text": doc.plain_text,
         "header": [describe.block(h, kind=h.kind) for h in doc.header],
         "chapeau": parts[0]["chapeau"] if parts else None,

@@ -71,6 +71,7 @@ def symbol_parser() -> Lark:
     return Lark(grammar, parser="lalr", lexer="basic", cache=cache_file("symbols"))
 
 
+# Keyed by one candidate symbol, not a document: the same symbols recur across texts and edits.
 @lru_cache(maxsize=4096)
 def parse_symbol(text: str) -> ParsedSymbol:
     """Parse one candidate; never raises."""

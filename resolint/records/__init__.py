@@ -79,6 +79,7 @@ class Session:
     last_item: date | None
 
 
+# The record's lookups are keyed by one number, not a document: the same numbers are cited in many texts.
 @lru_cache(maxsize=4096)
 def resolutions(number: str) -> tuple[Record, ...]:
     """A GA or SC resolution by number as cited ("59/50", "1631 (2005)", "217 A (III)").

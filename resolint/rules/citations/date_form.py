@@ -58,7 +58,7 @@ from ...document.span import Span
 from ...facts.citations import syntax
 from ...facts.dates import syntax as date_syntax
 from ...facts.dates import write_date
-from .common import citation_name, lookup
+from .common import citation_name
 
 META = RuleMeta(
     code="CT003",
@@ -72,7 +72,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
     for found in ctx.facts.dates:
         if found.canonical is None or not found.valid:
             continue
-        written = doc.slice(found.span).replace("\n", " ")  # a wrapped line reads as one
+        written = found.written
         if written.casefold() == found.canonical.casefold() and _in_title(doc.text, found.span.start, date_syntax(ctx.language).months):
             continue  # "Convención … sobre el Derecho del Mar de 10 de Diciembre de 1982": a title's capitals
         canonical = _keep_superscript(written, found.canonical, date_syntax(ctx.language).first_day)
@@ -110,7 +110,7 @@ def _without_year(doc: Document, ctx: Context) -> Iterator[Violation]:
         problem = "the year is incomplete" if cut else "and no year: write the year of adoption"
         message = f"{citation_name(item)} is cited with “{written}”{':' if cut else ''} {problem}"
         fix = None
-        known = [record for record in lookup(item) if (record.adopted.date.month, record.adopted.date.day) == (date.month, date.day)]
+        known = [record for record in ctx.facts.records_for_citations[item] if (record.adopted.date.month, record.adopted.date.day) == (date.month, date.day)]
         if known:
             full = write_date(known[0].adopted.date, ctx.language)
             message += f" (“{full}”, source: {known[0].adopted.describe()})"

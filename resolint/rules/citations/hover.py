@@ -12,10 +12,6 @@ from ...facts import Facts
 from ...facts.citations import Citation
 from ...facts.dates import english_date
 from ...grammar.symbols import describe, resolution_number
-from .common import (
-    assembly_session,
-    lookup,
-)
 
 UNKNOWN = ("not in the record resolint ships (it lacks most General Assembly resolutions adopted "
            "without a vote before session 78, and all ECOSOC resolutions): unknown, not wrong")
@@ -26,7 +22,7 @@ def hover(facts: Facts) -> Iterator[HoverItem]:
         yield HoverItem(found.extent, _symbol(found))
     for _, item in facts.cited:
         span = item.span if item.date is None else type(item.span)(item.span.start, item.date.span.end)
-        yield HoverItem(span, _citation(item))
+        yield HoverItem(span, _citation(item, facts))
 
 
 def _symbol(found) -> str:
@@ -46,12 +42,12 @@ def _symbol(found) -> str:
     return "\n".join(lines)
 
 
-def _citation(item: Citation) -> str:
+def _citation(item: Citation, facts: Facts) -> str:
     word = "decision" if item.kind == "decision" else "resolution"
     organ = organ_name(item.body, article=False) or ""
     if item.body == "OTHER":
         return f"**{word} {item.number}** — of another organ than the General Assembly, the Security Council or ECOSOC (not checked against the record)"
-    session = assembly_session(item)
+    session = facts.assembly_sessions[item]
     if item.body is None and session is None:
         text = f"**{word} {item.number}** — the organ is not named"
         if item.date is None and item.form == "session" and item.session and int(item.session) >= 31:
@@ -71,7 +67,7 @@ def _citation(item: Citation) -> str:
     if item.parts:
         lines.append(f"- part{'s' if len(item.parts) > 1 else ''} {', '.join(item.parts)}")
     if item.body in ("GA", "SC") or session is not None:
-        lines += ["", _record_lines(lookup(item), item.kind, organ or "General Assembly", item.number)]
+        lines += ["", _record_lines(facts.records_for_citations[item], item.kind, organ or "General Assembly", item.number)]
     elif item.body in ("ECOSOC", "HRC"):
         lines += ["", f"{organ} {word}s are not in the record resolint ships: not checked."]
     return "\n".join(lines)

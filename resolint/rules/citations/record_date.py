@@ -45,7 +45,7 @@ from ...document.model import Document
 from ...document.rule import Context, RuleMeta
 from ...facts.citations import Citation
 from ...facts.dates import english_date
-from .common import citation_name, contradiction, date_fix, lookup
+from .common import citation_name, contradiction, date_fix
 
 META = RuleMeta(
     code="CT008",
@@ -62,7 +62,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
         if violation:
             yield violation
         if item.body == "SC" and item.paren_year is not None:
-            known = lookup(item)
+            known = ctx.facts.records_for_citations[item]
             if known and known[0].adopted.date.year != item.paren_year:
                 record = known[0]
                 yield Violation(
@@ -74,13 +74,13 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
 
 def _contradicted(doc: Document, item: Citation, ctx: Context) -> Violation | None:
     """The finding when a record resting on a primary source contradicts the cited date."""
-    judged = contradiction(item)
+    judged = contradiction(item, ctx.facts.records_for_citations[item])
     if judged is None or not judged.firm:
         return None
     record = judged.record
     adopted = record.adopted
     message = (f"{citation_name(item)} was adopted on {english_date(adopted.date)}, "
-               f"not on “{doc.slice(item.date.span)}” (source: {adopted.describe()}")
+               f"not on “{item.date.written}” (source: {adopted.describe()}")
     other = record.evidence_for(item.date.value)
     citing = [f"{adopted.cited_in} with {english_date(adopted.date)}"] if adopted.cited_in else []
     if other is not None:

@@ -61,12 +61,12 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
 def _differs(doc: Document, item: Citation, ctx: Context) -> Violation | None:
     """The finding when a record known only from citations, or flagged as suspect, differs
     from the cited date."""
-    judged = contradiction(item)
+    judged = contradiction(item, ctx.facts.records_for_citations[item])
     if judged is None or judged.firm:
         return None
     record = judged.record
     adopted = record.adopted
-    name, cited = citation_name(item), doc.slice(item.date.span)
+    name, cited = citation_name(item), item.date.written
     if record.citation_only:
         other = record.evidence_for(item.date.value)
         message = f"{name} is cited as of {english_date(adopted.date)}"

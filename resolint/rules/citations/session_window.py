@@ -44,11 +44,7 @@ from ...document.diagnostics import Severity, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
 from ...facts.dates import english_date
-from .common import (
-    assembly_session,
-    citation_name,
-    session_window,
-)
+from .common import citation_name, session_window
 
 META = RuleMeta(
     code="CT005",
@@ -61,7 +57,7 @@ META = RuleMeta(
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
     for _, item in ctx.facts.cited:
         day = item.date.value if item.date else None
-        session = assembly_session(item)
+        session = ctx.facts.assembly_sessions[item]
         if day is None or session is None:
             continue
         window = session_window(session)
@@ -72,5 +68,5 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
         yield Violation(
             item.date.span,
             f"{citation_name(item)} is of the General Assembly's session {session}, which ran from {span}{basis}; "
-            f"“{doc.slice(item.date.span)}” is outside it",
+            f"“{item.date.written}” is outside it",
         )

@@ -52,7 +52,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
         day = item.date.value if item.date else None
         if day is None:
             continue
-        written = doc.slice(item.date.span)
+        written = item.date.written
         if item.body == "SC" and item.paren_year is not None and day.year != item.paren_year:
             yield Violation(
                 item.date.span,

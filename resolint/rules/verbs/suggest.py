@@ -116,6 +116,7 @@ def suggest(lexicon: Lexicon, phrase: str, kind: str, gender: str | None = None,
     return _suggest(lexicon, phrase[: MAX_QUERY + 1], kind, gender, limit)
 
 
+# Keyed by one phrase, not a document: a misspelt opening recurs across texts and edits.
 @lru_cache(maxsize=4096)
 def _suggest(lexicon: Lexicon, phrase: str, kind: str, gender: str | None, limit: int) -> tuple[str, ...]:
     index = _phrase_index(lexicon, kind, gender)
@@ -159,6 +160,7 @@ def correct_word(lexicon: Lexicon, word: str) -> tuple[str, ...]:
     return _correct_word(lexicon, word)
 
 
+# Keyed by one word, not a document: a misspelling recurs across texts and edits.
 @lru_cache(maxsize=4096)
 def _correct_word(lexicon: Lexicon, word: str) -> tuple[str, ...]:
     allowed = 2 if len(word) >= LONG_WORD else 1
