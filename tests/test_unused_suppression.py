@@ -86,6 +86,7 @@ def _word_draft(path: Path) -> Path:
         [("1. ", False), ("Decides", True), (" to remain seized of the matter", False)],
         [("<!-- resolint: disable-next-line ST006 -->", False)],
         [("2. ", False), ("Requests", True), (" the Secretary-General to report to it.", False)],
+        [("<!-- resolint: disable-file ST001 -->", False)],
     ):
         paragraph = document.add_paragraph()
         for text, italic in runs:
@@ -102,4 +103,20 @@ def test_word_drafts_get_the_same_reports(tmp_path):
         ' — "<!-- resolint: disable-next-line ST006, VB001 -->" [*]',
         f"{draft}: paragraph 4: RL100 Unused suppression: `disable-next-line ST006` silences no finding here"
         ' — "<!-- resolint: disable-next-line ST006 -->" [*]',
+        f"{draft}: paragraph 6: RL100 Unused suppression: `disable-file ST001` silences no finding here"
+        ' — "<!-- resolint: disable-file ST001 -->" [*]',
     ]
+
+
+def test_word_fix_removes_the_comment_paragraphs_and_the_unused_code(tmp_path):
+    draft = _word_draft(tmp_path / "draft.docx")
+    result = run("check", "--fix", str(draft))
+    assert "(3 applied)" in err(result)
+    fixed = tmp_path / "draft.fixed.docx"
+    assert [p.text for p in docx.Document(fixed).paragraphs] == [
+        "The General Assembly,",
+        "<!-- resolint: disable-next-line ST006 -->",
+        "1. Decides to remain seized of the matter",
+        "2. Requests the Secretary-General to report to it.",
+    ]
+    assert run("check", str(fixed)).returncode == 0
