@@ -86,6 +86,12 @@ async def code_actions(client: Client, uri: str, where: types.Range, diagnostics
         context=types.CodeActionContext(diagnostics=diagnostics, only=only)))
 
 
+async def fix_all(client: Client, uri: str) -> list[types.CodeAction]:
+    """The source.fixAll actions offered for the whole document."""
+    start = types.Position(line=0, character=0)
+    return await code_actions(client, uri, types.Range(start=start, end=start), [], only=["source.fixAll"])
+
+
 def changes_of(action: types.CodeAction, uri: str) -> list[types.TextEdit]:
     document_edit = action.edit.document_changes[0]
     assert document_edit.text_document.uri == uri
@@ -325,8 +331,7 @@ async def test_fix_all_applies_every_safe_fix(client: Client, folder):
     uri, text = copy(folder, SPANISH_SAMPLE)
     client.open(uri, text)
     await client.diagnostics_for(uri, 1)
-    start = types.Position(line=0, character=0)
-    result = await code_actions(client, uri, types.Range(start=start, end=start), [], only=["source.fixAll"])
+    result = await fix_all(client, uri)
     assert [a.kind for a in result] == ["source.fixAll.resolint"]
     fixed = edit_text(text, changes_of(result[0], uri))
     safe = [d.code for d in lint_text(text) if d.fix and d.fix.applicability == "safe"]

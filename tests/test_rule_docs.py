@@ -8,8 +8,9 @@ import pytest
 
 from resolint.document.rule import DOC_SECTIONS
 from resolint.linter import registry
-from resolint.linter.config import Config
 from resolint.linter.engine import lint_text
+
+from .test_rule_fixtures import config_for
 
 CODE = re.compile(r"[A-Z]{2}\d{3}\Z")
 NAME = re.compile(r"[a-z]+(?:-[a-z0-9]+)*\Z")
@@ -31,7 +32,7 @@ def test_codes_and_names_are_unique_and_well_formed():
     for rule in RULES + VERSION_RULES:
         assert CODE.match(rule.code), rule.code
         assert NAME.match(rule.name), rule.name
-        assert rule.code[:2] in ("ST", "VB", "FN", "SS", "CT") or rule in VERSION_RULES and rule.code[:2] == "LV", rule.code
+        assert rule.code[:2] in ("ST", "VB", "FN", "SS", "CT", "RL") or rule in VERSION_RULES and rule.code[:2] == "LV", rule.code
 
 
 @pytest.mark.parametrize("rule", RULES + VERSION_RULES, ids=lambda rule: rule.code)
@@ -44,7 +45,7 @@ def test_docs_have_every_section(rule):
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
 def test_documented_examples_fail_and_pass(rule):
-    config = Config(select=(rule.code,))
+    config = config_for(rule.code)
     for title, should_fail in (("Example", True), ("Use instead", False)):
         blocks = FENCE.findall(_section(rule.docs, title))
         assert blocks, f"{rule.code}: '## {title}' has no ```markdown example"

@@ -6,6 +6,9 @@
 
 The module docstring is the rule's documentation, in fixed sections (What it checks,
 Why it matters, Example, Use instead, and Options when the rule has any).
+
+A module with `READS_SUPPRESSIONS = True` (the RL rules on resolint's own comments) runs
+after the suppression filter, and reads what each directive silenced in `ctx.suppressions`.
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from typing import Any
 
 from .diagnostics import Severity
 from .langdata import LanguagePack
+from .suppression import DirectiveUse
 
 DOC_SECTIONS = ("What it checks", "Why it matters", "Example", "Use instead")
 REPOSITORY = "https://github.com/resolint/resolint"
@@ -39,6 +43,7 @@ class Context:
     language: LanguagePack
     options: Any
     facts: Any = None  # the document's resolint.facts.Facts (a layer above this one)
+    suppressions: tuple[DirectiveUse, ...] = ()  # only for rules that read them (see above)
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,7 @@ class Rule:
         self.meta: RuleMeta = module.META
         self.options_class = getattr(module, "Options", NoOptions)
         self.check = module.check
+        self.reads_suppressions: bool = getattr(module, "READS_SUPPRESSIONS", False)
 
     @property
     def code(self) -> str:

@@ -5,7 +5,8 @@ The linter's fixes are edits of the text form. Each edit is carried over to the 
 Word paragraph it falls in: deleted characters leave their runs, inserted text gets a new
 run that copies the formatting of the text beside it (italic or bold as the edit's Markdown
 says), a change of emphasis sets italic or bold on the runs it covers, and a blank line
-splits the paragraph. Fixes that Word cannot take — changing an automatic paragraph number
+splits the paragraph, and a deletion of a whole body paragraph with its blank lines (an
+unused suppression comment) removes that paragraph. Fixes that Word cannot take — changing an automatic paragraph number
 or a footnote mark, or reaching across paragraphs — are left out and reported.
 
 Every pass re-reads the edited document and checks that it reads as the fixed text; a
@@ -132,6 +133,8 @@ def why_not(word: DocxMap, fix: Fix) -> str | None:
 
 
 def _edit_problem(word: DocxMap, edit: Edit) -> str | None:
+    if _removed_paragraph(word, edit) is not None:
+        return None
     start, end = edit.span.start, edit.span.end
     if any(markup in edit.text for markup in MARKUP_WORD_CANNOT_TAKE):
         return "it adds a footnote mark or a comment, which only Word itself can insert"
@@ -156,6 +159,29 @@ def _edit_problem(word: DocxMap, edit: Edit) -> str | None:
     if BLANK_LINE.search(edit.text) and word.paragraphs[_paragraph_at(word, start, end)].part != "document":
         return "it splits a footnote into paragraphs"
     return None
+
+
+def _removed_paragraph(word: DocxMap, edit: Edit) -> int | None:
+    """The body paragraph that `edit` deletes whole, with the blank lines around it (as a
+    fix removes a comment's line), or None. Only a paragraph of plain text directly in the
+    body, never one of a table cell or a footnote."""
+    deleted = word.text[edit.span.start : edit.span.end]
+    if edit.text or not deleted.strip():
+        return None
+    start = edit.span.start + len(deleted) - len(deleted.lstrip())
+    end = edit.span.end - (len(deleted) - len(deleted.rstrip()))
+    if word.blocks[word.block_index(start)] != (start, end):
+        return None
+    pieces = _pieces(word, start, end)
+    paragraphs = {piece.paragraph for piece in pieces}
+    if {piece.kind for piece in pieces} != {TEXT} or len(paragraphs) != 1:
+        return None
+    index = paragraphs.pop()
+    paragraph = word.paragraphs[index]
+    parent = paragraph.element.getparent() if paragraph.element is not None else None
+    if paragraph.part != "document" or parent is None or parent.tag != w("body"):
+        return None
+    return index
 
 
 def _pieces(word: DocxMap, start: int, end: int) -> list[Piece]:
@@ -219,7 +245,19 @@ def _neighbours(word: DocxMap, start: int, end: int) -> tuple[Piece | None, Piec
 # --- writing ------------------------------------------------------------------------------
 
 def _write(document, word: DocxMap, edits: list[Edit]) -> None:
-    """Carry `edits` (non-overlapping, each inside one paragraph) over to the document."""
+    """Carry `edits` (non-overlapping, each inside one paragraph or removing one whole
+    paragraph) over to the document."""
+    removed = [index for edit in edits if (index := _removed_paragraph(word, edit)) is not None]
+    edits = [edit for edit in edits if _removed_paragraph(word, edit) is None]
+    _edit_paragraphs(document, word, edits)
+    for index in removed:
+        element = word.paragraphs[index].element
+        element.getparent().remove(element)
+
+
+def _edit_paragraphs(document, word: DocxMap, edits: list[Edit]) -> None:
+    if not edits:
+        return
     plans = [_plan(word, block, [e for e in edits if word.block_index(e.span.start) == block])
              for block in sorted({word.block_index(edit.span.start) for edit in edits})]
     # 1. split runs wherever something changes, so that every change covers whole runs
@@ -542,6 +580,8 @@ def _verify(before: DocxMap, edits: list[Edit], after: DocxMap) -> None:
     expected_body: list[str] = []
     expected_notes: list[str] = []
     for start, end in before.blocks:
+        if any(not e.text and e.span.start <= start and end <= e.span.end for e in edits):
+            continue  # a paragraph removed whole
         local = [Edit(Span(e.span.start - start, e.span.end - start), e.text) for e in edits
                  if start <= e.span.start <= e.span.end <= end]
         text = apply_edits(before.text[start:end], local)

@@ -19,3 +19,12 @@ def parse_directive(text: str, span: Span) -> Directive | None:
         return None
     codes = tuple(code for code in re.split(r"[\s,]+", match.group("codes")) if code)
     return Directive(span, Action(match.group("action")), codes)
+
+
+def codes_span(text: str, directive: Directive) -> Span:
+    """Where the directive's codes stand (with the space before them): what a fix rewrites
+    to keep some of them."""
+    match = DIRECTIVE.search(text, directive.span.start, directive.span.end)
+    if not match:  # the parser found it there; the text is the parser's
+        return Span(directive.span.end, directive.span.end)
+    return Span(match.start("codes"), match.end("codes"))

@@ -29,17 +29,49 @@ def parse_with(text: str, config: Config = DEFAULT, *, path: str | None = None, 
 
 def lint_document(doc: Document, config: Config = DEFAULT, facts: Facts | None = None) -> list[Diagnostic]:
     """The findings of the enabled rules on `doc`; `facts`, when the caller keeps them for
-    other features (the editor's hover), are shared with the rules."""
-    diagnostics: list[Diagnostic] = []
-    facts = facts or Facts(doc)
-    language = facts.language
-    folded = bool(doc.original) and doc.original != doc.text  # once: comparing per fix is quadratic
-    for rule in registry.select(config.select, config.ignore):
-        severity = config.severity_for(rule.code, rule.name, rule.meta.default_severity)
-        if severity is None:
-            continue
+    other features (the editor's hover), are shared with the rules.
 
-        context = Context(language, rule.options(config.rules.get(rule.code)), facts)
+    Two passes: the rules on the text, then the suppression filter, then the rules on what
+    the directives silenced (RL: unused suppressions, unknown codes)."""
+    facts = facts or Facts(doc)
+    running = [
+        (rule, severity)
+        for rule in registry.select(config.select, config.ignore)
+        if (severity := config.severity_for(rule.code, rule.name, rule.meta.default_severity)) is not None
+    ]
+    first = [(rule, severity) for rule, severity in running if not rule.reads_suppressions]
+    diagnostics = _run(doc, config, facts, first)
+    if doc.directives:
+        diagnostics = _suppressed(doc, config, facts, running, diagnostics)
+    diagnostics.sort(key=lambda d: (d.span.start, d.span.end, d.code))
+    return diagnostics
+
+
+def _suppressed(doc: Document, config: Config, facts: Facts, running, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The findings the directives do not silence, with the RL rules' reports on the
+    directives themselves. A directive without codes silences no RL report (it would silence
+    its own); one naming RL100 does."""
+    suppressions = suppress.Suppressions(
+        doc.text, doc.lines, doc.directives, lambda s, d: registry.matches(s, d.code, d.name)
+    )
+    kept = [d for d in diagnostics if d.code == INTERNAL_ERROR or not suppressions.silences(d)]
+    second = [(rule, severity) for rule, severity in running if rule.reads_suppressions]
+    if not second:
+        return kept
+    ran = [rule for rule, _ in running if not rule.reads_suppressions]
+    uses = suppressions.uses(
+        lambda code: any(registry.matches(code, rule.code, rule.name) for rule in ran), registry.is_known_selector
+    )
+    reports = _run(doc, config, facts, second, uses)
+    return kept + [d for d in reports if d.code == INTERNAL_ERROR or not suppressions.silences(d, blanket=False)]
+
+
+def _run(doc: Document, config: Config, facts: Facts, rules, suppressions=()) -> list[Diagnostic]:
+    """Each rule's violations as diagnostics; a rule that raises becomes one RL000."""
+    diagnostics: list[Diagnostic] = []
+    folded = bool(doc.original) and doc.original != doc.text  # once: comparing per fix is quadratic
+    for rule, severity in rules:
+        context = Context(facts.language, rule.options(config.rules.get(rule.code)), facts, suppressions)
         try:
             for violation in rule.check(doc, context):
                 fix = _in_original(doc, violation.fix) if folded else violation.fix
@@ -47,24 +79,20 @@ def lint_document(doc: Document, config: Config = DEFAULT, facts: Facts | None =
                     Diagnostic(rule.code, rule.name, severity, violation.span, violation.message, fix, rule.url)
                 )
         except Exception as error:  # noqa: BLE001 - one broken rule must not stop the others
-            where = traceback.extract_tb(error.__traceback__)[-1]
-            diagnostics.append(
-                Diagnostic(
-                    INTERNAL_ERROR,
-                    "internal-error",
-                    Severity.ERROR,
-                    Span(0, 0),
-                    f"rule {rule.code} ({rule.name}) failed: {type(error).__name__}: {error} "
-                    f"[{where.filename.rsplit('/', 1)[-1]}:{where.lineno}]; please report this",
-                )
-            )
-    if doc.directives:
-        silenced = suppress.suppressed_filter(
-            doc.text, doc.lines, doc.directives, lambda s, d: registry.matches(s, d.code, d.name)
-        )
-        diagnostics = [d for d in diagnostics if d.code == INTERNAL_ERROR or not silenced(d)]
-    diagnostics.sort(key=lambda d: (d.span.start, d.span.end, d.code))
+            diagnostics.append(_internal_error(rule, error))
     return diagnostics
+
+
+def _internal_error(rule, error: Exception) -> Diagnostic:
+    where = traceback.extract_tb(error.__traceback__)[-1]
+    return Diagnostic(
+        INTERNAL_ERROR,
+        "internal-error",
+        Severity.ERROR,
+        Span(0, 0),
+        f"rule {rule.code} ({rule.name}) failed: {type(error).__name__}: {error} "
+        f"[{where.filename.rsplit('/', 1)[-1]}:{where.lineno}]; please report this",
+    )
 
 
 def _in_original(doc: Document, fix: Fix | None) -> Fix | None:

@@ -12,6 +12,7 @@ from .citations import (
     year_mismatch,
 )
 from .citations import hover as citation_hover
+from .comments import unknown_code, unused_suppression
 from .footnotes import (
     glued_text,
     missing_text,
@@ -92,6 +93,8 @@ BUILTIN_RULES = (
     unknown,
     agreement,
     chapeau_italics,
+    unused_suppression,
+    unknown_code,
 )
 
 # Functions (facts) -> Iterable[HoverItem]; see resolint.linter.hover.
