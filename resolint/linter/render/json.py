@@ -24,7 +24,7 @@ def diagnostic_dict(path: str, index: LineIndex, diagnostic: Diagnostic) -> dict
         **_range(index, diagnostic.span),
         "fix": None if diagnostic.fix is None else {
             "title": diagnostic.fix.title,
-            "applicability": diagnostic.fix.applicability,
+            "applicability": diagnostic.fix.applicability.value,
             "edits": [{**_range(index, edit.span), "content": edit.text} for edit in diagnostic.fix.edits],
         },
         "url": diagnostic.url,

@@ -36,7 +36,7 @@ def render_sarif(results: list[tuple[str, LineIndex, list[Diagnostic]]]) -> str:
             if d.fix is not None:
                 result["fixes"] = [
                     {
-                        "description": {"text": f"{d.fix.title} ({d.fix.applicability})"},
+                        "description": {"text": f"{d.fix.title} ({d.fix.applicability.value})"},
                         "artifactChanges": [
                             {
                                 "artifactLocation": location,
