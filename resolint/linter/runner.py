@@ -17,6 +17,7 @@ from .cache import LintCache, config_fingerprint
 from .config import Config, ConfigError, ConfigResolver
 from .fixes import has_fixes
 from .formats import format_of
+from .locator import Locator, TextLocator
 from .source import Source, SourceError, encode, read_source, read_stdin, write_fixed
 from .workspace import STDIN
 
@@ -47,23 +48,23 @@ class FileResult:
     def text(self) -> str:
         return self.fixed if self.fixed is not None else (self.source.text if self.source else "")
 
-    def lines(self) -> LineIndex:
-        """The index findings are placed with (for a Word document, also its paragraphs)."""
+    def locator(self) -> Locator:
+        """What the findings are placed with (for a Word document, also its paragraphs)."""
         if self.fixed is None and self.source is not None:
-            return self.source.index(None)
-        return LineIndex(self.text)
+            return self.source.locator()
+        return TextLocator(LineIndex(self.text))
 
-    def row(self) -> tuple[str, LineIndex, list[Diagnostic]]:
-        """What a renderer takes (the line index is built only when there is something to place)."""
+    def row(self) -> tuple[str, Locator, list[Diagnostic]]:
+        """What a renderer takes (the locator is built only when there is something to place)."""
         diagnostics = self.diagnostics or []
-        return self.display, self.lines() if diagnostics else _NO_LINES, diagnostics
+        return self.display, self.locator() if diagnostics else _NOWHERE, diagnostics
 
     def problems(self) -> int:
         """Findings at warning or error level: these make the exit code 1."""
         return sum(1 for d in self.diagnostics or () if d.severity <= Severity.WARNING)
 
 
-_NO_LINES = LineIndex("")
+_NOWHERE = TextLocator(LineIndex(""))
 # Below this much text (about 30 ms of parsing) starting worker processes costs more than it saves.
 PARALLEL_FROM = 100_000
 
@@ -95,7 +96,7 @@ def check_files(
             continue
         result.source = source
         fixing = options.fix and (target == STDIN or source.writable())
-        if options.fix and not fixing and (options.diff or source.word is None):
+        if options.fix and not fixing and (options.diff or not source.converted):
             # (a Word document's fixes go into a corrected copy: see write_fixes)
             result.note = f"{source.display}: not a plain text file; " + (
                 "no diff is shown for it" if options.diff else "fixes are not written back to it"
@@ -130,7 +131,7 @@ def write_fixes(
     content's findings, so the next run need not lint it again. A Word document is never
     rewritten: its fixes go into a corrected copy beside it (draft.fixed.docx)."""
     for result in results:
-        if result.source is not None and result.source.word is not None and result.source.path is not None:
+        if result.source is not None and result.source.converted and result.source.path is not None:
             _fix_word_copy(result, configs.for_path(result.source.path), unsafe)
             continue
         if result.fixed is None or result.source is None or result.source.path is None:
