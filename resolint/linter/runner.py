@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..document.diagnostics import Diagnostic, Severity
 from ..document.span import LineIndex
+from . import unreadable
 from .cache import LintCache, config_fingerprint
 from .config import Config, ConfigError, ConfigResolver
 from .fixes import has_fixes
@@ -54,10 +55,15 @@ class FileResult:
             return self.source.locator()
         return TextLocator(LineIndex(self.text))
 
-    def row(self) -> tuple[str, Locator, list[Diagnostic]]:
-        """What a renderer takes (the locator is built only when there is something to place)."""
+    def row(self, *, problems: bool = False) -> tuple[str, Locator, list[Diagnostic]]:
+        """What a renderer takes (the locator is built only when there is something to place);
+        with `problems`, the error that kept the file from being checked (or fixed) comes first,
+        as an RL001 finding."""
         diagnostics = self.diagnostics or []
-        return self.display, self.locator() if diagnostics else _NOWHERE, diagnostics
+        locator = self.locator() if diagnostics else _NOWHERE
+        if problems and self.error:
+            diagnostics = [unreadable.diagnostic(self.display, self.error), *diagnostics]
+        return self.display, locator, diagnostics
 
     def problems(self) -> int:
         """Findings at warning or error level: these make the exit code 1."""
@@ -199,6 +205,17 @@ def summary(results: list[FileResult], *, fix: bool = False, diff: bool = False)
     if fix:
         return f"Fixed {fixes} problem{'s' if fixes != 1 else ''} in {fixed_files} of {files}; {found} left{hint}."
     return f"Found {found} in {files}{hint}."
+
+
+def report_rows(results: list[FileResult], others=(), *, problems: bool) -> list[tuple[str, Locator, list[Diagnostic]]]:
+    """What the renderers take for the whole run: a row per file checked and, with `problems`
+    (the machine formats), one per file that could not be, its error as an RL001 finding —
+    also for `others`, the errors of files the discovery refused (those that name a path)."""
+    rows = [r.row(problems=problems) for r in results if r.diagnostics is not None or (problems and r.error)]
+    if problems:
+        rows += [(str(error.path), _NOWHERE, [unreadable.diagnostic(str(error.path), str(error))])
+                 for error in others if getattr(error, "path", None) is not None]
+    return rows
 
 
 def errors(results: list[FileResult]) -> list[str]:

@@ -24,9 +24,9 @@ def render_sarif(results: list[tuple[str, Locator, list[Diagnostic]]]) -> str:
     for path, locator, diagnostics in results:
         location = {"uri": _uri(path)}
         for d in diagnostics:
-            if d.code not in index:  # RL000, the internal error of a failing rule
+            if d.code not in index:  # RL000, the internal error of a failing rule; RL001, a file not read
                 index[d.code] = len(rules)
-                rules.append({"id": d.code, "name": d.name, "shortDescription": {"text": "A rule failed while checking."}})
+                rules.append(_own_descriptor(d))
             result = {
                 "ruleId": d.code,
                 "ruleIndex": index[d.code],
@@ -84,6 +84,14 @@ def _descriptor(rule) -> dict:
         "defaultConfiguration": {"level": LEVELS[meta.default_severity]},
         "properties": {"fixable": meta.fixable, "tags": [meta.code[:2]]},
     }
+
+
+def _own_descriptor(d: Diagnostic) -> dict:
+    """The descriptor of one of resolint's own problems, listed only when it occurs."""
+    documented = registry.documented(d.code)
+    if documented is not None:
+        return _descriptor(documented)
+    return {"id": d.code, "name": d.name, "shortDescription": {"text": "A rule failed while checking."}}
 
 
 def _region(locator: Locator, span: Span) -> dict:
