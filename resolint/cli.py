@@ -22,6 +22,7 @@ from .linter.runner import (
     diff_of,
     errors,
     notes,
+    report_rows,
     summary,
     write_fixes,
 )
@@ -164,7 +165,8 @@ def _report(results, targets, discovery, configs, cache, output_format: str, out
             write_fixes(results, configs, cache, unsafe=unsafe)
         if not show_hints:
             _hide_hints(results)
-        report = RENDERERS[output_format]([r.row() for r in results if r.diagnostics is not None])
+        # The machine formats also carry each file that could not be checked (RL001); text has the stderr line.
+        report = RENDERERS[output_format](report_rows(results, discovery.errors, problems=output_format != "text"))
 
     failures = list(dict.fromkeys(errors(results) + [str(error) for error in discovery.errors]))
     for message in failures:
@@ -352,7 +354,7 @@ def rule(code: str = typer.Argument(..., help="A rule code (ST004) or name (oper
     """Show a rule's documentation."""
     from .linter import registry
 
-    found = registry.find(code)
+    found = registry.documented(code)
     if found is None:
         _fail(f"unknown rule {code!r} (see `resolint rules`)")
         raise typer.Exit(USAGE_ERROR)

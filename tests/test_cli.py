@@ -195,7 +195,8 @@ def test_control_characters_in_file_names_cannot_forge_lines_or_reach_the_termin
         machine = run("check", "--no-cache", "--format", output_format, ".", cwd=tmp_path)
         assert machine.returncode == 2 and "Traceback" not in err(machine), output_format
     payload = json.loads(out(run("check", "--no-cache", "--format", "json", ".", cwd=tmp_path)))
-    assert {d["path"] for d in payload["diagnostics"]} == {forged, coloured, os.fsdecode(b"latin\xe9.md")}
+    assert {d["path"] for d in payload["diagnostics"]} == {forged, coloured, os.fsdecode(b"latin\xe9.md"), "bell\x07.md"}
+    assert [d["code"] for d in payload["diagnostics"] if d["path"] == "bell\x07.md"] == ["RL001"]  # not UTF-8
 
 
 LANG_XX = "--lang: expected \"auto\" or one of en, es, fr, got 'xx'"

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from resolint.document.diagnostics import SAFE, Severity
+from resolint.document.diagnostics import Applicability, Severity
 from resolint.grammar.inline import strip_markup
 from resolint.grammar.parser import parse
 from resolint.grammar.typography import fold
@@ -122,7 +122,7 @@ def test_safe_fixes_change_adopted_texts_only_at_recorded_findings(path: Path):
     """A fix marked safe must be safe on every correct text: on an adopted resolution a safe
     fix may only repair a recorded slip (of any severity, since `--fix` applies them all)."""
     doc, diagnostics = _findings(path)
-    fixed = [d for d in diagnostics if d.fix and d.fix.applicability == SAFE]
+    fixed = [d for d in diagnostics if d.fix and d.fix.applicability is Applicability.SAFE]
     if not fixed:
         return
     recorded = _recorded()

@@ -243,6 +243,12 @@ def test_a_finding_in_a_footnote_names_the_footnote():
         shown = "".join(t.text for t in paragraph.iter(f"{{{W_NS}}}t"))
         assert shown[where.start : where.end] == "vol."
         assert index.position(start) == (3, word.text.split("\n")[2].index("vol.") + 1)  # in the text form
+        # what the renderers read: the same place through the Locator protocol
+        located = index.locate(Span(start, start + 4))
+        column = word.text.split("\n")[2].index("vol.") + 1
+        assert (located.line, located.column, located.end_line, located.end_column) == (3, column, 3, column + 4)
+        assert located.display("x.docx") == "x.docx: footnote 1" and located.quote == where.quote
+        assert located.details == {"docx": where.as_json()}
     assert WordIndex(None, word).role(word.text.index("the Convention")) == "preambular 1"
 
 

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from resolint.document.diagnostics import UNSAFE, Edit, Fix, Violation
+from resolint.document.diagnostics import Applicability, Edit, Fix, Violation
 from resolint.document.rule import Rule, RuleMeta
 from resolint.document.span import Span
 from resolint.linter import registry
@@ -139,7 +139,7 @@ def _double_spaces(doc, ctx):
         end = start
         while end < len(doc.text) and doc.text[end] == " ":
             end += 1
-        yield Violation(Span(start, end), "Several spaces", Fix("One space", (Edit(Span(start, end), " "),), UNSAFE))
+        yield Violation(Span(start, end), "Several spaces", Fix("One space", (Edit(Span(start, end), " "),), Applicability.UNSAFE))
         start = doc.text.find("  ", end)
 
 

@@ -13,6 +13,7 @@ import jsonschema
 import junitparser
 import pytest
 
+from resolint.document.span import LineIndex
 from resolint.linter import registry
 from resolint.linter.config import ConfigResolver
 from resolint.linter.render.github import render_github
@@ -113,9 +114,10 @@ def parse_workflow_command(line: str) -> tuple[str, dict[str, str], str]:
 def test_github_annotations_follow_the_documented_syntax(odd_file):
     rendered = rows([DRAFT, odd_file])
     lines = render_github(rendered).splitlines()
-    expected = [(path, index, d) for path, index, diagnostics in rendered for d in diagnostics]
+    expected = [(path, d) for path, _, diagnostics in rendered for d in diagnostics]
     assert len(lines) == len(expected)
-    for line, (path, index, d) in zip(lines, expected):
+    for line, (path, d) in zip(lines, expected):
+        index = LineIndex(Path(path).read_text(encoding="utf-8"))  # the lines as counted independently of the renderer
         command, properties, message = parse_workflow_command(line)
         assert command == {"error": "error", "warning": "warning"}.get(d.severity.label, "notice")
         assert properties["file"] == path
@@ -181,3 +183,14 @@ def test_output_file(tmp_path):
     result = run("check", "--format", "sarif", "--output-file", str(target), str(DRAFT))
     assert result.returncode == 1 and out(result) == ""
     jsonschema.Draft4Validator(SARIF_SCHEMA).validate(json.loads(target.read_text(encoding="utf-8")))
+
+
+def test_a_text_file_is_placed_by_line_and_column():
+    """The text locator, which every renderer reads for a text file: 1-based lines and
+    columns in characters, "path:line:column" for a person."""
+    from resolint.document.span import Span
+    from resolint.linter.locator import TextLocator
+
+    located = TextLocator(LineIndex("ab\nc€d\n")).locate(Span(4, 6))
+    assert (located.line, located.column, located.end_line, located.end_column) == (2, 2, 2, 4)
+    assert located.display("a.md") == "a.md:2:2" and located.quote == "" and located.details == {}

@@ -10,7 +10,7 @@ import pytest
 from lsprotocol import types
 
 from resolint import lint_text, parse
-from resolint.document.diagnostics import SAFE, UNSAFE, Diagnostic, Edit, Fix, Severity
+from resolint.document.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from resolint.document.langdata import pack
 from resolint.document.span import Span
 from resolint.facts import Facts
@@ -86,7 +86,7 @@ def test_disable_comment_keeps_windows_line_endings():
 def test_quick_fixes_safe_preferred_unsafe_marked_and_kind_filters():
     analysis = analysis_of(DRAFT)
     unsafe = Diagnostic("ST004", "operative-numbering", Severity.WARNING, Span(60, 62), "Renumber",
-                        Fix("Renumber the paragraphs", (Edit(Span(60, 61), "2"),), applicability=UNSAFE))
+                        Fix("Renumber the paragraphs", (Edit(Span(60, 61), "2"),), applicability=Applicability.UNSAFE))
     analysis = dataclasses.replace(analysis, findings=(*analysis.findings, unsafe))
     everything = actions.code_actions(analysis, Span(0, len(DRAFT)), None, document_changes=True)
     titles = [a.title for a in everything]
@@ -105,7 +105,7 @@ def test_fix_all_equals_fixing_until_stable():
     text = (ROOT / "examples" / "draft-oceans-en.md").read_text(encoding="utf-8")
     edit = actions.fix_all(analysis_of(text))
     fixed = apply_edits(text, [edit])
-    assert not [d for d in lint_text(fixed) if d.fix and d.fix.applicability == SAFE]
+    assert not [d for d in lint_text(fixed) if d.fix and d.fix.applicability is Applicability.SAFE]
     assert actions.fix_all(analysis_of(fixed)) is None
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from resolint.document.diagnostics import Diagnostic, Severity
+from resolint.document.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from resolint.document.span import Span
 from resolint.linter import cache as cache_module
 from resolint.linter import runner
@@ -422,6 +422,25 @@ def test_links_inside_a_committed_cache_folder_are_not_written_through(tmp_path)
     assert not (folder / f"lint-{tool_fingerprint()}.json").is_symlink()  # replaced by resolint's own file
 
 
+def test_a_cached_fix_comes_back_with_its_applicability(tmp_path, monkeypatch):
+    """The cache stores the applicability as its string; what it gives back is the enum
+    again, so `is Applicability.SAFE` (what --fix and "fix all" test) holds for a cached fix."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
+    _forget_key()
+    try:
+        cache = LintCache(tmp_path / ".resolint_cache")
+        fixes = [Fix("Write 2", (Edit(Span(0, 1), "2"),), kind) for kind in Applicability]
+        found = [Diagnostic("ST004", "operative-numbering", Severity.ERROR, Span(0, 1), "m", fix) for fix in fixes]
+        cache.put(tmp_path / "a.md", "key", found)
+        stored = [entry[6][1] for entry in cache._entries[os.path.abspath(tmp_path / "a.md")]["diagnostics"]]
+        assert stored == ["safe", "unsafe"] and all(type(value) is str for value in stored)
+        back = cache.get(tmp_path / "a.md", "key", 10)
+        assert [d.fix.applicability for d in back] == [Applicability.SAFE, Applicability.UNSAFE]
+        assert all(type(d.fix.applicability) is Applicability for d in back)
+    finally:
+        _forget_key()
+
+
 def _forget_key() -> None:
     """Make the next LintCache read the key of the XDG_CACHE_HOME now set."""
     if hasattr(cache_module, "user_key"):
@@ -475,6 +494,7 @@ def test_a_damaged_cache_entry_is_linted_again_in_every_format(tmp_path, monkeyp
         [4, "operative-numbering", 1, 0, 3, "message", None, None],
         ["ST004", "operative-numbering", 1, 0, 3, ["message"], None, None],
         ["ST004", "operative-numbering", 1, 0, 3, "message", ["title", "safe", [[0, "3", "x"]]], None],
+        ["ST004", "operative-numbering", 1, 0, 3, "message", ["title", "maybe", [[0, 3, "x"]]], None],  # no such applicability
         ["ST004", "operative-numbering", 1, 0, 3, "message", None, "javascript:alert(1)"],
         ["ST004", "operative-numbering", 1, 3, 0, "message", None, None],
     ]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import IntEnum
+from enum import IntEnum, StrEnum
 
 from .span import Span
 
@@ -27,8 +27,12 @@ class Severity(IntEnum):
             raise ValueError(f"unknown severity {name!r} (expected error, warning, info or hint)") from None
 
 
-SAFE = "safe"
-UNSAFE = "unsafe"
+class Applicability(StrEnum):
+    """Whether a fix may be applied without a person reading it (ruff's terms). The values are
+    the strings JSON, SARIF and the cache carry, so they must not change."""
+
+    SAFE = "safe"  # applied by --fix and "fix all"
+    UNSAFE = "unsafe"  # may change the meaning: applied only with --unsafe-fixes, or one by one in the editor
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +47,7 @@ class Edit:
 class Fix:
     title: str
     edits: tuple[Edit, ...]
-    applicability: str = SAFE
+    applicability: Applicability = Applicability.SAFE
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,7 +58,7 @@ class Rule:
         self.module = module
         self.meta: RuleMeta = module.META
         self.options_class = getattr(module, "Options", NoOptions)
-        self.check = module.check
+        self.check = getattr(module, "check", None)  # None: a problem of resolint's own (RL001), not a check of a text
         self.reads_suppressions: bool = getattr(module, "READS_SUPPRESSIONS", False)
 
     @property

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
 
-from ..document.diagnostics import Diagnostic, Edit, Fix
+from ..document.diagnostics import Applicability, Diagnostic, Edit, Fix
 from ..document.span import Span
 from ..grammar.inline import scan
 from ..linter.fixes import apply_edits, select_fixes
@@ -68,7 +68,7 @@ def fix_docx(data: bytes, name: str, lint: Callable[[str], list[Diagnostic]], *,
         applicable = []
         skipped = []
         for diagnostic in diagnostics:
-            if diagnostic.fix is None or (not unsafe and diagnostic.fix.applicability != "safe"):
+            if diagnostic.fix is None or (not unsafe and diagnostic.fix.applicability is not Applicability.SAFE):
                 continue
             reason = why_not(word, diagnostic.fix)
             if reason:

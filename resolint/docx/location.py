@@ -1,9 +1,10 @@
 """Where a finding is in Word: the paragraph a user can count to, the preambular or operative
 paragraph it belongs to, and a short quote of the text to search for (Ctrl+F).
 
-`WordIndex` stands in for the line index when the renderers print a Word document's
-findings: it still answers `position()` (line and column in the text form, as written by
-`resolint convert`) and adds `word_location()`. No XML library is imported here.
+`WordIndex` is a Word document's `Locator` (linter/locator.py), what the renderers place its
+findings with: line and column in the text form (as `resolint convert` writes it), and the
+paragraph, the quote and the `docx` details of `word_location()`. No XML library is imported
+here.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 
 from ..document.model import Document, Paragraph
 from ..document.span import LineIndex, Span
+from ..linter.locator import Location
 from .mapping import DocxMap
 
 SHORTEST_QUOTE = 30  # characters of context a quote has at least (when the paragraph has them)
@@ -66,7 +68,7 @@ class WordLocation:
 
 
 class WordIndex:
-    """The renderers' index for a Word document (see the module docstring)."""
+    """A Word document's locator (see the module docstring)."""
 
     def __init__(self, doc: Document | None, word: DocxMap, *, language: str | None = None) -> None:
         """`doc` is the parsed text form; without it (a caller that kept only the findings)
@@ -92,6 +94,12 @@ class WordIndex:
                 self._lines = LineIndex(self.word.text)
             return self._lines.position(offset)
         return self._doc.lines.position(offset)
+
+    def locate(self, span: Span) -> Location:
+        line, column = self.position(span.start)
+        end_line, end_column = self.position(span.end)
+        where = self.word_location(span)
+        return Location(line, column, end_line, end_column, where.label, where.quote, {"docx": where.as_json()})
 
     def word_location(self, span: Span) -> WordLocation:
         word = self.word

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..document.diagnostics import SAFE, UNSAFE, Diagnostic, Edit, Fix, Severity
+from ..document.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from ..document.rule import DOCS_URL
 from ..document.span import Span
 from .config import Config
@@ -55,6 +55,7 @@ _CACHE_FILE = re.compile(r"lint-[0-9a-f]{20}\.json")
 _CODE = re.compile(r"[A-Z]{2}[0-9]{3}")
 _NAME = re.compile(r"[a-z][a-z0-9-]{0,63}")
 _SEVERITIES = frozenset(int(level) for level in Severity)
+_APPLICABILITIES = frozenset(kind.value for kind in Applicability)
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 
@@ -297,7 +298,7 @@ def _mark_folder(directory: int) -> None:
 def _encode(d: Diagnostic) -> list:
     fix = None
     if d.fix is not None:
-        fix = [d.fix.title, d.fix.applicability, [[e.span.start, e.span.end, e.text] for e in d.fix.edits]]
+        fix = [d.fix.title, d.fix.applicability.value, [[e.span.start, e.span.end, e.text] for e in d.fix.edits]]
     return [d.code, d.name, int(d.severity), d.span.start, d.span.end, d.message, fix, d.url]
 
 
@@ -313,14 +314,14 @@ def _decode(item: list, length: int) -> Diagnostic:
     decoded_fix = None
     if fix is not None:
         title, applicability, edits = fix
-        if not isinstance(title, str) or applicability not in (SAFE, UNSAFE) or not isinstance(edits, list) or not edits:
+        if not isinstance(title, str) or applicability not in _APPLICABILITIES or not isinstance(edits, list) or not edits:
             raise ValueError("not a fix")
         decoded = []
         for a, b, text in edits:
             if not isinstance(text, str):
                 raise ValueError("not an edit")
             decoded.append(Edit(_span(a, b, length), text))
-        decoded_fix = Fix(title, tuple(decoded), applicability)
+        decoded_fix = Fix(title, tuple(decoded), Applicability(applicability))
     return Diagnostic(code, name, Severity(severity), _span(start, end, length), message, decoded_fix, url)
 
 

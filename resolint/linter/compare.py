@@ -35,8 +35,8 @@ class Version:
 
     @property
     def row(self) -> tuple:
-        """What the renderers take: path, line index, diagnostics."""
-        return (self.source.display, self.source.index(self.side.doc), self.diagnostics)
+        """What the renderers take: path, locator, diagnostics."""
+        return (self.source.display, self.source.locator(self.side.doc), self.diagnostics)
 
 
 def compare_files(paths: list[Path], languages: list[str]) -> list[Version]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..document.diagnostics import SAFE, Diagnostic, Edit, Fix
+from ..document.diagnostics import Applicability, Diagnostic, Edit, Fix
 
 
 def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], *, unsafe: bool = False) -> tuple[str, int]:
@@ -80,7 +80,7 @@ def _lines(text: str) -> list[str]:
 
 
 def _eligible(diagnostics: Iterable[Diagnostic], unsafe: bool) -> list[Fix]:
-    fixes = [d.fix for d in diagnostics if d.fix and (unsafe or d.fix.applicability == SAFE)]
+    fixes = [d.fix for d in diagnostics if d.fix and (unsafe or d.fix.applicability is Applicability.SAFE)]
     return sorted(fixes, key=lambda fix: min((e.span.start for e in fix.edits), default=0))
 
 

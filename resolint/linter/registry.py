@@ -28,6 +28,15 @@ def version_rules() -> tuple[Rule, ...]:
     return tuple(Rule(module) for module in VERSION_RULES)
 
 
+@cache
+def tool_problems() -> tuple[Rule, ...]:
+    """resolint's own problems with a file (RL001 unreadable-file): documented like every rule
+    and reported by the runner, never run on a text, never selected or ignored."""
+    from . import unreadable
+
+    return (Rule(unreadable),)
+
+
 def matches(selector: str, code: str, name: str) -> bool:
     """`selector` is a full code (ST004), a prefix (ST, ST00), a rule name, or ALL."""
     selector = selector.strip()
@@ -44,10 +53,17 @@ def is_known_selector(selector: str) -> bool:
 
 def find(selector: str) -> Rule | None:
     """The one rule with this exact code or name."""
-    for rule in all_rules():
-        if selector.upper() == rule.code or selector == rule.name:
-            return rule
-    return None
+    return _named(all_rules(), selector)
+
+
+def documented(selector: str) -> Rule | None:
+    """Whatever has a page in docs/rules/ with this exact code or name: a rule, an LV rule of
+    `resolint compare`, or one of resolint's own problems (RL001)."""
+    return _named(all_rules() + version_rules() + tool_problems(), selector)
+
+
+def _named(rules: tuple[Rule, ...], selector: str) -> Rule | None:
+    return next((rule for rule in rules if selector.upper() == rule.code or selector == rule.name), None)
 
 
 def select(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[Rule, ...]:

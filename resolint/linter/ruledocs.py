@@ -43,7 +43,7 @@ def render_index(rules: tuple[Rule, ...]) -> str:
 
 def pages() -> dict[str, str]:
     """File name -> content, for every page of docs/rules/."""
-    rules = registry.all_rules() + registry.version_rules()
+    rules = registry.all_rules() + registry.version_rules() + registry.tool_problems()
     return {INDEX: render_index(rules), **{f"{rule.code}.md": render_rule(rule) for rule in rules}}
 
 

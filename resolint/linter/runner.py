@@ -13,10 +13,12 @@ from pathlib import Path
 
 from ..document.diagnostics import Diagnostic, Severity
 from ..document.span import LineIndex
+from . import unreadable
 from .cache import LintCache, config_fingerprint
 from .config import Config, ConfigError, ConfigResolver
 from .fixes import has_fixes
 from .formats import format_of
+from .locator import Locator, TextLocator
 from .source import Source, SourceError, encode, read_source, read_stdin, write_fixed
 from .workspace import STDIN
 
@@ -47,23 +49,28 @@ class FileResult:
     def text(self) -> str:
         return self.fixed if self.fixed is not None else (self.source.text if self.source else "")
 
-    def lines(self) -> LineIndex:
-        """The index findings are placed with (for a Word document, also its paragraphs)."""
+    def locator(self) -> Locator:
+        """What the findings are placed with (for a Word document, also its paragraphs)."""
         if self.fixed is None and self.source is not None:
-            return self.source.index(None)
-        return LineIndex(self.text)
+            return self.source.locator()
+        return TextLocator(LineIndex(self.text))
 
-    def row(self) -> tuple[str, LineIndex, list[Diagnostic]]:
-        """What a renderer takes (the line index is built only when there is something to place)."""
+    def row(self, *, problems: bool = False) -> tuple[str, Locator, list[Diagnostic]]:
+        """What a renderer takes (the locator is built only when there is something to place);
+        with `problems`, the error that kept the file from being checked (or fixed) comes first,
+        as an RL001 finding."""
         diagnostics = self.diagnostics or []
-        return self.display, self.lines() if diagnostics else _NO_LINES, diagnostics
+        locator = self.locator() if diagnostics else _NOWHERE
+        if problems and self.error:
+            diagnostics = [unreadable.diagnostic(self.display, self.error), *diagnostics]
+        return self.display, locator, diagnostics
 
     def problems(self) -> int:
         """Findings at warning or error level: these make the exit code 1."""
         return sum(1 for d in self.diagnostics or () if d.severity <= Severity.WARNING)
 
 
-_NO_LINES = LineIndex("")
+_NOWHERE = TextLocator(LineIndex(""))
 # Below this much text (about 30 ms of parsing) starting worker processes costs more than it saves.
 PARALLEL_FROM = 100_000
 
@@ -95,7 +102,7 @@ def check_files(
             continue
         result.source = source
         fixing = options.fix and (target == STDIN or source.writable())
-        if options.fix and not fixing and (options.diff or source.word is None):
+        if options.fix and not fixing and (options.diff or not source.converted):
             # (a Word document's fixes go into a corrected copy: see write_fixes)
             result.note = f"{source.display}: not a plain text file; " + (
                 "no diff is shown for it" if options.diff else "fixes are not written back to it"
@@ -130,7 +137,7 @@ def write_fixes(
     content's findings, so the next run need not lint it again. A Word document is never
     rewritten: its fixes go into a corrected copy beside it (draft.fixed.docx)."""
     for result in results:
-        if result.source is not None and result.source.word is not None and result.source.path is not None:
+        if result.source is not None and result.source.converted and result.source.path is not None:
             _fix_word_copy(result, configs.for_path(result.source.path), unsafe)
             continue
         if result.fixed is None or result.source is None or result.source.path is None:
@@ -198,6 +205,17 @@ def summary(results: list[FileResult], *, fix: bool = False, diff: bool = False)
     if fix:
         return f"Fixed {fixes} problem{'s' if fixes != 1 else ''} in {fixed_files} of {files}; {found} left{hint}."
     return f"Found {found} in {files}{hint}."
+
+
+def report_rows(results: list[FileResult], others=(), *, problems: bool) -> list[tuple[str, Locator, list[Diagnostic]]]:
+    """What the renderers take for the whole run: a row per file checked and, with `problems`
+    (the machine formats), one per file that could not be, its error as an RL001 finding —
+    also for `others`, the errors of files the discovery refused (those that name a path)."""
+    rows = [r.row(problems=problems) for r in results if r.diagnostics is not None or (problems and r.error)]
+    if problems:
+        rows += [(str(error.path), _NOWHERE, [unreadable.diagnostic(str(error.path), str(error))])
+                 for error in others if getattr(error, "path", None) is not None]
+    return rows
 
 
 def errors(results: list[FileResult]) -> list[str]:

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..document.span import LineIndex
 from .formats import format_of
+from .locator import Locator, TextLocator
 
 MAX_BYTES = 64 * 1024 * 1024
 BOM = b"\xef\xbb\xbf"
@@ -32,7 +33,7 @@ class Source:
     text: str
     bom: bool = False
     digest: str = ""  # sha256 of the bytes read: the cache key, and the guard before a write
-    word: Any = None  # for a Word document (linter/formats.py): where each part of `text` came from
+    origin: Any = None  # for a converted format (linter/formats.py): where each part of `text` came from
 
     @property
     def display(self) -> str:
@@ -43,13 +44,18 @@ class Source:
         that a fixed text can be written back; false for a text converted from another format."""
         return self.path is not None and bool(self.digest) and _digest(encode(self.text, self.bom)) == self.digest
 
-    def index(self, doc):
-        """What the renderers locate findings with: the line index, or for a Word document
-        an index that also gives the paragraph and the quoted text. `doc` (the parsed text)
-        saves work when the caller has it."""
-        if self.word is None:
-            return doc.lines if doc is not None else LineIndex(self.text)
-        return format_of(self.path).adapter().locator(doc, self.word)  # without `doc`, it parses
+    @property
+    def converted(self) -> bool:
+        """Whether `text` was converted from another format (a Word document)."""
+        return self.origin is not None
+
+    def locator(self, doc=None) -> Locator:
+        """What the renderers place findings with: line and column, or the converted format's
+        own locator (a Word document's also gives the paragraph and a quote). `doc` (the
+        parsed text) saves work when the caller has it."""
+        if self.origin is None:
+            return TextLocator(doc.lines if doc is not None else LineIndex(self.text))
+        return format_of(self.path).adapter().locator(doc, self.origin)  # without `doc`, it parses
 
 
 def decode(data: bytes, name: str) -> tuple[str, bool]:
@@ -84,8 +90,8 @@ def source_from_bytes(data: bytes, path: Path | None, name: str) -> Source:
     """The one place that decides how a file is read: by its suffix, a Word document or text."""
     converted = format_of(path)
     if converted is not None:
-        word = converted.adapter().read(data, name)
-        return Source(path, word.text, digest=_digest(data), word=word)
+        origin = converted.adapter().read(data, name)
+        return Source(path, origin.text, digest=_digest(data), origin=origin)
     text, bom = decode(data, name)
     return Source(path, text, bom, _digest(data))
 

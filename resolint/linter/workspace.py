@@ -16,7 +16,12 @@ STDIN = Path("-")
 
 
 class WorkspaceError(Exception):
-    """A one-line reason the set of files cannot be worked out (a bad git revision...)."""
+    """A one-line reason the set of files cannot be worked out (a bad git revision...);
+    `path`: the file it is about, when there is one (the reports list it as RL001)."""
+
+    def __init__(self, message: str, *, path: Path | None = None) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class Discovery:
@@ -52,7 +57,7 @@ class Discovery:
             elif path.is_symlink() and not _inside(path, _located(path).parent):
                 self.errors.append(WorkspaceError(
                     f"{path}: a symbolic link to {os.path.realpath(path)}, outside the folder that holds it; "
-                    "not linted (name the file itself to lint it)"))
+                    "not linted (name the file itself to lint it)", path=path))
                 continue
             else:
                 found = iter(((path, os.path.realpath(path)),))

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from lsprotocol import types
 
-from ..document.diagnostics import SAFE, Diagnostic, Edit
+from ..document.diagnostics import Applicability, Diagnostic, Edit
 from ..document.model import Document
 from ..document.span import Span
 from ..grammar.blocks import COMMENT_LINE
@@ -39,7 +39,7 @@ def code_actions(analysis: Analysis, span: Span, only: Sequence[str] | None, doc
             if not (finding.span.start <= span.end and span.start <= finding.span.end):
                 continue
             if finding.fix:
-                safe = finding.fix.applicability == SAFE
+                safe = finding.fix.applicability is Applicability.SAFE
                 note = "" if safe else ", unsafe: review the change"
                 fixes.append(types.CodeAction(
                     title=f"{finding.fix.title} ({finding.code}{note})",
@@ -56,7 +56,7 @@ def code_actions(analysis: Analysis, span: Span, only: Sequence[str] | None, doc
                         title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[shown], edit=edit(edits),
                     )
     actions = fixes + list(disables.values())
-    if _wanted(only, FIX_ALL) and any(f.fix and f.fix.applicability == SAFE for f in analysis.findings):
+    if _wanted(only, FIX_ALL) and any(f.fix and f.fix.applicability is Applicability.SAFE for f in analysis.findings):
         change = fix_all(analysis)
         if change is not None:
             actions.append(types.CodeAction(title="Fix all safely fixable resolint problems", kind=FIX_ALL, edit=edit([change])))

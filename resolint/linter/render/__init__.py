@@ -1,6 +1,8 @@
 """Renderers: diagnostics of several files -> text for a terminal or a machine.
 
-Each takes `[(path, LineIndex, diagnostics), ...]` and returns the whole output. A renderer's
+Each takes `[(path, Locator, diagnostics), ...]` (linter/locator.py: the locator places each
+finding, in lines and columns, or for a Word document also its paragraph) and returns the
+whole output. A renderer's
 module is imported only when it is used."""
 from __future__ import annotations
 

@@ -9,20 +9,19 @@ GitHub's toolkit does). Columns are given only for a finding within one line, as
 from __future__ import annotations
 
 from ...document.diagnostics import Diagnostic, Severity
-from ...document.span import LineIndex
+from ..locator import Locator
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice", Severity.HINT: "notice"}
 
 
-def render_github(results: list[tuple[str, LineIndex, list[Diagnostic]]]) -> str:
+def render_github(results: list[tuple[str, Locator, list[Diagnostic]]]) -> str:
     lines = []
-    for path, index, diagnostics in results:
+    for path, locator, diagnostics in results:
         for d in diagnostics:
-            line, column = index.position(d.span.start)
-            end_line, end_column = index.position(d.span.end)
-            properties = {"file": path, "line": line, "endLine": end_line}
-            if line == end_line:
-                properties |= {"col": column, "endColumn": max(column, end_column)}
+            where = locator.locate(d.span)
+            properties = {"file": path, "line": where.line, "endLine": where.end_line}
+            if where.line == where.end_line:
+                properties |= {"col": where.column, "endColumn": max(where.column, where.end_column)}
             properties["title"] = f"{d.code} ({d.name})"
             fields = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
             message = d.message + (f" (see {d.url})" if d.url else "")

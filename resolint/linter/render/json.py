@@ -9,36 +9,34 @@ import json
 import re
 
 from ...document.diagnostics import Diagnostic
-from ...document.span import LineIndex, Span
+from ..locator import Location, Locator
 
 VERSION = 1
 
 
-def diagnostic_dict(path: str, index: LineIndex, diagnostic: Diagnostic) -> dict:
-    entry = {
+def diagnostic_dict(path: str, locator: Locator, diagnostic: Diagnostic) -> dict:
+    location = locator.locate(diagnostic.span)
+    return {
         "path": path,
         "code": diagnostic.code,
         "name": diagnostic.name,
         "severity": diagnostic.severity.label,
         "message": diagnostic.message,
-        **_range(index, diagnostic.span),
+        **_range(location),
         "fix": None if diagnostic.fix is None else {
             "title": diagnostic.fix.title,
-            "applicability": diagnostic.fix.applicability,
-            "edits": [{**_range(index, edit.span), "content": edit.text} for edit in diagnostic.fix.edits],
+            "applicability": diagnostic.fix.applicability.value,
+            "edits": [{**_range(locator.locate(edit.span)), "content": edit.text} for edit in diagnostic.fix.edits],
         },
         "url": diagnostic.url,
+        **location.details,
     }
-    word_location = getattr(index, "word_location", None)  # a Word document's index
-    if word_location is not None:
-        entry["docx"] = word_location(diagnostic.span).as_json()
-    return entry
 
 
-def render_json(results: list[tuple[str, LineIndex, list[Diagnostic]]]) -> str:
+def render_json(results: list[tuple[str, Locator, list[Diagnostic]]]) -> str:
     payload = {
         "version": VERSION,
-        "diagnostics": [diagnostic_dict(path, index, d) for path, index, diagnostics in results for d in diagnostics],
+        "diagnostics": [diagnostic_dict(path, locator, d) for path, locator, diagnostics in results for d in diagnostics],
     }
     return dumps(payload)
 
@@ -58,7 +56,5 @@ def escape_surrogates(text: str) -> str:
     return _SURROGATE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
-def _range(index: LineIndex, span: Span) -> dict:
-    line, column = index.position(span.start)
-    end_line, end_column = index.position(span.end)
-    return {"line": line, "column": column, "end_line": end_line, "end_column": end_column}
+def _range(location: Location) -> dict:
+    return {"line": location.line, "column": location.column, "end_line": location.end_line, "end_column": location.end_column}

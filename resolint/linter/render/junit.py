@@ -8,19 +8,20 @@ import re
 import xml.etree.ElementTree as ET
 
 from ...document.diagnostics import Diagnostic, Severity
-from ...document.span import LineIndex
+from ..locator import Locator
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def render_junit(results: list[tuple[str, LineIndex, list[Diagnostic]]]) -> str:
+def render_junit(results: list[tuple[str, Locator, list[Diagnostic]]]) -> str:
     root = ET.Element("testsuites", name="resolint")
     total = failed = 0
-    for path, index, diagnostics in results:
+    for path, locator, diagnostics in results:
         suite = ET.SubElement(root, "testsuite", name=_clean(path))
         failures = 0
         for d in diagnostics:
-            line, column = index.position(d.span.start)
+            where = locator.locate(d.span)
+            line, column = where.line, where.column
             where = f"{path}:{line}:{column}"
             case = ET.SubElement(
                 suite, "testcase", name=_clean(f"{d.code} {d.name} at {line}:{column}"), classname=_clean(path),

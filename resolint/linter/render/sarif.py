@@ -8,40 +8,41 @@ from urllib.parse import quote
 from ... import __version__
 from ...document.diagnostics import Diagnostic, Severity
 from ...document.rule import REPOSITORY
-from ...document.span import LineIndex, Span
+from ...document.span import Span
 from .. import registry
+from ..locator import Locator
 from .json import dumps
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note", Severity.HINT: "note"}
 
 
-def render_sarif(results: list[tuple[str, LineIndex, list[Diagnostic]]]) -> str:
+def render_sarif(results: list[tuple[str, Locator, list[Diagnostic]]]) -> str:
     rules = [_descriptor(rule) for rule in registry.all_rules()]
     index = {rule["id"]: position for position, rule in enumerate(rules)}
     sarif_results = []
-    for path, lines, diagnostics in results:
+    for path, locator, diagnostics in results:
         location = {"uri": _uri(path)}
         for d in diagnostics:
-            if d.code not in index:  # RL000, the internal error of a failing rule
+            if d.code not in index:  # RL000, the internal error of a failing rule; RL001, a file not read
                 index[d.code] = len(rules)
-                rules.append({"id": d.code, "name": d.name, "shortDescription": {"text": "A rule failed while checking."}})
+                rules.append(_own_descriptor(d))
             result = {
                 "ruleId": d.code,
                 "ruleIndex": index[d.code],
                 "level": LEVELS[d.severity],
                 "message": {"text": d.message},
-                "locations": [{"physicalLocation": {"artifactLocation": location, "region": _region(lines, d.span)}}],
+                "locations": [{"physicalLocation": {"artifactLocation": location, "region": _region(locator, d.span)}}],
             }
             if d.fix is not None:
                 result["fixes"] = [
                     {
-                        "description": {"text": f"{d.fix.title} ({d.fix.applicability})"},
+                        "description": {"text": f"{d.fix.title} ({d.fix.applicability.value})"},
                         "artifactChanges": [
                             {
                                 "artifactLocation": location,
                                 "replacements": [
-                                    {"deletedRegion": _region(lines, edit.span), "insertedContent": {"text": edit.text}}
+                                    {"deletedRegion": _region(locator, edit.span), "insertedContent": {"text": edit.text}}
                                     for edit in d.fix.edits
                                 ],
                             }
@@ -85,16 +86,23 @@ def _descriptor(rule) -> dict:
     }
 
 
-def _region(lines: LineIndex, span: Span) -> dict:
+def _own_descriptor(d: Diagnostic) -> dict:
+    """The descriptor of one of resolint's own problems, listed only when it occurs."""
+    documented = registry.documented(d.code)
+    if documented is not None:
+        return _descriptor(documented)
+    return {"id": d.code, "name": d.name, "shortDescription": {"text": "A rule failed while checking."}}
+
+
+def _region(locator: Locator, span: Span) -> dict:
     """1-based lines and columns; the end column is that of the first character after the
     span, as SARIF defines it; charOffset/charLength are code-point offsets into the text."""
-    line, column = lines.position(span.start)
-    end_line, end_column = lines.position(span.end)
+    where = locator.locate(span)
     return {
-        "startLine": line,
-        "startColumn": column,
-        "endLine": end_line,
-        "endColumn": end_column,
+        "startLine": where.line,
+        "startColumn": where.column,
+        "endLine": where.end_line,
+        "endColumn": where.end_column,
         "charOffset": span.start,
         "charLength": span.end - span.start,
     }

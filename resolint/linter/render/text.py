@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 from ...document.diagnostics import Diagnostic
-from ...document.span import LineIndex
+from ..locator import Locator
 from .printable import printable
 
 
-def render_text(results: list[tuple[str, LineIndex, list[Diagnostic]]]) -> str:
+def render_text(results: list[tuple[str, Locator, list[Diagnostic]]]) -> str:
     lines = []
-    for path, index, diagnostics in results:
-        word_location = getattr(index, "word_location", None)  # a Word document's index
+    for path, locator, diagnostics in results:
         for diagnostic in diagnostics:
+            where = locator.locate(diagnostic.span)
+            quote = f' — "{where.quote}"' if where.quote else ""
             fixable = " [*]" if diagnostic.fix else ""
-            if word_location is not None:
-                where = word_location(diagnostic.span)
-                quote = f' — "{where.quote}"' if where.quote else ""
-                lines.append(f"{path}: {where.label}: {diagnostic.code} {diagnostic.message}{quote}{fixable}")
-                continue
-            line, column = index.position(diagnostic.span.start)
-            lines.append(f"{path}:{line}:{column}: {diagnostic.code} {diagnostic.message}{fixable}")
+            lines.append(f"{where.display(path)}: {diagnostic.code} {diagnostic.message}{quote}{fixable}")
     return "".join(printable(line) + "\n" for line in lines)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ... import records
-from ...document.diagnostics import UNSAFE, Edit, Fix
+from ...document.diagnostics import Applicability, Edit, Fix
 from ...document.langdata import LanguagePack
 from ...facts.citations import Citation
 from ...facts.dates import write_date
@@ -124,4 +124,4 @@ def contradiction(item: Citation, known: tuple[records.Record, ...]) -> Verdict 
 def date_fix(item: Citation, adopted: date, language: LanguagePack) -> Fix:
     """Write the recorded adoption date in place of the cited one."""
     written = write_date(adopted, language)
-    return Fix(f"Write “{written}”", (Edit(item.date.span, written),), applicability=UNSAFE)
+    return Fix(f"Write “{written}”", (Edit(item.date.span, written),), applicability=Applicability.UNSAFE)

@@ -51,7 +51,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...document.diagnostics import UNSAFE, Edit, Fix, Violation
+from ...document.diagnostics import Applicability, Edit, Fix, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
 from ...document.span import Span
@@ -114,7 +114,7 @@ def _without_year(doc: Document, ctx: Context) -> Iterator[Violation]:
         if known:
             full = write_date(known[0].adopted.date, ctx.language)
             message += f" (“{full}”, source: {known[0].adopted.describe()})"
-            fix = Fix(f"Write “{full}”", (Edit(span, full),), applicability=UNSAFE)
+            fix = Fix(f"Write “{full}”", (Edit(span, full),), applicability=Applicability.UNSAFE)
         yield Violation(span, message, fix)
 
 

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...document.diagnostics import UNSAFE, Edit, Fix, Violation
+from ...document.diagnostics import Applicability, Edit, Fix, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
 
@@ -61,5 +61,5 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
         fix = None
         if parsed.suggestion:
             message += f"; perhaps “{parsed.suggestion}”"
-            fix = Fix(f"Write “{parsed.suggestion}”", (Edit(found.span, parsed.suggestion),), applicability=UNSAFE)
+            fix = Fix(f"Write “{parsed.suggestion}”", (Edit(found.span, parsed.suggestion),), applicability=Applicability.UNSAFE)
         yield Violation(found.span, message, fix)

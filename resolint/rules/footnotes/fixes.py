@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...document.diagnostics import UNSAFE, Edit, Fix
+from ...document.diagnostics import Applicability, Edit, Fix
 from ...document.model import Document
 from ...facts.footnotes import Group
 
@@ -33,7 +33,7 @@ def renumber_fix(doc: Document, group: Group) -> Fix | None:
             edits.append(Edit(slot.span, new))
     if not edits:
         return None
-    return Fix("Renumber the footnotes in order of first appearance", tuple(edits), UNSAFE)
+    return Fix("Renumber the footnotes in order of first appearance", tuple(edits), Applicability.UNSAFE)
 
 
 def _relabel(label: str, numbers: list[int]) -> str:

@@ -45,7 +45,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...document.diagnostics import UNSAFE, Edit, Fix, Violation
+from ...document.diagnostics import Applicability, Edit, Fix, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
 from ...facts.sessions import (
@@ -87,7 +87,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
             yield Violation(
                 mention.ordinal,
                 f"This names the current session, which is session {current}, not {mention.number}",
-                Fix(f"Write \"{right}\"", (Edit(mention.ordinal, right),), UNSAFE),
+                Fix(f"Write \"{right}\"", (Edit(mention.ordinal, right),), Applicability.UNSAFE),
             )
 
 

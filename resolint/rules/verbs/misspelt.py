@@ -43,7 +43,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...document.diagnostics import UNSAFE, Edit, Fix, Violation
+from ...document.diagnostics import Applicability, Edit, Fix, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
 from ...document.span import Span
@@ -88,7 +88,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
             fix = Fix(
                 f"Replace with \"{corrected_phrase}\"",
                 tuple(Edit(w.span, match_case(right, text[w.start : w.end])) for w, right in corrections),
-                UNSAFE,
+                Applicability.UNSAFE,
             )
             message = f"{wrong} {verb} of any known opening phrase: did you mean \"{corrected_phrase}\"?"
         else:
