@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from ..document.model import Inline
+from ..document.model import FootnoteText, Inline
 from ..document.punctuation import final_mark
 from ..document.span import Span
 from . import inline as inline_scan
@@ -139,6 +139,26 @@ def _label(text: str, offset: int) -> str:
     match = FOOTNOTE_START.match(text, offset)
     body = match.group() if match else ""
     return body.removeprefix("<sup>").split("</sup>")[0].removeprefix("[^").split("]")[0].strip()
+
+
+def footnote_text(text: str, raw: RawBlock) -> FootnoteText:
+    """The model of a footnote-text block: its label, where the marker ends, its body."""
+    match = FOOTNOTE_START.match(text, raw.span.start)
+    label = _label(text, raw.span.start)
+    marker_end = min(match.end(), raw.span.end) if match else raw.span.start  # the marker may take a trailing space the block lacks
+    label_end = marker_end if text[marker_end - 1 : marker_end] == ":" else marker_end - 1
+    body_start = marker_end
+    while body_start < raw.span.end and text[body_start] in " \t":
+        body_start += 1
+    return FootnoteText(
+        span=raw.span,
+        label=label,
+        label_span=Span(raw.span.start, max(raw.span.start, label_end)),
+        body=Span(body_start, raw.span.end),
+        inline=raw.inline,
+        glued=raw.glued_footnote,
+        host=raw.host,
+    )
 
 
 def _glued_notes(text, span, inline, referenced, standalone_notes):
