@@ -11,8 +11,8 @@ from ..document.model import (
 )
 from ..document.punctuation import final_mark
 from ..document.span import Span
-from .classify import NUMBERED, SUBPARA
 from .items import Item, merged_inline, whole
+from .labels import NUMBERED, SUBPARA
 
 
 def last_piece(paragraph) -> Span:

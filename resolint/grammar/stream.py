@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .classify import NUMBERED
 from .items import Item, visible_end
+from .labels import NUMBERED
 from .paragraphs import label_and_content, opening_emphasis
 
 # Blocks that stand anywhere and belong to no paragraph: the structure runs on across them.
