@@ -12,8 +12,9 @@ from functools import cached_property
 from ..document.langdata import LanguagePack, pack
 from ..document.model import Document
 from ..document.span import Span
+from ..grammar import lexicon
 from ..grammar.symbols import FoundSymbol, find_symbols
-from . import anchors, citations, dates, footnotes, lexicon, openings, outline, sessions
+from . import anchors, citations, dates, footnotes, openings, outline, sessions
 
 
 class Facts:

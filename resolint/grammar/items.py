@@ -47,6 +47,7 @@ DESCRIPTIONS = {
     "SPONSORS": "sponsor line", "SC_NUMBER": "resolution number", "SC_ADOPTED": "adoption line",
     "SYMBOL": "document symbol", "TEXT": "text", "STRONG": "bold text", "EMPH": "paragraph",
     "HEADING": "heading", "PART": "part label", "CHAPEAU": "chapeau", "NUMBERED": "operative paragraph",
+    "UNNUMBERED": "operative paragraph",
     "SUBPARA": "sub-paragraph", "LEAD_IN": "paragraph", "EMBEDDED": "text", "MEETING": "meeting line",
     "ANNEX": "annex heading", "FOOTNOTE": "footnote text", "TABLE": "table",
 }

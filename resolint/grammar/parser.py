@@ -36,7 +36,7 @@ def parse(text: str, *, language: str | None = None, path: str | None = None) ->
     language_pack = pack(language)
     items = [Item(classify(text, raw, language_pack), raw, [raw.span], [raw.inline]) for raw in block_split.split(text)]
     issues = split_issues(text, items)
-    content = grammar_stream(text, items)
+    content = grammar_stream(text, items, language_pack)
     builder = Builder(text, language_pack, content)
     if any(item.kind == "CHAPEAU" for item in content):
         tree, unplaced = parse_structure(content)

@@ -1,22 +1,26 @@
 """The stream the grammar reads, settled from the classified items: paragraphs that a page
 break cut in two joined again, the blocks that stand anywhere (footnote texts, comments,
 separators, tables) left out, and the classes that only a block's neighbours tell — a part
-label that is a section number, a long section title, the text a lead-in introduces."""
+label that is a section number, a long section title, the text a lead-in introduces, an
+unnumbered operative paragraph."""
 from __future__ import annotations
 
 import re
 
+from ..document.langdata import LanguagePack
 from .items import Item, visible_end
 from .labels import NUMBERED
+from .lexicon import OPERATIVE, lexicon, words
 from .paragraphs import label_and_content, opening_emphasis
 
 # Blocks that stand anywhere and belong to no paragraph: the structure runs on across them.
 SET_ASIDE = ("FOOTNOTE", "COMMENT", "SEPARATOR", "TABLE")
 PARAGRAPH_HEADS = ("EMPH", "TEXT", "NUMBERED", "SUBPARA", "LEAD_IN")
 FINAL_PUNCTUATION = ",;:."
+OPENING_REACH = 200  # characters of an italic opening read: longer than any listed phrase
 
 
-def grammar_stream(text: str, items: list[Item]) -> list[Item]:
+def grammar_stream(text: str, items: list[Item], language: LanguagePack) -> list[Item]:
     """The items the grammar reads: continuations merged, set-aside blocks left out, and
     the classes that only the neighbours tell (section numbers, introduced text) settled."""
     content = _merge_continuations(text, items)
@@ -24,6 +28,7 @@ def grammar_stream(text: str, items: list[Item]) -> list[Item]:
     _mark_section_titles(text, content)
     _mark_embedded_text(text, content)
     _mark_quoted_text(text, content)
+    _mark_unnumbered_operative(text, content, language)
     return content
 
 
@@ -163,6 +168,31 @@ def _mark_quoted_text(text: str, items: list[Item]) -> None:
             quoted_number = 0
         if item.kind == "NUMBERED":
             operative_number = _number(text, item)
+
+
+def _mark_unnumbered_operative(text: str, items: list[Item], language: LanguagePack) -> None:
+    """Once a part's operative paragraphs have begun, a paragraph without a number that opens
+    with an operative verb is operative too: the sections of a budget resolution write such
+    paragraphs ("XXVI / Contingency fund / *Recalls* its resolution 77/263 A, ..." then
+    "1. *Notes* ...", A/RES/78/253). Before the first numbered paragraph such an opening is
+    the drafter's slip in the preamble, which VB003 reports, so it stays preambular there."""
+    begun: bool | None = None  # None: outside a part's body; False: in its preamble
+    for item in items:
+        if item.kind == "CHAPEAU":
+            begun = False
+        elif item.kind in ("MEETING", "ANNEX"):
+            begun = None
+        elif begun is not None and item.kind in ("NUMBERED", "LEAD_IN"):
+            begun = True
+        elif begun and item.kind == "EMPH" and _opens_with_operative_verb(text, item, language):
+            item.kind = "UNNUMBERED"
+
+
+def _opens_with_operative_verb(text: str, item: Item, language: LanguagePack) -> bool:
+    """Is the italic opening of `item` (an EMPH block opens with one) an operative phrase?"""
+    italic = item.raw.inline.emphases[0].inner
+    opening = text[italic.start : min(italic.end, italic.start + OPENING_REACH)].split("<", 1)[0]
+    return lexicon(language).opening_kinds(words(opening)) == (OPERATIVE,)
 
 
 def _opens_quote(text: str, item: Item) -> bool:
