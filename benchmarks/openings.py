@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT))
 
 from resolint import parse  # noqa: E402
 from resolint.document.langdata import LANGUAGES, pack  # noqa: E402
-from resolint.facts.lexicon import KINDS, held_out, lexicon, words  # noqa: E402
 from resolint.facts.openings import openings  # noqa: E402
+from resolint.grammar.lexicon import KINDS, held_out, lexicon, words  # noqa: E402
 from resolint.linter.config import Config  # noqa: E402
 from resolint.linter.engine import lint_document  # noqa: E402
 from resolint.rules.verbs.suggest import correct_word  # noqa: E402

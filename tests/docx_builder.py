@@ -22,11 +22,12 @@ from docx.oxml.ns import qn
 
 from resolint.grammar.blocks import physical_blocks, split
 from resolint.grammar.inline import scan
+from resolint.grammar.labels import MARKER, NUMBER
 from resolint.grammar.parser import parse
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-DECIMAL_LABEL = re.compile(r"(\d{1,3})\. ")
-LETTER_LABEL = re.compile(r"\(([a-z]{1,4})\) ")
+DECIMAL_LABEL = re.compile(rf"({NUMBER})\. ")
+LETTER_LABEL = re.compile(rf"\(({MARKER})\) ")
 SEPARATOR = re.compile(r"_{3,}")
 MARK_SEPARATOR = re.compile(r"(\s*,\s*)")
 ABSTRACT_ID = "90"

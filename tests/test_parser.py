@@ -84,6 +84,33 @@ def test_adopted_text_after_a_lead_in(corpus):
     assert any(block.kind == "embedded" for block in doc.parts[0].others)
 
 
+def test_unnumbered_operative_paragraph_in_a_later_section(corpus):
+    """A budget section's paragraph that opens with an operative verb, once numbered operative
+    paragraphs have come, is operative: "XXVI / Contingency fund / *Recalls* …," (A/RES/78/253)."""
+    doc = parse((corpus / "official" / "en" / "A-RES-78-253.md").read_text(encoding="utf-8"))
+    recalls = next(p for p in (*doc.preambular, *doc.operative) if doc.slice(p.span).startswith("*Recalls* its resolution 77/263 A"))
+    assert isinstance(recalls, OperativeParagraph) and recalls.number is None
+    rates = "*Having considered* the report of the Secretary-General on the revised estimates resulting from changes in rates"
+    having = next(p for p in (*doc.preambular, *doc.operative) if doc.slice(p.span).startswith(rates))
+    assert isinstance(having, PreambularParagraph)  # a participle stays in the section's preamble
+
+
+def test_unnumbered_operative_paragraphs_under_numbered_titles(corpus):
+    """A/RES/79/298 (from the XML) numbers its last section titles and not the paragraphs under
+    them: those are operative, in order, and "*Decides* … as follows:" keeps its (a) to (e)."""
+    doc = parse((corpus / "official" / "en" / "A-RES-79-298.md").read_text(encoding="utf-8"))
+    assert not [issue for issue in doc.issues if issue.kind == "out-of-order"]
+    unnumbered = [p for p in doc.operative if p.number is None]
+    assert _openings(doc, unnumbered) == ["Takes note", "Approves", "Decides"]
+    assert [s.marker for s in unnumbered[-1].subparagraphs] == ["a", "b", "c", "d", "e"]
+
+
+def test_operative_verb_before_the_operative_part_stays_preambular():
+    """Before the first numbered paragraph an operative verb is the drafter's slip (VB003)."""
+    doc = parse("*The General Assembly*,\n\n*Recalls* its resolution 70/1,\n\n1. *Decides* to act.\n")
+    assert _openings(doc, doc.preambular) == ["Recalls"] and _openings(doc, doc.operative) == ["Decides"]
+
+
 def test_multi_part_draft_with_sections(corpus):
     doc = parse((corpus / "en-drafts" / "A-C.5-80-L.17.md").read_text(encoding="utf-8"))
     assert doc.kind == "draft" and len(doc.parts) == 2

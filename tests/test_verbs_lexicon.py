@@ -13,7 +13,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from resolint.document.langdata import LANGUAGES, pack
-from resolint.facts.lexicon import (
+from resolint.facts.openings import openings
+from resolint.grammar.lexicon import (
     FEMININE,
     KINDS,
     MASCULINE,
@@ -24,7 +25,6 @@ from resolint.facts.lexicon import (
     lexicon,
     words,
 )
-from resolint.facts.openings import openings
 from resolint.grammar.parser import parse
 from resolint.rules.verbs.suggest import (
     correct_word,

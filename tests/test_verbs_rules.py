@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resolint.document.langdata import pack
-from resolint.facts.lexicon import OPERATIVE, PREAMBULAR, lexicon
+from resolint.grammar.lexicon import OPERATIVE, PREAMBULAR, lexicon
 from resolint.linter.config import Config
 from resolint.linter.engine import lint_text
 from resolint.linter.fixes import apply_fixes

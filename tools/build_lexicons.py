@@ -48,7 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "resolint" / "rules" / "data"
 sys.path.insert(0, str(ROOT))
 
-from resolint.facts.lexicon import WORD, Lexicon, fold, words  # noqa: E402
+from resolint.grammar.lexicon import WORD, Lexicon, fold, words  # noqa: E402
 from resolint.rules.verbs.suggest import LONG_WORD, MAX_WORD, MIN_MISSPELT, Index  # noqa: E402
 
 LANGUAGES = ("en", "fr", "es")

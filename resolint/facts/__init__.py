@@ -12,19 +12,10 @@ from functools import cached_property
 from ..document.langdata import LanguagePack, pack
 from ..document.model import Document
 from ..document.span import Span
+from ..grammar import lexicon
 from ..grammar.symbols import FoundSymbol, find_symbols
 from ..records import Record
-from . import (
-    anchors,
-    citations,
-    dates,
-    footnotes,
-    lexicon,
-    openings,
-    outline,
-    recorded,
-    sessions,
-)
+from . import anchors, citations, dates, footnotes, openings, outline, recorded, sessions
 
 
 class Facts:

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from ..document.model import Document, Emphasis, Paragraph
 from ..document.span import Span
-from .lexicon import OPERATIVE, PREAMBULAR, WORD, Lexicon, Words, fold
+from ..grammar.lexicon import OPERATIVE, PREAMBULAR, WORD, Lexicon, Words, fold
 
 MAX_WORDS = 16  # longer than any phrase the lexicons list ("Acting under Chapter VII of ...")
 

@@ -16,30 +16,32 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from ..document.model import Inline
+from ..document.model import FootnoteText, Inline
 from ..document.punctuation import final_mark
 from ..document.span import Span
 from . import inline as inline_scan
+from .labels import BRACKETED_LABEL, LETTER_LABEL, LIST_MARKER, NUMBER
 
 COMMENT_LINE = re.compile(r"\A[ \t]*<!--[^\n]*-->[ \t]*\r?\Z")
 FOOTNOTE_START = re.compile(r"<sup>[^<\n]{0,20}</sup>[ \t]|\[\^[^\]\s]{1,20}\]:")
 # A line that starts a new block even without a blank line before it, when the previous
 # line ended a sentence: "12. ", "(a) ", "a) ", a footnote text, a Markdown heading.
 MARKER_LINE = re.compile(
-    r"[ \t]{0,3}(?:\*{0,2}\d{1,3}\.\*{0,2}[ \t]|\(?[a-z]{1,4}\)[ \t]|<sup>[^<\n]{0,20}</sup>[ \t]|\[\^[^\]\s]{1,20}\]:|#{1,6}[ \t])"
+    rf"[ \t]{{0,3}}(?:\*{{0,2}}{NUMBER}\.\*{{0,2}}[ \t]|{LETTER_LABEL}[ \t]|"
+    r"<sup>[^<\n]{0,20}</sup>[ \t]|\[\^[^\]\s]{1,20}\]:|#{1,6}[ \t])"
 )
 # Before an italic opening: sentence-final punctuation, optional footnote references,
 # optional paragraph label. Matched on a bounded window that ends at the emphasis.
 RUN_ON_BEFORE = re.compile(
     r"[,;:.](?:[ \t]*<sup>[^<\n]{0,20}</sup>|[ \t]*\[\^[^\]\s]{1,20}\])*[ \t]*"
-    r"(?:\d{1,3}\.[ \t]+|\([a-z]{1,4}\)[ \t]+)?\Z"
+    rf"(?:{NUMBER}\.[ \t]+|{BRACKETED_LABEL}[ \t]+)?\Z"
 )
-RUN_ON_LABEL = re.compile(r"(?:\d{1,3}\.|\([a-z]{1,4}\))[ \t]+\Z")
+RUN_ON_LABEL = re.compile(rf"(?:{NUMBER}\.|{BRACKETED_LABEL})[ \t]+\Z")
 # A labelled paragraph run on after the end of the previous one: ";<sup>26</sup> (k) To address",
 # "; 5. The". Numbers only after ";" or ":", where an operative paragraph ends.
 RUN_ON_LABELLED = re.compile(
-    r"(?=[,;:.])(?:[;:](?:[ \t]*<sup>[^<\n]{0,20}</sup>)*[ \t]+(?=\d{1,3}\.[ \t]+[A-Z*“])"
-    r"|[,;:.](?:[ \t]*<sup>[^<\n]{0,20}</sup>)*[ \t]+(?=\((?:[a-z]|[ivx]{1,4}|([a-z])\1{1,2})\)[ \t]+[A-Z*“]))"
+    rf"(?=[,;:.])(?:[;:](?:[ \t]*<sup>[^<\n]{{0,20}}</sup>)*[ \t]+(?={NUMBER}\.[ \t]+[A-Z*“])"
+    rf"|[,;:.](?:[ \t]*<sup>[^<\n]{{0,20}}</sup>)*[ \t]+(?=\({LIST_MARKER}\)[ \t]+[A-Z*“]))"
 )
 
 
@@ -139,6 +141,26 @@ def _label(text: str, offset: int) -> str:
     match = FOOTNOTE_START.match(text, offset)
     body = match.group() if match else ""
     return body.removeprefix("<sup>").split("</sup>")[0].removeprefix("[^").split("]")[0].strip()
+
+
+def footnote_text(text: str, raw: RawBlock) -> FootnoteText:
+    """The model of a footnote-text block: its label, where the marker ends, its body."""
+    match = FOOTNOTE_START.match(text, raw.span.start)
+    label = _label(text, raw.span.start)
+    marker_end = min(match.end(), raw.span.end) if match else raw.span.start  # the marker may take a trailing space the block lacks
+    label_end = marker_end if text[marker_end - 1 : marker_end] == ":" else marker_end - 1
+    body_start = marker_end
+    while body_start < raw.span.end and text[body_start] in " \t":
+        body_start += 1
+    return FootnoteText(
+        span=raw.span,
+        label=label,
+        label_span=Span(raw.span.start, max(raw.span.start, label_end)),
+        body=Span(body_start, raw.span.end),
+        inline=raw.inline,
+        glued=raw.glued_footnote,
+        host=raw.host,
+    )
 
 
 def _glued_notes(text, span, inline, referenced, standalone_notes):

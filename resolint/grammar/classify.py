@@ -11,11 +11,8 @@ from ..document.langdata import LanguagePack
 from ..document.punctuation import final_mark
 from . import inline as inline_scan
 from .blocks import RawBlock
+from .labels import NUMBERED, SUBPARA, is_subparagraph_label
 
-# "12. ", and the damaged forms seen in adopted texts: "6*. Also*", "6 *Also reaffirms*",
-# "16,\t*Invite*" (A/RES/78/173, French).
-NUMBERED = re.compile(r"\*{0,2}(?P<number>\d{1,3})\*{0,2}(?:\.\*{0,2}[ \t]|,?[ \t](?=\*[^\s*]))")
-SUBPARA = re.compile(r"(?P<open>\()?(?P<marker>[a-z]{1,4})(?P<close>\)|\.)[ \t]")
 NUMBER_TITLE = re.compile(r"(?:\d{1,3}/\d{1,4}|(?:S|ES)-\d{1,2}/\d{1,3}|\d{4}/\d{1,3})(?: [A-Z])?\.[ \t]")
 PROVENANCE = re.compile(r"\A\[[^\n]*\]\Z")
 ROMAN_HEADING = re.compile(r"(?:[IVXLC]{1,6}\.?|[A-Z]\.)[ \t]+[A-ZÀ-ÖØ-Þ]")  # "B. Évolution de la marge"
@@ -36,7 +33,7 @@ def classify(text: str, block: RawBlock, pack: LanguagePack) -> str:
     if NUMBERED.match(raw):
         return "NUMBERED"
     sub = SUBPARA.match(raw)
-    if sub and _is_label(sub):
+    if sub and is_subparagraph_label(sub):
         return "SUBPARA"
     if SEPARATOR.match(raw):
         return "SEPARATOR"
@@ -61,14 +58,6 @@ def classify(text: str, block: RawBlock, pack: LanguagePack) -> str:
         # paragraph whose opening phrase is in the wrong type.
         return "TEXT" if final_mark(text, block.span)[0] in ",;" else "STRONG"
     return "TEXT"
-
-
-def _is_label(match: re.Match) -> bool:
-    """"(a) ", "a) ", "a. ", "(iv) " — but not "(see" nor a word followed by ")"."""
-    marker, opened, close = match.group("marker"), match.group("open"), match.group("close")
-    if close == "." and opened:
-        return False
-    return len(set(marker)) == 1 or set(marker) <= set("ivxl")
 
 
 def _short_block(plain: str, pack: LanguagePack, heading_allowed: bool) -> str | None:

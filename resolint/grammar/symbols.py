@@ -16,7 +16,7 @@ from lark import Lark, Token
 from lark.exceptions import UnexpectedInput
 
 from ..document.span import Span
-from .parser import cache_file
+from .lark_cache import cache_file
 
 # A candidate is an organ series, a slash and what follows up to a space or a bracket; the
 # scan goes from slash to slash (str.find), so it costs little on text without symbols.

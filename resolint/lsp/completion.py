@@ -15,11 +15,13 @@ from lsprotocol import types
 from ..document.langdata import pack
 from ..document.model import Document
 from ..document.span import Span
+from ..grammar.labels import LETTER_LABEL as LETTER
+from ..grammar.labels import NUMBER
 from .analysis import Analysis
 
 # Start of a paragraph line: indentation and an operative number ("12. "), then the opening.
-NUMBER_LABEL = re.compile(r"[ \t]{0,3}(?:(?P<number>\*{0,2}\d{1,3}\.\*{0,2})[ \t]+)?")
-LETTER_LABEL = re.compile(r"[ \t]{0,3}\(?[a-z]{1,4}\)[ \t]")
+NUMBER_LABEL = re.compile(rf"[ \t]{{0,3}}(?:(?P<number>\*{{0,2}}{NUMBER}\.\*{{0,2}})[ \t]+)?")
+LETTER_LABEL = re.compile(rf"[ \t]{{0,3}}{LETTER}[ \t]")
 OPENING_WIDTH = 60  # an opening phrase being typed is shorter than this
 ORDINAL_MIN = 3  # letters typed before ordinals are offered
 WORDS = "preambular", "operative"

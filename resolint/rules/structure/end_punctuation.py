@@ -76,8 +76,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
         last = len(part.operative) - 1
         for index, paragraph in enumerate(part.operative):
             if _leads_in(part, index):
-                # "*Resolves* that, for 2024:" then "1. Appropriations ..." (A/RES/78/254 A)
-                yield from checker.paragraph(paragraph, ":", "A lead-in to numbered paragraphs ends with a colon")
+                # "*Resolves* that, for 2024:" then "1. Appropriations ..." (A/RES/78/254 A); or a
+                # section's clause of its own before them, ending as the budget texts end it:
+                # "*Recalls* its resolution 77/263 A, … 25,472,300 dollars," (fr: ";", A/RES/78/253)
+                yield from checker.paragraph(paragraph, ":", "A lead-in to numbered paragraphs ends with a colon", also=",;")
             elif index == last:
                 yield from checker.paragraph(paragraph, ".", "The last operative paragraph ends with a full stop")
             else:
@@ -91,10 +93,10 @@ class _Checker:
         self.introducers: set[Span] = set()
         self.before_tables: set[Span] = set()
 
-    def paragraph(self, paragraph: Paragraph, mark: str, why: str, between: str = ";") -> Iterator[Violation]:
-        """`paragraph` ends with `mark` (or, for a sub-paragraph, any of `between`); its
-        sub-paragraphs but the last end with one of `between`."""
-        accept = between if isinstance(paragraph, SubParagraph) and mark in between else mark
+    def paragraph(self, paragraph: Paragraph, mark: str, why: str, between: str = ";", also: str = "") -> Iterator[Violation]:
+        """`paragraph` ends with `mark` (or, for a sub-paragraph, any of `between`; or any of
+        `also`); its sub-paragraphs but the last end with one of `between`."""
+        accept = (between if isinstance(paragraph, SubParagraph) and mark in between else mark) + also
         if paragraph.span in self.introducers and not paragraph.subparagraphs:
             yield from self._expect(paragraph.pieces[-1], ":", ":", "A paragraph that introduces a text ends with a colon")
             return

@@ -45,7 +45,7 @@ from ...document.diagnostics import Edit, Fix, Violation
 from ...document.langdata import organ_name
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
-from ...facts.lexicon import FEMININE, match_case
+from ...grammar.lexicon import FEMININE, match_case
 
 META = RuleMeta(
     code="VB006",

@@ -51,14 +51,14 @@ from ...document.diagnostics import Violation
 from ...document.langdata import organ_name
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
-from ...facts.lexicon import (
+from ...facts.openings import Opening
+from ...grammar.lexicon import (
     OPERATIVE,
     PREAMBULAR,
     WORD,
     Lexicon,
     fold,
 )
-from ...facts.openings import Opening
 
 META = RuleMeta(
     code="VB003",
@@ -86,7 +86,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
             continue
         if opening.kind == OPERATIVE and _verb_follows(doc, opening, words):
             continue
-        if opening.kind == PREAMBULAR and (_introduces_subparagraphs(doc, opening) or _in_a_later_section(doc, opening)):
+        if opening.kind == PREAMBULAR and _introduces_subparagraphs(doc, opening):
             continue
         other = words.counterpart(phrase_words, kinds[0])
         instead = f" (\"{other}\")" if other else ""
@@ -125,14 +125,3 @@ def _verb_follows(doc: Document, opening: Opening, words: Lexicon) -> bool:
 
 _AFTER_COMMA = re.compile(rf",[ \t]*({WORD.pattern})(?:[ \t]+({WORD.pattern}))?")
 
-
-def _in_a_later_section(doc: Document, opening: Opening) -> bool:
-    """Does the paragraph stand after operative paragraphs of its resolution? Then it opens a
-    section of the operative part, where budget resolutions write unnumbered operative
-    paragraphs ("XXV / Contingency fund / *Recalls* its resolution 78/253 …"), which the
-    model keeps with the section's own preamble."""
-    start = opening.paragraph.span.start
-    return any(
-        part.operative and part.operative[0].span.start < start and any(p is opening.paragraph for p in part.preambular)
-        for part in doc.parts
-    )

@@ -47,7 +47,7 @@ from ...document.diagnostics import Applicability, Edit, Fix, Violation
 from ...document.model import Document
 from ...document.rule import Context, RuleMeta
 from ...document.span import Span
-from ...facts.lexicon import match_case, words
+from ...grammar.lexicon import match_case, words
 from .suggest import correct_word, quoted, suggest
 
 META = RuleMeta(

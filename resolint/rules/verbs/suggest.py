@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from ...facts.lexicon import Lexicon, Words, fold, words
+from ...grammar.lexicon import Lexicon, Words, fold, words
 
 LIMIT = 3
 MIN_MISSPELT = 5  # short words ("full", "tha") are too near too many others to judge

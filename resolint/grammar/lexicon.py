@@ -10,6 +10,10 @@ list of phrases people actually write.
 A listed phrase that ends in an `either_side` word ("Reiterates its call for", "Guiada por")
 is known with or without it. Masculine and feminine forms (Spanish, French) are both known;
 which one the organ takes is the agreement rule's business.
+
+The lexicon is knowledge of a language, not a fact of one document, so it lives in the
+grammar layer: the parser reads it to tell an unnumbered operative paragraph (stream.py), the
+VB rules read it through `Facts.lexicon`.
 """
 from __future__ import annotations
 
@@ -242,6 +246,12 @@ class Lexicon:
         if pre == op:
             return None
         return PREAMBULAR if pre else OPERATIVE
+
+    def opening_kinds(self, phrase: Words) -> tuple[str | None, ...]:
+        """The kinds of paragraph `phrase` may open: those of its longest known start, or,
+        when no start of it is known, the kind its head tells (None: no telling)."""
+        known = self.longest_known(phrase)
+        return (self.kinds(phrase[:known]) if known else ()) or (self.classify(phrase),)
 
     def counterpart(self, phrase: Words, kind: str) -> str | None:
         """The other part's form of `phrase`'s head ("recalls ..." -> "Recalling")."""
