@@ -15,10 +15,14 @@ from ..document.langdata import LanguagePack, pack
 from ..document.span import Span
 
 # A/76/444, A/RES/78/10, E/CN.6/2020/1, S/RES/2334 (2016); resolution and decision numbers 70/1, S-27/2.
+# A hyphen may be written as a non-breaking hyphen or an en dash: "S‑21/2", "SR.1–28".
 _SYMBOL = re.compile(
-    r"(?<![\w/])(?:(?=[A-Z]{1,6}(?:\.\d+)?/[\w./\-]{0,60}?\d)[A-Z]{1,6}(?:\.\d+)?(?:/[A-Z0-9][A-Za-z0-9.\-]*)+"
-    r"|(?:[A-Z]{1,2}-)?\d{1,4}/\d{1,4})(?![\w/])"
+    r"(?<![\w/])(?:(?=[A-Z]{1,6}(?:\.\d+)?/[\w./\-\u2011\u2013]{0,60}?\d)[A-Z]{1,6}(?:\.\d+)?(?:/[A-Z0-9][A-Za-z0-9.\-\u2011\u2013]*)+"
+    r"|(?:[A-Z]{1,2}[\-\u2011])?\d{1,4}/\d{1,4})(?![\w/])"
 )
+_DASHES = str.maketrans({"\u2011": "-", "\u2013": "-"})
+# A resolution cited by its document symbol is the resolution: A/RES/55/5 is 55/5.
+_RESOLUTION_SYMBOL = re.compile(r"^A/RES/(?=(?:[A-Z]{1,2}-)?\d+/\d+$)")
 # 1 000, 1,000, 1.000, 12.5, 12,5 — with plain, no-break or thin no-break spaces as group separators.
 _FIGURE = re.compile(r"(?<![\w/.,])\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+(?![\w/])|(?<![\w/.,])\d+(?:[.,]\d+)?(?![\w/])")
 _MARKUP = re.compile(r"<sup>[^<]*</sup>|\[\^[^\]]*\]")
@@ -33,8 +37,13 @@ class Anchor:
 
 def symbols(text: str) -> tuple[Anchor, ...]:
     return tuple(
-        Anchor(Span(m.start(), m.end()), m.group(), re.sub(r"\s", " ", m.group()).rstrip(".")) for m in _SYMBOL.finditer(text)
+        Anchor(Span(m.start(), m.end()), m.group(), _symbol_value(m.group())) for m in _SYMBOL.finditer(text)
     )
+
+
+def _symbol_value(written: str) -> str:
+    """The symbol as compared: one hyphen, no final full stop, the resolution's own number."""
+    return _RESOLUTION_SYMBOL.sub("", written.translate(_DASHES).rstrip("."))
 
 
 def figures(text: str, taken: tuple[Span, ...], language: LanguagePack) -> tuple[Anchor, ...]:
@@ -72,6 +81,18 @@ def _number(written: str, form: re.Pattern[str], thousands: str, decimal: str) -
     compact = re.sub(r"[\u00a0\u202f]", " ", written)
     if compact.isdigit():
         return compact
+    if _GROUPED.fullmatch(compact):
+        return re.sub(r"\D", "", compact)
     if form.fullmatch(compact):
-        return compact.replace(" ", "").replace(thousands, "").replace(decimal, ".")
-    return compact
+        return _plain(compact.replace(" ", "").replace(thousands, "").replace(decimal, "."))
+    return _plain(compact) if re.fullmatch(r"\d+\.\d+", compact) else compact
+
+
+# Two or more groups of three after one mark can only be thousands, in any language's form
+# ("3,444,110,500" in a Spanish text is still three billion).
+_GROUPED = re.compile(r"\d{1,3}([,.])\d{3}(?:\1\d{3})+")
+
+
+def _plain(number: str) -> str:
+    """A decimal without its trailing zeros: "0,20 pour cent" is "0.2 per cent"."""
+    return number.rstrip("0").rstrip(".") if "." in number else number
