@@ -56,8 +56,13 @@ def _volume_words(code: str) -> re.Pattern[str]:
 
 
 def _same_treaty(value_a, value_b) -> bool:
-    """Two volumes one apart: the volumes of one treaty's texts in two languages."""
-    return isinstance(value_a, tuple) and isinstance(value_b, tuple) and abs(value_a[1] - value_b[1]) <= 1
+    """Two volumes one apart: the volumes of one treaty's texts in two languages. One side
+    naming it a volume is enough: a list of volumes names the word once ("vols. 1577, 2171"
+    / "vol. 1577, vol. 2171")."""
+    if not (isinstance(value_a, tuple) or isinstance(value_b, tuple)):
+        return False
+    number_a, number_b = (value[1] if isinstance(value, tuple) else value for value in (value_a, value_b))
+    return str(number_a).isdigit() and str(number_b).isdigit() and abs(int(number_a) - int(number_b)) <= 1
 
 
 def _significant(value: str) -> bool:
