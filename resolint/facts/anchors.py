@@ -16,15 +16,17 @@ from ..document.span import Span
 
 # A/76/444, A/RES/78/10, E/CN.6/2020/1, S/RES/2334 (2016); resolution and decision numbers 70/1, S-27/2.
 # A hyphen may be written as a non-breaking hyphen or an en dash: "S‑21/2", "SR.1–28".
+# (The look-ahead for the first character lets the regex engine skip to candidates.)
 _SYMBOL = re.compile(
-    r"(?<![\w/])(?:(?=[A-Z]{1,6}(?:\.\d+)?/[\w./\-\u2011\u2013]{0,60}?\d)[A-Z]{1,6}(?:\.\d+)?(?:/[A-Z0-9][A-Za-z0-9.\-\u2011\u2013]*)+"
+    r"(?=[A-Z\d])(?<![\w/])(?:(?=[A-Z]{1,6}(?:\.\d+)?/[\w./\-\u2011\u2013]{0,60}?\d)[A-Z]{1,6}(?:\.\d+)?(?:/[A-Z0-9][A-Za-z0-9.\-\u2011\u2013]*)+"
     r"|(?:[A-Z]{1,2}[\-\u2011])?\d{1,4}/\d{1,4})(?![\w/])"
 )
 _DASHES = str.maketrans({"\u2011": "-", "\u2013": "-"})
 # A resolution cited by its document symbol is the resolution: A/RES/55/5 is 55/5.
 _RESOLUTION_SYMBOL = re.compile(r"^A/RES/(?=(?:[A-Z]{1,2}-)?\d+/\d+$)")
 # 1 000, 1,000, 1.000, 12.5, 12,5 — with plain, no-break or thin no-break spaces as group separators.
-_FIGURE = re.compile(r"(?<![\w/.,])\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+(?![\w/])|(?<![\w/.,])\d+(?:[.,]\d+)?(?![\w/])")
+# The first digit comes first, then what stands before it, so that the regex engine skips to digits.
+_FIGURE = re.compile(r"\d(?<![\w/.,]\d)(?:\d{0,2}(?:[ \u00a0\u202f,.]\d{3})+(?![\w/])|\d*(?:[.,]\d+)?(?![\w/]))")
 _MARKUP = re.compile(r"<sup>[^<]*</sup>|\[\^[^\]]*\]")
 
 
@@ -52,17 +54,18 @@ def figures(text: str, taken: tuple[Span, ...], language: LanguagePack) -> tuple
     scale, form = _patterns(language.code)
     masked = _MARKUP.sub(lambda m: " " * len(m.group()), text)
     found = []
+    starts = [span.start for span in taken]
     for match in _FIGURE.finditer(masked):
-        if _inside(taken, match.start()) or scale.match(masked, match.end()):
+        if _inside(taken, starts, match.start()) or scale.match(masked, match.end()):
             continue
         value = _number(match.group(), form, data.get("thousands", ","), data.get("decimal", "."))
         found.append(Anchor(Span(match.start(), match.end()), match.group(), value))
     return tuple(found)
 
 
-def _inside(spans: tuple[Span, ...], offset: int) -> bool:
-    """Whether `offset` lies in one of `spans` (sorted by start, not overlapping)."""
-    index = bisect_right(spans, offset, key=lambda span: span.start) - 1
+def _inside(spans: tuple[Span, ...], starts: list[int], offset: int) -> bool:
+    """Whether `offset` lies in one of `spans` (sorted by start, not overlapping; `starts` their starts)."""
+    index = bisect_right(starts, offset) - 1
     return index >= 0 and offset < spans[index].end
 
 
