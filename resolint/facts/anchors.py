@@ -38,9 +38,26 @@ class Anchor:
 
 
 def symbols(text: str) -> tuple[Anchor, ...]:
-    return tuple(
-        Anchor(Span(m.start(), m.end()), m.group(), _symbol_value(m.group())) for m in _SYMBOL.finditer(text)
-    )
+    return tuple(Anchor(Span(m.start(), m.end()), m.group(), _symbol_value(m.group())) for m in _symbol_matches(text))
+
+
+def _symbol_matches(text: str):
+    """The symbol pattern's matches, searched only in the words around each slash (every
+    symbol has one): scanning the whole text tries the pattern at every capital letter."""
+    end = 0
+    slash = text.find("/")
+    while slash >= 0:
+        start = slash
+        while start > end and (text[start - 1].isalnum() or text[start - 1] in _SYMBOL_MARKS):
+            start -= 1
+        end = slash + 1
+        while end < len(text) and (text[end].isalnum() or text[end] in _SYMBOL_MARKS or text[end] == "/"):
+            end += 1
+        yield from _SYMBOL.finditer(text, start, end)
+        slash = text.find("/", end)
+
+
+_SYMBOL_MARKS = "._-\u2011\u2013"
 
 
 def _symbol_value(written: str) -> str:

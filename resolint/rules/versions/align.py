@@ -36,10 +36,26 @@ class Side:
     facts: Any  # resolint.facts.Facts
     language: str  # "English"
     _starts: dict = field(default_factory=dict, repr=False, compare=False)  # id(items) -> (starts, items kept alive)
+    _read: dict = field(default_factory=dict, repr=False, compare=False)  # (reader, id(unit)) -> what it read
 
     @property
     def doc(self) -> Document:
         return self.facts.doc
+
+    @property
+    def units(self) -> list[Unit]:
+        """The version's units, built once: each version is paired with every other."""
+        found = self._read.get("units")
+        if found is None:
+            found = self._read["units"] = units(self.doc)
+        return found
+
+    def read(self, reader, unit: Unit):
+        """`reader(self, unit)`, read once per version for all the pairs it is in."""
+        key = (reader, id(unit))  # the units are kept in self.units, so their ids stay theirs
+        if key not in self._read:
+            self._read[key] = reader(self, unit)
+        return self._read[key]
 
     def within(self, items, unit: Unit, start=lambda item: item.span.start) -> list:
         """The facts (in text order) that start in `unit`."""
@@ -89,7 +105,7 @@ class Divergence:
 
 
 def pair(a: Side, b: Side) -> Pair:
-    units_a, units_b = units(a.doc), units(b.doc)
+    units_a, units_b = a.units, b.units
     body_a = [unit for unit in units_a if unit.key[0] != "fn"]
     body_b = [unit for unit in units_b if unit.key[0] != "fn"]
     matched = list(_by_key(body_a, body_b))
@@ -194,8 +210,8 @@ def _by_anchors(a: Side, pre_a: list[Unit], b: Side, pre_b: list[Unit]):
     if len(pre_a) == len(pre_b):
         yield from zip(pre_a, pre_b)
         return
-    signs_a = [_signature(a, unit) for unit in pre_a]
-    signs_b = [_signature(b, unit) for unit in pre_b]
+    signs_a = [a.read(_signature, unit) for unit in pre_a]
+    signs_b = [b.read(_signature, unit) for unit in pre_b]
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, signs_a, signs_b, autojunk=False).get_opcodes():
         if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
             yield from zip(pre_a[i1:i2], pre_b[j1:j2])

@@ -30,7 +30,7 @@ def compare(pair: Pair, read: Reader, *, when: str = "always", once: bool = Fals
     for unit_a, unit_b in pair.matched:
         if unit_a is None or unit_b is None:
             continue
-        found_a, found_b = read(pair.a, unit_a), read(pair.b, unit_b)
+        found_a, found_b = pair.a.read(read, unit_a), pair.b.read(read, unit_b)
         if once:
             found_a, found_b = _once(found_a), _once(found_b)
         if when == "both" and not (found_a and found_b) or when == "same count" and len(found_a) != len(found_b):
