@@ -7,9 +7,11 @@ import tomllib
 from tests.compare_expectations import FILE, findings, triples
 from tests.conftest import require
 
-# Issue 17 asks for 95%; today's 66% is the floor while the rest are reviewed (see the
-# "not yet reviewed" entries of the expectations file).
-CLEAN_AT_LEAST = 0.66
+# Issue 17 asks for 95%. 544 of the 650 triples (83.7%) compare clean; each of the other
+# 106 has a recorded reason, and every one of them is a divergence of the official versions
+# or a defect of one XML source, read in the three texts: the published versions differ in
+# more than one triple in twenty, so the 95% is not reachable without hiding real findings.
+CLEAN_AT_LEAST = 0.83
 
 
 def test_the_official_triples_compare_as_recorded():
@@ -25,4 +27,4 @@ def test_the_official_triples_compare_as_recorded():
     assert not differences, f"update with python -m tests.compare_expectations: {differences}"
     clean = sum(1 for name in names if name not in expected) / len(names)
     assert clean >= CLEAN_AT_LEAST, clean
-    assert all(entry["reason"] for entry in expected.values())
+    assert all(entry["reason"] and entry["reason"] != "not yet reviewed" for entry in expected.values())

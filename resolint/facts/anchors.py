@@ -15,12 +15,18 @@ from ..document.langdata import LanguagePack, pack
 from ..document.span import Span
 
 # A/76/444, A/RES/78/10, E/CN.6/2020/1, S/RES/2334 (2016); resolution and decision numbers 70/1, S-27/2.
+# A hyphen may be written as a non-breaking hyphen or an en dash: "S‑21/2", "SR.1–28".
+# (The look-ahead for the first character lets the regex engine skip to candidates.)
 _SYMBOL = re.compile(
-    r"(?<![\w/])(?:(?=[A-Z]{1,6}(?:\.\d+)?/[\w./\-]{0,60}?\d)[A-Z]{1,6}(?:\.\d+)?(?:/[A-Z0-9][A-Za-z0-9.\-]*)+"
-    r"|(?:[A-Z]{1,2}-)?\d{1,4}/\d{1,4})(?![\w/])"
+    r"(?=[A-Z\d])(?<![\w/])(?:(?=[A-Z]{1,6}(?:\.\d+)?/[\w./\-\u2011\u2013]{0,60}?\d)[A-Z]{1,6}(?:\.\d+)?(?:/[A-Z0-9][A-Za-z0-9.\-\u2011\u2013]*)+"
+    r"|(?:[A-Z]{1,2}[\-\u2011])?\d{1,4}/\d{1,4})(?![\w/])"
 )
+_DASHES = str.maketrans({"\u2011": "-", "\u2013": "-"})
+# A resolution cited by its document symbol is the resolution: A/RES/55/5 is 55/5.
+_RESOLUTION_SYMBOL = re.compile(r"^A/RES/(?=(?:[A-Z]{1,2}-)?\d+/\d+$)")
 # 1 000, 1,000, 1.000, 12.5, 12,5 — with plain, no-break or thin no-break spaces as group separators.
-_FIGURE = re.compile(r"(?<![\w/.,])\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+(?![\w/])|(?<![\w/.,])\d+(?:[.,]\d+)?(?![\w/])")
+# The first digit comes first, then what stands before it, so that the regex engine skips to digits.
+_FIGURE = re.compile(r"\d(?<![\w/.,]\d)(?:\d{0,2}(?:[ \u00a0\u202f,.]\d{3})+(?![\w/])|\d*(?:[.,]\d+)?(?![\w/]))")
 _MARKUP = re.compile(r"<sup>[^<]*</sup>|\[\^[^\]]*\]")
 
 
@@ -32,9 +38,31 @@ class Anchor:
 
 
 def symbols(text: str) -> tuple[Anchor, ...]:
-    return tuple(
-        Anchor(Span(m.start(), m.end()), m.group(), re.sub(r"\s", " ", m.group()).rstrip(".")) for m in _SYMBOL.finditer(text)
-    )
+    return tuple(Anchor(Span(m.start(), m.end()), m.group(), _symbol_value(m.group())) for m in _symbol_matches(text))
+
+
+def _symbol_matches(text: str):
+    """The symbol pattern's matches, searched only in the words around each slash (every
+    symbol has one): scanning the whole text tries the pattern at every capital letter."""
+    end = 0
+    slash = text.find("/")
+    while slash >= 0:
+        start = slash
+        while start > end and (text[start - 1].isalnum() or text[start - 1] in _SYMBOL_MARKS):
+            start -= 1
+        end = slash + 1
+        while end < len(text) and (text[end].isalnum() or text[end] in _SYMBOL_MARKS or text[end] == "/"):
+            end += 1
+        yield from _SYMBOL.finditer(text, start, end)
+        slash = text.find("/", end)
+
+
+_SYMBOL_MARKS = "._-\u2011\u2013"
+
+
+def _symbol_value(written: str) -> str:
+    """The symbol as compared: one hyphen, no final full stop, the resolution's own number."""
+    return _RESOLUTION_SYMBOL.sub("", written.translate(_DASHES).rstrip("."))
 
 
 def figures(text: str, taken: tuple[Span, ...], language: LanguagePack) -> tuple[Anchor, ...]:
@@ -43,17 +71,18 @@ def figures(text: str, taken: tuple[Span, ...], language: LanguagePack) -> tuple
     scale, form = _patterns(language.code)
     masked = _MARKUP.sub(lambda m: " " * len(m.group()), text)
     found = []
+    starts = [span.start for span in taken]
     for match in _FIGURE.finditer(masked):
-        if _inside(taken, match.start()) or scale.match(masked, match.end()):
+        if _inside(taken, starts, match.start()) or scale.match(masked, match.end()):
             continue
         value = _number(match.group(), form, data.get("thousands", ","), data.get("decimal", "."))
         found.append(Anchor(Span(match.start(), match.end()), match.group(), value))
     return tuple(found)
 
 
-def _inside(spans: tuple[Span, ...], offset: int) -> bool:
-    """Whether `offset` lies in one of `spans` (sorted by start, not overlapping)."""
-    index = bisect_right(spans, offset, key=lambda span: span.start) - 1
+def _inside(spans: tuple[Span, ...], starts: list[int], offset: int) -> bool:
+    """Whether `offset` lies in one of `spans` (sorted by start, not overlapping; `starts` their starts)."""
+    index = bisect_right(starts, offset) - 1
     return index >= 0 and offset < spans[index].end
 
 
@@ -72,6 +101,18 @@ def _number(written: str, form: re.Pattern[str], thousands: str, decimal: str) -
     compact = re.sub(r"[\u00a0\u202f]", " ", written)
     if compact.isdigit():
         return compact
+    if _GROUPED.fullmatch(compact):
+        return re.sub(r"\D", "", compact)
     if form.fullmatch(compact):
-        return compact.replace(" ", "").replace(thousands, "").replace(decimal, ".")
-    return compact
+        return _plain(compact.replace(" ", "").replace(thousands, "").replace(decimal, "."))
+    return _plain(compact) if re.fullmatch(r"\d+\.\d+", compact) else compact
+
+
+# Two or more groups of three after one mark can only be thousands, in any language's form
+# ("3,444,110,500" in a Spanish text is still three billion).
+_GROUPED = re.compile(r"\d{1,3}([,.])\d{3}(?:\1\d{3})+")
+
+
+def _plain(number: str) -> str:
+    """A decimal without its trailing zeros: "0,20 pour cent" is "0.2 per cent"."""
+    return number.rstrip("0").rstrip(".") if "." in number else number

@@ -67,8 +67,9 @@ def syntax(language: LanguagePack) -> DateSyntax:
     joiners = "|".join(re.escape(j) for j in data.get("joiners", []))
     joiner = rf"(?:[ \u00a0\n](?P<j1>{joiners}))?" if joiners else ""
     year_joiner = rf"(?:,?[ \u00a0\n](?:(?P<j2>{joiners})[ \u00a0\n])?|(?P<comma>,)[ \u00a0\n])" if joiners else r"(?P<comma>,)?[ \u00a0\n]"
+    # After a hyphen only when a month stands before it: the end of a French range, "26 août-4 septembre 2002".
     day_first = re.compile(
-        rf"(?<![\w/.,\-])(?P<day>\d{{1,2}}){suffix}{joiner}[ \u00a0\n]{month}(?:{year_joiner}(?P<year>\d{{4}}))?(?![\w])"
+        rf"(?<![\w/.,])(?:(?<=[^\W\d_]-)|(?<!-))(?P<day>\d{{1,2}}){suffix}{joiner}[ \u00a0\n]{month}(?:{year_joiner}(?P<year>\d{{4}}))?(?![\w])"
     )
     month_first = None
     if data.get("month_first"):

@@ -103,21 +103,23 @@ def compare(versions: list[Version]) -> list[Version]:
             matched = pair(first.side, second.side)
             for rule in VERSION_RULES:
                 for divergence in rule.check(matched):
-                    _candidate(found[i], rule.META, divergence, second.side)
-                    _candidate(found[j], rule.META, divergence.flipped(), first.side)
+                    _candidate(found[i], rule.META, divergence, j, second.side)
+                    _candidate(found[j], rule.META, divergence.flipped(), i, first.side)
     others = len(versions) - 1
     for version, candidates in zip(versions, found):
         version.diagnostics = sorted(
-            (listed[0] for listed in candidates.values() if len(listed) * 2 > others),
+            (next(iter(by_other.values())) for by_other in candidates.values() if len(by_other) * 2 > others),
             key=lambda d: (d.span.start, d.code),
         )
     return versions
 
 
-def _candidate(found: dict, meta: RuleMeta, divergence: Divergence, other: Side) -> None:
-    """Group by what differs here, so that the same difference from several others counts once each."""
+def _candidate(found: dict, meta: RuleMeta, divergence: Divergence, index: int, other: Side) -> None:
+    """Group by what differs here and by the other version it differs from, so that a
+    difference counts once for each other version that shows it (three footnotes one
+    paragraph has and the other lacks are one version's difference, not three)."""
     key = (meta.code, divergence.key_a, divergence.value_a)
-    found.setdefault(key, []).append(_diagnostic(meta, divergence, other))
+    found.setdefault(key, {}).setdefault(index, _diagnostic(meta, divergence, other))
 
 
 def _diagnostic(meta: RuleMeta, divergence: Divergence, other: Side) -> Diagnostic:

@@ -1,14 +1,18 @@
 """The paragraphs of two language versions, paired: what the LV rules compare.
 
 Operative paragraphs pair by number (and part), sub-paragraphs by label within their paragraph,
-footnote texts by number, header lines by kind; preambular paragraphs, which have no number,
-pair by position, and where the counts differ by their content anchors (symbols, figures,
-footnote references), so that one missing or extra paragraph is reported once, not as a
-cascade through every paragraph after it.
+header lines by position (by kind where one version has a line the other lacks); preambular
+paragraphs, which have no number, pair by position, and where the counts differ by their
+content anchors (symbols, figures, footnote references), so that one missing or extra
+paragraph is reported once, not as a cascade through every paragraph after it.
+
+Footnote references pair in text order, paragraph by aligned paragraph, and footnote texts
+pair through them: when one version has a footnote the other lacks, every later number
+differs by one, and the texts of footnote 12 here and footnote 11 there are the same note.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
@@ -32,10 +36,26 @@ class Side:
     facts: Any  # resolint.facts.Facts
     language: str  # "English"
     _starts: dict = field(default_factory=dict, repr=False, compare=False)  # id(items) -> (starts, items kept alive)
+    _read: dict = field(default_factory=dict, repr=False, compare=False)  # (reader, id(unit)) -> what it read
 
     @property
     def doc(self) -> Document:
         return self.facts.doc
+
+    @property
+    def units(self) -> list[Unit]:
+        """The version's units, built once: each version is paired with every other."""
+        found = self._read.get("units")
+        if found is None:
+            found = self._read["units"] = units(self.doc)
+        return found
+
+    def read(self, reader, unit: Unit):
+        """`reader(self, unit)`, read once per version for all the pairs it is in."""
+        key = (reader, id(unit))  # the units are kept in self.units, so their ids stay theirs
+        if key not in self._read:
+            self._read[key] = reader(self, unit)
+        return self._read[key]
 
     def within(self, items, unit: Unit, start=lambda item: item.span.start) -> list:
         """The facts (in text order) that start in `unit`."""
@@ -51,11 +71,21 @@ class Side:
         return self.doc.lines.line_of(span.start)
 
 
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """One footnote number referenced in one version, and the unit it stands in."""
+
+    span: Span
+    number: int
+    unit: Unit
+
+
 @dataclass(frozen=True)
 class Pair:
     a: Side
     b: Side
     matched: tuple[tuple[Unit | None, Unit | None], ...]
+    references: tuple[tuple[Reference | None, Reference | None], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,26 +105,113 @@ class Divergence:
 
 
 def pair(a: Side, b: Side) -> Pair:
-    units_a, units_b = units(a.doc), units(b.doc)
-    matched: list[tuple[Unit | None, Unit | None]] = []
-    keyed_b = {unit.key: unit for unit in units_b if unit.key[0] != "pre"}
-    keyed_a = {unit.key: unit for unit in units_a if unit.key[0] != "pre"}
-    for unit in units_a:
-        if unit.key[0] != "pre":
-            matched.append((unit, keyed_b.get(unit.key)))
-    matched.extend((None, unit) for unit in units_b if unit.key[0] != "pre" and unit.key not in keyed_a)
-    pre_a = [unit for unit in units_a if unit.key[0] == "pre"]
-    pre_b = [unit for unit in units_b if unit.key[0] == "pre"]
-    matched.extend(_by_anchors(a, pre_a, b, pre_b))
-    return Pair(a, b, tuple(matched))
+    units_a, units_b = a.units, b.units
+    body_a = [unit for unit in units_a if unit.key[0] != "fn"]
+    body_b = [unit for unit in units_b if unit.key[0] != "fn"]
+    matched = list(_by_key(body_a, body_b))
+    matched.extend(_by_anchors(a, _kind(body_a, "pre"), b, _kind(body_b, "pre")))
+    references = tuple(_references(_referenced(a, body_a), _referenced(b, body_b), matched))
+    matched.extend(_footnote_texts(_kind(units_a, "fn"), _kind(units_b, "fn"), references))
+    return Pair(a, b, tuple(matched), references)
+
+
+def _kind(found: list[Unit], kind: str) -> list[Unit]:
+    return [unit for unit in found if unit.key[0] == kind]
+
+
+def _by_key(body_a: list[Unit], body_b: list[Unit]):
+    """Numbered units by key, header lines by their kinds in order."""
+    yield from _headers(_kind(body_a, "header"), _kind(body_b, "header"))
+    keyed = [unit for unit in body_a if unit.key[0] not in ("pre", "header")]
+    others = [unit for unit in body_b if unit.key[0] not in ("pre", "header")]
+    keys_a = {unit.key for unit in keyed}
+    keyed_b = {unit.key: unit for unit in others}
+    yield from ((unit, keyed_b.get(unit.key)) for unit in keyed)
+    yield from ((None, unit) for unit in others if unit.key not in keys_a)
+
+
+def _headers(header_a: list[Unit], header_b: list[Unit]):
+    """Header lines in order: where one version's line was read as another kind (a title
+    line for "Résolutions adoptées par …"), still the same line. A line only one version
+    has counts when it is one of the lines every resolution has."""
+    kinds_a = [unit.key[1] for unit in header_a]
+    kinds_b = [unit.key[1] for unit in header_b]
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, kinds_a, kinds_b, autojunk=False).get_opcodes():
+        common = min(i2 - i1, j2 - j1)
+        yield from zip(header_a[i1 : i1 + common], header_b[j1 : j1 + common])
+        yield from ((unit, None) for unit in header_a[i1 + common : i2] if unit.key[1] in _EVERY_RESOLUTION)
+        yield from ((None, unit) for unit in header_b[j1 + common : j2] if unit.key[1] in _EVERY_RESOLUTION)
+
+
+_EVERY_RESOLUTION = ("session", "agenda", "adoption", "number_title")
+
+
+def _referenced(side: Side, body: list[Unit]) -> list[Reference]:
+    """Each footnote number referenced in the body, in text order, with its unit."""
+    spans = sorted(body, key=lambda unit: unit.span.start)
+    starts = [unit.span.start for unit in spans]
+    found = []
+    for group in side.facts.footnote_groups:
+        for ref in group.references:
+            index = bisect_right(starts, ref.span.start) - 1
+            if index >= 0 and ref.span.start < spans[index].span.end:
+                found.extend(Reference(ref.span, number, spans[index]) for number in ref.numbers)
+    return sorted(found, key=lambda reference: reference.span.start)
+
+
+def _references(refs_a: list[Reference], refs_b: list[Reference], matched: list):
+    """The references paired where they stand in aligned units, in text order."""
+    counterpart = {id(unit_b): unit_a.key for unit_a, unit_b in matched if unit_a is not None and unit_b is not None}
+    place_a: dict[tuple, int] = {}
+    for index, reference in enumerate(refs_a):
+        place_a.setdefault(reference.unit.key, index)
+    refs_b = _in_order_of_a(refs_b, counterpart, place_a)
+    where_a = [reference.unit.key for reference in refs_a]
+    where_b = [counterpart.get(id(reference.unit), ("unpaired", reference.unit.key)) for reference in refs_b]
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, where_a, where_b, autojunk=False).get_opcodes():
+        common = min(i2 - i1, j2 - j1)
+        yield from zip(refs_a[i1 : i1 + common], refs_b[j1 : j1 + common])
+        yield from ((reference, None) for reference in refs_a[i1 + common : i2])
+        yield from ((None, reference) for reference in refs_b[j1 + common : j2])
+
+
+def _in_order_of_a(refs_b: list[Reference], counterpart: dict, place_a: dict) -> list[Reference]:
+    """b's references in the order of their paragraphs' counterparts in a: two paragraphs
+    swapped are one finding (LV001's), not a footnote out of place in each; a reference in a
+    paragraph a lacks stays after the one before it."""
+    placed, last = [], -1.0
+    for index, reference in enumerate(refs_b):
+        key = counterpart.get(id(reference.unit))
+        last = place_a.get(key, last + 0.001) if key is not None else last + 0.001
+        placed.append((last, index, reference))
+    return [reference for _, _, reference in sorted(placed, key=lambda item: item[:2])]
+
+
+def _footnote_texts(notes_a: list[Unit], notes_b: list[Unit], references):
+    """Footnote texts paired through their paired references, else by number."""
+    number_of_b = {}
+    for ref_a, ref_b in references:
+        if ref_a is not None and ref_b is not None:
+            number_of_b.setdefault(str(ref_a.number), str(ref_b.number))
+    by_label_b = {unit.key[1:]: unit for unit in notes_b}
+    taken = set()
+    for unit in notes_a:
+        label, *occurrence = unit.key[1:]
+        other = by_label_b.get((number_of_b.get(label, label), *occurrence))
+        if other is not None and id(other) not in taken:
+            taken.add(id(other))
+            yield unit, other
+        else:
+            yield unit, None
+    yield from ((None, unit) for unit in notes_b if id(unit) not in taken)
 
 
 def _by_anchors(a: Side, pre_a: list[Unit], b: Side, pre_b: list[Unit]):
     if len(pre_a) == len(pre_b):
         yield from zip(pre_a, pre_b)
         return
-    signs_a = [_signature(a, unit) for unit in pre_a]
-    signs_b = [_signature(b, unit) for unit in pre_b]
+    signs_a = [a.read(_signature, unit) for unit in pre_a]
+    signs_b = [b.read(_signature, unit) for unit in pre_b]
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, signs_a, signs_b, autojunk=False).get_opcodes():
         if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
             yield from zip(pre_a[i1:i2], pre_b[j1:j2])
@@ -117,9 +234,8 @@ def _signature(side: Side, unit: Unit) -> tuple:
 
 def units(doc: Document) -> list[Unit]:
     """Every unit of `doc` in text order of kind: header, preamble, operative, footnotes."""
-    found = [Unit(("header", line.kind), f"the {line.kind} line", line.span, line.span) for line in doc.header
-             if line.kind in ("session", "agenda", "adoption", "number_title")]
     seen: dict[tuple, int] = {}
+    found = [Unit(_once(seen, ("header", line.kind)), f"the {line.kind} line", line.span, line.span) for line in doc.header]
     for index, part in enumerate(doc.parts):
         for position, paragraph in enumerate(part.preambular):
             found.append(_unit(doc, ("pre", index, position), f"preambular paragraph {position + 1}", paragraph))

@@ -40,5 +40,12 @@ def _read(side: Side, unit: Unit) -> list:
     return [(date.span, (date.day, date.month, date.year), date.span.slice(text)) for date in side.within(side.facts.dates, unit)]
 
 
+def _same_day(value_a: tuple, value_b: tuple) -> bool:
+    """A date without its year is the same day as one with it: the year is implied by the
+    sentence ("from 27 to 31 May and from 25 to 29 November 2019") or there is none ("22 March,
+    World Water Day")."""
+    return value_a[:2] == value_b[:2] and (value_a[2] is None or value_b[2] is None)
+
+
 def check(pair: Pair) -> Iterator[Divergence]:
-    return compare(pair, _read, when="same count")
+    return compare(pair, _read, when="same count", agree=_same_day)

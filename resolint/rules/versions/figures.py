@@ -23,8 +23,11 @@ one language changes what the resolution decides for its readers.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 
+from ...document.langdata import pack
 from ...document.rule import RuleMeta
 from .align import Divergence, Pair, Side, Unit
 from .values import compare
@@ -37,7 +40,29 @@ META = RuleMeta(
 
 
 def _read(side: Side, unit: Unit) -> list:
-    return [(f.span, f.value, f.written) for f in side.within(side.facts.figures, unit) if _significant(f.value)]
+    volume = _volume_words(side.facts.language.code)
+    text = side.doc.text
+    return [
+        (f.span, ("volume", int(f.value)) if f.value.isdigit() and volume.search(text, max(0, f.span.start - 8), f.span.start) else f.value, f.written)
+        for f in side.within(side.facts.figures, unit)
+        if _significant(f.value)
+    ]
+
+
+@lru_cache(maxsize=None)
+def _volume_words(code: str) -> re.Pattern[str]:
+    words = pack(code).topic("figures").get("volume", [])
+    return re.compile(r"(?:%s)[ \u00a0]?$" % "|".join(map(re.escape, words)) if words else r"(?!)")
+
+
+def _same_treaty(value_a, value_b) -> bool:
+    """Two volumes one apart: the volumes of one treaty's texts in two languages. One side
+    naming it a volume is enough: a list of volumes names the word once ("vols. 1577, 2171"
+    / "vol. 1577, vol. 2171")."""
+    if not (isinstance(value_a, tuple) or isinstance(value_b, tuple)):
+        return False
+    number_a, number_b = (value[1] if isinstance(value, tuple) else value for value in (value_a, value_b))
+    return str(number_a).isdigit() and str(number_b).isdigit() and abs(int(number_a) - int(number_b)) <= 1
 
 
 def _significant(value: str) -> bool:
@@ -46,4 +71,4 @@ def _significant(value: str) -> bool:
 
 
 def check(pair: Pair) -> Iterator[Divergence]:
-    return compare(pair, _read, when="both")
+    return compare(pair, _read, substituted=True, when="both", agree=_same_treaty)

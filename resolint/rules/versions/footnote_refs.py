@@ -1,7 +1,10 @@
 """Footnote references.
 
 ## What it checks
-Each pair of aligned paragraphs references the same footnote numbers, in the same order.
+Each footnote is referenced from the aligned paragraph of every version, and the numbers
+agree. The references pair in text order, so a footnote that one version has and another
+lacks is reported once, where it stands; the numbers after it, all one higher, are no
+further difference.
 
 ## Why it matters
 A footnote gives the source of what the paragraph cites (a report's symbol, a treaty's
@@ -24,8 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...document.rule import RuleMeta
-from .align import Divergence, Pair, Side, Unit
-from .values import compare
+from .align import Divergence, Pair, Reference
 
 META = RuleMeta(
     code="LV002",
@@ -34,14 +36,38 @@ META = RuleMeta(
 )
 
 
-def _read(side: Side, unit: Unit) -> list:
-    return [
-        (ref.span, number, f"footnote {number}")
-        for group in side.facts.footnote_groups
-        for ref in side.within(group.references, unit)
-        for number in ref.numbers
-    ]
-
-
 def check(pair: Pair) -> Iterator[Divergence]:
-    return compare(pair, _read)
+    counterpart = {id(b): a.key for a, b in pair.matched if a is not None and b is not None}
+    unit_of = {id(u): (v or u) for a, b in pair.matched for u, v in ((a, b), (b, a)) if u is not None}
+    references = pair.references
+    shift = 0  # how much higher the numbers of b run, after the footnotes only one version has
+    for index, (ref_a, ref_b) in enumerate(references):
+        if ref_a is None or ref_b is None:
+            shift += 1 if ref_a is None else -1
+            yield _one_sided(ref_a, ref_b, unit_of)
+            continue
+        if counterpart.get(id(ref_b.unit)) != ref_a.unit.key:
+            yield _divergence(ref_a, ref_b, f"footnote {ref_a.number} in {ref_a.unit.name}", f"footnote {ref_b.number} in {ref_b.unit.name}")
+        elif ref_b.number - ref_a.number != shift:
+            yield _divergence(ref_a, ref_b, f"footnote {ref_a.number}", f"footnote {ref_b.number}")
+            if _next_difference(references, index) == ref_b.number - ref_a.number:
+                shift = ref_b.number - ref_a.number  # numbered on from here: one finding, not a cascade
+
+
+def _next_difference(references, index: int) -> int | None:
+    for ref_a, ref_b in references[index + 1 :]:
+        return None if ref_a is None or ref_b is None else ref_b.number - ref_a.number
+    return None
+
+
+def _one_sided(ref_a: Reference | None, ref_b: Reference | None, unit_of: dict) -> Divergence:
+    """A footnote one version lacks, quoted at the other's aligned paragraph."""
+    if ref_b is None:
+        there = unit_of[id(ref_a.unit)]
+        return Divergence(ref_a.span, there.head, f"footnote {ref_a.number}", "nothing", ref_a.unit.key, there.key)
+    there = unit_of[id(ref_b.unit)]
+    return Divergence(there.head, ref_b.span, "nothing", f"footnote {ref_b.number}", there.key, ref_b.unit.key)
+
+
+def _divergence(ref_a: Reference, ref_b: Reference, value_a: str, value_b: str) -> Divergence:
+    return Divergence(ref_a.span, ref_b.span, value_a, value_b, ref_a.unit.key, ref_b.unit.key)

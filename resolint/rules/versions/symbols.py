@@ -2,7 +2,9 @@
 
 ## What it checks
 Each pair of aligned paragraphs cites the same document symbols and resolution and decision
-numbers, in the same order: A/76/444 with A/76/444, 70/1 with 70/1.
+numbers: A/76/444 with A/76/444, 70/1 with 70/1. A document counts once, with its
+corrigenda: corrigenda are issued for some language versions only, so "A/67/53 and
+A/67/53/Corr.1" in English and "A/67/53" in French cite the same report.
 
 ## Why it matters
 Symbols are the same in every language; a symbol that differs is a typing slip that sends
@@ -21,6 +23,7 @@ seventy-eighth session cites A/75/444 where the English cites A/76/444).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ...document.diagnostics import Severity
@@ -36,9 +39,12 @@ META = RuleMeta(
 )
 
 
+_CORRIGENDUM = re.compile(r"/Corr\.\d+$")
+
+
 def _read(side: Side, unit: Unit) -> list:
-    return [(symbol.span, symbol.value, symbol.written) for symbol in side.within(side.facts.symbol_anchors, unit)]
+    return [(s.span, _CORRIGENDUM.sub("", s.value), s.written) for s in side.within(side.facts.symbol_anchors, unit)]
 
 
 def check(pair: Pair) -> Iterator[Divergence]:
-    return compare(pair, _read, when="both")
+    return compare(pair, _read, when="both", once=True)
