@@ -23,6 +23,7 @@ from pathlib import Path
 EXTENSION = Path(__file__).resolve().parent.parent
 REPOSITORY = EXTENSION.parent
 PYTHON_VERSION = "3.11"  # the oldest Python resolint supports; pure wheels serve every later one
+NOT_BUILT = ("build", ".git", ".venv", "node_modules", "vscode_extension", "*.egg-info", "__pycache__")
 LEFT_OUT = ("rich", "pygments", "markdown_it", "markdown_it_py", "mdurl")
 
 
@@ -34,8 +35,11 @@ def vendor(target: Path) -> None:
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
-    with tempfile.TemporaryDirectory() as wheels:
-        pip("wheel", "--quiet", "--no-deps", "--wheel-dir", wheels, str(REPOSITORY))
+    with tempfile.TemporaryDirectory() as wheels, tempfile.TemporaryDirectory() as source:
+        # Built from a copy: setuptools builds in the tree's build/ folder and keeps in it the
+        # modules a later commit removed, which would then ship in the .vsix.
+        shutil.copytree(REPOSITORY, source, dirs_exist_ok=True, ignore=shutil.ignore_patterns(*NOT_BUILT))
+        pip("wheel", "--quiet", "--no-deps", "--wheel-dir", wheels, source)
         (wheel,) = Path(wheels).glob("resolint-*.whl")
         pip(
             "install", "--quiet", "--no-compile", "--target", str(target),
