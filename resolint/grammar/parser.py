@@ -101,9 +101,18 @@ def parse(text: str, *, language: str | None = None, path: str | None = None) ->
     folded (typography.fold: no-break spaces and hyphens as plain ones, offsets unchanged)."""
     original, text = text, fold(text)
     language = language or detect_language(text)
-    language_pack = pack(language)
     raws = block_split.split(text)
-    items = [_Item(classify(text, raw, language_pack), raw) for raw in raws]
+    kinds = [classify(text, raw, pack(language)) for raw in raws]
+    return from_blocks(original, text, raws, kinds, language=language, path=path)
+
+
+def from_blocks(original: str, text: str, raws: list[block_split.RawBlock], kinds: list[str], *,
+                language: str, path: str | None) -> Document:
+    """The Document of `text` (the folded `original`) from its blocks and their classes:
+    the rest of `parse`, for a caller that split and classified the blocks itself (the
+    editor's incremental analysis reuses those of the blocks an edit left alone)."""
+    language_pack = pack(language)
+    items = [_Item(kind, raw) for kind, raw in zip(kinds, raws)]
     for item in items:
         item.pieces.append(item.raw.span)
         item.inlines.append(item.raw.inline)
