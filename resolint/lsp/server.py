@@ -104,7 +104,7 @@ class ResolintServer(LanguageServer):
                 job = partial(
                     analyse, document.uri, document.version, document.text,
                     path=str(document.path) if document.path else None, config=self.config_for(document),
-                    encoding=self.encoding, lint=self.settings.enable,
+                    encoding=self.encoding, lint=self.settings.enable, previous=document.analysis,
                 )
                 document.pending = (key, asyncio.get_running_loop().run_in_executor(self.executor, job))
             done_key, future = document.pending
