@@ -80,7 +80,7 @@ def reparse(original: str, previous: Parsed | None = None, *, language: str | No
 def _fold(original: str, previous: Parsed | None) -> str:
     """fold(original), folding again only what changed since `previous`. A character folds
     on its own, save a carriage return, which looks at the character after it."""
-    if previous is None or previous.doc.original is None:
+    if previous is None:
         return fold(original)
     old, folded = previous.doc.original, previous.doc.text
     start, old_end, new_end = changed_range(old, original)
