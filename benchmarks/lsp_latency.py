@@ -1,12 +1,13 @@
 """Language-server latency and memory, measured with a real client over stdio.
 
-For the Spanish sample and for a 300 KB resolution built from it: the time from sending a
-`didChange` (one character: a preambular paragraph's final comma becomes a semicolon and
-back, so the diagnostics change each time) to receiving the `publishDiagnostics` for that
-version, with the debounce set to 0 — median and 95th percentile. Then the server's resident
-memory before and after 1,000 more edits of the sample.
+For the Spanish sample (10 KB) and for resolutions of 300 KB and 1 MB built from it: the
+time from sending a `didChange` to receiving the `publishDiagnostics` for that version, with
+the debounce set to 0 — median and 95th percentile over `--edits` realistic edits, in cycles
+of twelve: a word typed one character at a time at the end of a preambular paragraph and
+taken back one backspace at a time, then an operative paragraph deleted and pasted back.
+Then the server's resident memory before and after 1,000 more one-character edits.
 
-    python benchmarks/lsp_latency.py [--edits 200] [--memory-edits 1000]
+    python benchmarks/lsp_latency.py [--edits 1000] [--large-edits 1000] [--memory-edits 1000]
 """
 from __future__ import annotations
 
@@ -95,6 +96,24 @@ class Bench:
             latencies.append(self.arrived[(uri, version)] - sent)
         return latencies
 
+    async def realistic(self, uri: str, text: str, edits: int, first_version: int = 2) -> list[float]:
+        """`edits` edits in cycles of `cycle(text)`; the seconds from each to its diagnostics."""
+        latencies = []
+        steps = cycle(text)
+        for index in range(edits):
+            start, end, new = steps[index % len(steps)]
+            version = first_version + index
+            done = self.wait(uri, version)
+            sent = time.perf_counter()
+            self.client.text_document_did_change(types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[types.TextDocumentContentChangePartial(
+                    range=types.Range(start=position(text, start), end=position(text, end)), text=new)]))
+            text = text[:start] + new + text[end:]
+            await asyncio.wait_for(done, 120)
+            latencies.append(self.arrived[(uri, version)] - sent)
+        return latencies
+
     def rss_kb(self) -> int:
         status = Path(f"/proc/{self.client._server.pid}/status").read_text()
         return int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1))
@@ -105,6 +124,25 @@ class Bench:
         await self.client.stop()
 
 
+def cycle(text: str) -> list[tuple[int, int, str]]:
+    """Twelve (start, end, new text) edits, each on the text the ones before it left, that
+    bring the text back: "word " typed before a preambular paragraph's final comma and
+    deleted again, then an operative paragraph (and its blank line) deleted and pasted back."""
+    preambular = text.index(",\n\n", len(text) // 4)
+    first = text.index("\n\n1. ")
+    operative = text.index("\n\n", first + (len(text) - first) // 3) + 2
+    paragraph = text[operative : text.index("\n\n", operative) + 2]
+    typing = [(preambular + i, preambular + i, char) for i, char in enumerate("word ")]
+    backspaces = [(preambular + i, preambular + i + 1, "") for i in reversed(range(5))]
+    return [*typing, *backspaces, (operative, operative + len(paragraph), ""), (operative, operative, paragraph)]
+
+
+def position(text: str, offset: int) -> types.Position:
+    """The LSP position of a code-point offset (these texts are all in the BMP: UTF-16 agrees)."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return types.Position(line=text.count("\n", 0, offset), character=offset - line_start)
+
+
 def describe(latencies: list[float]) -> tuple[float, float]:
     ordered = sorted(latencies)
     return statistics.median(ordered) * 1000, ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))] * 1000
@@ -112,7 +150,8 @@ def describe(latencies: list[float]) -> tuple[float, float]:
 
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--edits", type=int, default=200)
+    parser.add_argument("--edits", type=int, default=1000)
+    parser.add_argument("--large-edits", type=int, default=1000, help="edits of the 1 MB resolution")
     parser.add_argument("--memory-edits", type=int, default=1000)
     args = parser.parse_args()
 
@@ -121,25 +160,27 @@ async def main() -> None:
     await bench.start()
     startup = time.perf_counter() - started
     sample = SAMPLE.read_text(encoding="utf-8")
-    large = long_resolution(300_000)
-    await bench.open("file:///bench/sample.md", sample)
-    await bench.open("file:///bench/large.md", large)
-    await bench.toggle("file:///bench/sample.md", sample, 20, first_version=1000)  # warm-up
+    documents = [("Spanish sample", "file:///bench/sample.md", sample, args.edits)]
+    for size, edits in ((300_000, args.edits), (1_000_000, args.large_edits)):
+        large = long_resolution(size)
+        documents.append((f"{len(large.encode('utf-8')) // 1000} KB resolution", f"file:///bench/{size}.md", large, edits))
+    for _, uri, text, _ in documents:
+        await bench.open(uri, text)
+    await bench.toggle("file:///bench/sample.md", sample, 20)  # warm-up
     rows = []
-    for name, uri, text in (("Spanish sample", "file:///bench/sample.md", sample),
-                            (f"{len(large.encode('utf-8')) // 1000} KB resolution", "file:///bench/large.md", large)):
-        median, p95 = describe(await bench.toggle(uri, text, args.edits))
-        rows.append((name, len(text.encode("utf-8")), median, p95))
+    for name, uri, text, edits in documents:
+        median, p95 = describe(await bench.realistic(uri, text, edits, first_version=1000))
+        rows.append((name, len(text.encode("utf-8")), edits, median, p95))
     before = bench.rss_kb()
-    await bench.toggle("file:///bench/sample.md", sample, args.memory_edits, first_version=5000)
+    await bench.toggle("file:///bench/sample.md", sample, args.memory_edits, first_version=200_000)
     after = bench.rss_kb()
     await bench.stop()
 
     print(f"server start to initialize answer: {startup * 1000:.0f} ms")
-    print("| document | size | didChange -> publishDiagnostics, median | p95 |")
-    print("|---|---|---|---|")
-    for name, size, median, p95 in rows:
-        print(f"| {name} | {size / 1000:.0f} KB | {median:.1f} ms | {p95:.1f} ms |")
+    print("| document | size | edits | didChange -> publishDiagnostics, median | p95 |")
+    print("|---|---|---|---|---|")
+    for name, size, edits, median, p95 in rows:
+        print(f"| {name} | {size / 1000:.0f} KB | {edits} | {median:.1f} ms | {p95:.1f} ms |")
     print(f"server RSS before / after {args.memory_edits} edits: {before / 1024:.1f} MB / {after / 1024:.1f} MB")
 
 

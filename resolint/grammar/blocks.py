@@ -108,32 +108,41 @@ def _last_visible(line: str) -> str:
 def split(text: str) -> list[RawBlock]:
     """All blocks of `text` in order, run-together blocks cut apart."""
     physical = physical_blocks(text)
-    standalone_notes = {
-        _label(text, span.start) for span, kind in physical if kind == "footnote"
-    }
+    standalone_notes = standalone_labels(text, physical)
     referenced: set[str] = set()
     result: list[RawBlock] = []
     for span, kind in physical:
-        if kind == "comment":
-            result.append(RawBlock(span, Inline(), "comment"))
-            continue
-        scanned = inline_scan.scan(text, span.start, span.end)
-        if kind == "table":  # cells are no paragraphs: nothing in a table is cut or run on
-            result.append(RawBlock(span, scanned.inline, "table"))
-            continue
-        if kind == "footnote":
-            result.extend(_split_notes(text, span, scanned.inline, glued=False, host=None))
-            continue
-        cut, glued_notes = _glued_notes(text, span, scanned.inline, referenced, standalone_notes)
-        own = Span(span.start, cut)
-        pieces = _run_on_cuts(text, own, scanned)
-        for index, (piece, gap) in enumerate(pieces):
-            block_kind = "heading" if kind == "heading" and index == 0 else "text"
-            piece_inline = scanned.inline if piece == span else inline_scan.restrict(scanned.inline, piece)
-            result.append(RawBlock(piece, piece_inline, block_kind, gap))
-        if glued_notes is not None:
-            host = result[-1].span
-            result.extend(_split_notes(text, glued_notes, scanned.inline, glued=True, host=host))
+        result.extend(split_block(text, span, kind, referenced, standalone_notes))
+    return result
+
+
+def standalone_labels(text: str, physical: list[tuple[Span, str]]) -> set[str]:
+    """The labels of the footnote texts that stand in blocks of their own."""
+    return {_label(text, span.start) for span, kind in physical if kind == "footnote"}
+
+
+def split_block(text: str, span: Span, kind: str, referenced: set[str], standalone_notes: set[str]) -> list[RawBlock]:
+    """The blocks of one physical block, run-together blocks cut apart. Reads text[span] and
+    the two characters after it; adds to `referenced` the footnote labels it reads (the
+    split of a later block depends on them: a glued footnote text repeats an earlier label)."""
+    if kind == "comment":
+        return [RawBlock(span, Inline(), "comment")]
+    scanned = inline_scan.scan(text, span.start, span.end)
+    if kind == "table":  # cells are no paragraphs: nothing in a table is cut or run on
+        return [RawBlock(span, scanned.inline, "table")]
+    if kind == "footnote":
+        return _split_notes(text, span, scanned.inline, glued=False, host=None)
+    result: list[RawBlock] = []
+    cut, glued_notes = _glued_notes(text, span, scanned.inline, referenced, standalone_notes)
+    own = Span(span.start, cut)
+    pieces = _run_on_cuts(text, own, scanned)
+    for index, (piece, gap) in enumerate(pieces):
+        block_kind = "heading" if kind == "heading" and index == 0 else "text"
+        piece_inline = scanned.inline if piece == span else inline_scan.restrict(scanned.inline, piece)
+        result.append(RawBlock(piece, piece_inline, block_kind, gap))
+    if glued_notes is not None:
+        host = result[-1].span
+        result.extend(_split_notes(text, glued_notes, scanned.inline, glued=True, host=host))
     return result
 
 

@@ -25,7 +25,7 @@ from .stream import grammar_stream
 from .structure import parse_structure, structure_parser
 from .typography import fold, newline_of
 
-__all__ = ["parse", "structure_parser"]  # structure_parser: linter/runner.py warms it up
+__all__ = ["from_blocks", "parse", "structure_parser"]  # structure_parser: linter/runner.py warms it up
 
 
 def parse(text: str, *, language: str | None = None, path: str | None = None) -> Document:
@@ -33,8 +33,19 @@ def parse(text: str, *, language: str | None = None, path: str | None = None) ->
     folded (typography.fold: no-break spaces and hyphens as plain ones, offsets unchanged)."""
     original, text = text, fold(text)
     language = language or detect_language(text)
+    raws = block_split.split(text)
     language_pack = pack(language)
-    items = [Item(classify(text, raw, language_pack), raw, [raw.span], [raw.inline]) for raw in block_split.split(text)]
+    kinds = [classify(text, raw, language_pack) for raw in raws]
+    return from_blocks(original, text, raws, kinds, language=language, path=path)
+
+
+def from_blocks(original: str, text: str, raws: list[block_split.RawBlock], kinds: list[str], *,
+                language: str, path: str | None) -> Document:
+    """The Document of `text` (the folded `original`) from its blocks and their classes:
+    the rest of `parse`, for a caller that split and classified the blocks itself (the
+    editor's incremental analysis reuses those of the blocks an edit left alone)."""
+    language_pack = pack(language)
+    items = [Item(kind, raw, [raw.span], [raw.inline]) for kind, raw in zip(kinds, raws)]
     issues = split_issues(text, items)
     content = grammar_stream(text, items, language_pack)
     builder = Builder(text, language_pack, content)

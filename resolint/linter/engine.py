@@ -23,8 +23,12 @@ def lint_text(text: str, config: Config = DEFAULT, *, path: str | None = None, l
 
 
 def parse_with(text: str, config: Config = DEFAULT, *, path: str | None = None, language: str | None = None) -> Document:
-    chosen = language or (config.language if config.language != "auto" else None)
-    return parse(text, language=chosen, path=path)
+    return parse(text, language=language or configured_language(config), path=path)
+
+
+def configured_language(config: Config) -> str | None:
+    """The language the configuration sets (None: detect it from the text)."""
+    return config.language if config.language != "auto" else None
 
 
 def lint_document(doc: Document, config: Config = DEFAULT, facts: Facts | None = None) -> list[Diagnostic]:

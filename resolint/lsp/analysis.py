@@ -1,7 +1,9 @@
 """One version of one open document, parsed and linted: what every request reads.
 
-`analyse` calls the same core as `resolint check` (`parse_with`, `lint_document`) with the
-same configuration, so the editor and the command line agree on every finding.
+`analyse` calls the same core as `resolint check` (`lint_document`, on the Document `parse`
+would build) with the same configuration, so the editor and the command line agree on every
+finding. Given the analysis of the version before, it re-parses incrementally
+(linter/incremental.py): the blocks an edit left alone keep their split.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from ..document.diagnostics import Diagnostic
 from ..document.model import Document
 from ..facts import Facts
 from ..linter.config import Config
-from ..linter.engine import lint_document, parse_with
+from ..linter.incremental import Linted, relint
 from . import convert
 
 
@@ -29,15 +31,19 @@ class Analysis:
     config: Config
     path: str | None
     facts: Facts  # shared by the rules, hover, completion and navigation
+    linted: Linted | None = None  # what the analysis of the next version reuses
 
     @cached_property
     def diagnostics(self) -> list[types.Diagnostic]:
         return convert.diagnostics(self.findings, self.positions)
 
 
-def analyse(uri: str, version: int | None, text: str, *, path: str | None, config: Config, encoding: str, lint: bool = True) -> Analysis:
-    doc = parse_with(text, config, path=path)
-    facts = Facts(doc)
-    findings = tuple(lint_document(doc, config, facts)) if lint else ()
+def analyse(uri: str, version: int | None, text: str, *, path: str | None, config: Config, encoding: str,
+            lint: bool = True, previous: Analysis | None = None) -> Analysis:
+    """The analysis of `text`; `previous`, an analysis of an earlier version, is reused
+    where the edit left the text alone."""
+    linted = relint(text, previous.linted if previous else None, config, path=path, lint=lint)
+    doc = linted.doc
     lines = doc.lines if len(doc.text) == len(text) else None  # the parser's: folding keeps every line and offset
-    return Analysis(uri, version, text, doc, findings, convert.PositionMap(text, encoding, lines), config, path, facts)
+    positions = convert.PositionMap(text, encoding, lines)
+    return Analysis(uri, version, text, doc, linted.findings, positions, config, path, linted.facts, linted)

@@ -60,7 +60,7 @@ class ResolintServer(LanguageServer):
         return partial(
             analyse, document.uri, document.version, document.text,
             path=str(document.path) if document.path else None, config=self.config_for(document),
-            encoding=self.encoding, lint=self.settings.enable,
+            encoding=self.encoding, lint=self.settings.enable, previous=document.analysis,
         )
 
     def config_for(self, document: OpenDocument) -> Config:
