@@ -24,6 +24,7 @@ from .linter.runner import (
     notes,
     summary,
     write_fixes,
+    write_reviews,
 )
 from .linter.source import SourceError, read_source, read_stdin, write_output
 from .linter.workspace import STDIN, Discovery, WorkspaceError
@@ -100,9 +101,11 @@ def check(
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the cache."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", envvar="RESOLINT_CACHE_DIR", help=f"Where to keep the cache (default: {DEFAULT_FOLDER})."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="File name to report (and find the configuration by) for '-'."),
+    review: bool = typer.Option(False, "--review", help="For each Word document, write a review copy (draft.reviewed.docx): findings as comments, fixes as tracked changes."),
+    force: bool = typer.Option(False, "--force", help="With --review, replace a review copy even if it was changed since resolint wrote it."),
 ) -> None:
     """Lint resolution texts and print what needs fixing (or fix it)."""
-    _refuse_bad_options(output_format, lang, paths, fix or diff or not unsafe_fixes, jobs)
+    _refuse_bad_options(output_format, lang, paths, fix or diff or review or not unsafe_fixes, jobs)
     try:
         configs = ConfigResolver(select=_split(select), ignore=_split(ignore), language=lang)
     except ConfigError as error:
@@ -122,6 +125,8 @@ def check(
         fix=fix or diff, unsafe=unsafe_fixes, jobs=jobs or os.cpu_count() or 1, stdin_name=stdin_filename, diff=diff
     )
     results = check_files(targets, configs, options, cache)
+    if review:
+        write_reviews(results, configs, unsafe=unsafe_fixes, force=force, hints=show_hints)
     _report(results, targets, discovery, configs, cache, output_format, output_file,
             fix=fix, diff=diff, unsafe=unsafe_fixes, show_hints=show_hints, exit_zero=exit_zero)
 
@@ -135,7 +140,7 @@ def _refuse_bad_options(output_format: str, lang: str | None, paths, unsafe_allo
     if not paths:
         raise _usage("no files given (use '-' for standard input, '.' for this folder)")
     if not unsafe_allowed:
-        raise _usage("--unsafe-fixes applies with --fix or --diff")
+        raise _usage("--unsafe-fixes applies with --fix, --diff or --review")
     if jobs is not None and jobs < 1:
         raise _usage(f"--jobs: expected a number of processes, 1 or more, got {jobs}")
 

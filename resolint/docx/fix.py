@@ -451,7 +451,7 @@ def _insert(word: DocxMap, styles: Styles, start: int, end: int, segments: list,
         if segment is not SPLIT:
             text, italic, bold = segment
             run.text = text
-        placed = run if changes is None or segment is SPLIT else changes.inserted(run, anchor or following)
+        placed = run if changes is None or segment is SPLIT else changes.inserted(run, anchor if anchor is not None else following)
         if anchor is not None:
             anchor.addnext(placed)
         elif following is not None:

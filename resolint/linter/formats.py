@@ -7,6 +7,8 @@ Markdown never loads python-docx. An adapter module provides
     read(data: bytes, name: str) -> mapping     the text form (mapping.text) and its origins
     locator(doc, mapping) -> Locator            where a finding is, in the reader's terms
     fix_copy(path, lint, unsafe) -> (path | None, outcome)   fixes written into a copy
+    review_copy(path, lint, findings, unsafe, force) -> (path, outcome)
+                                                findings as comments, fixes as tracked changes
     FixError                                    what fix_copy raises besides SourceError
 """
 from __future__ import annotations

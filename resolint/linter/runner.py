@@ -163,8 +163,7 @@ def _fix_word_copy(result: FileResult, config: Config, unsafe: bool) -> None:
             result.source.path, lambda text: lint_text(text, config, path=result.display), unsafe=unsafe
         )
     except (SourceError, adapter.FixError) as error:
-        message = str(error)
-        result.error = message if message.startswith(result.display) else f"{result.display}: {message}"
+        _copy_failed(result, error)
         return
     result.fixes = outcome.applied
     left = f"; {len(outcome.skipped)} cannot be made in Word" if outcome.skipped else ""
@@ -172,6 +171,38 @@ def _fix_word_copy(result: FileResult, config: Config, unsafe: bool) -> None:
         result.note = f"{result.display}: the fixes are in a corrected copy, {target} ({outcome.applied} applied{left})"
     elif outcome.skipped:
         result.note = f"{result.display}: {len(outcome.skipped)} fixes cannot be made in Word"
+
+
+def write_reviews(results: list[FileResult], configs: ConfigResolver, *, unsafe: bool = False, force: bool = False,
+                  hints: bool = False) -> None:
+    """Write the review copy of each Word document (draft.reviewed.docx): the findings
+    reported (hints only with `hints`) as comments, the fixes as tracked changes."""
+    from .engine import lint_text
+
+    for result in results:
+        source = result.source
+        if source is None or result.diagnostics is None:
+            continue
+        if source.word is None or source.path is None:
+            result.note = f"{result.display}: not a Word document; --review writes review copies of .docx files only"
+            continue
+        config = configs.for_path(source.path)
+        findings = [d for d in result.diagnostics if hints or d.severity is not Severity.HINT]
+        adapter = format_of(source.path).adapter()
+        try:
+            target, outcome = adapter.review_copy(source.path, lambda text, c=config, r=result: lint_text(text, c, path=r.display),
+                                                  findings, unsafe=unsafe, force=force)
+        except (SourceError, adapter.FixError) as error:
+            _copy_failed(result, error)
+            continue
+        left = f"; {len(outcome.skipped)} fixes cannot be made in Word" if outcome.skipped else ""
+        result.note = (f"{result.display}: review copy {target}: {outcome.comments} comments, "
+                       f"{outcome.applied} fixes as tracked changes{left}")
+
+
+def _copy_failed(result: FileResult, error: Exception) -> None:
+    message = str(error)
+    result.error = message if message.startswith(result.display) else f"{result.display}: {message}"
 
 
 def diff_of(results: list[FileResult]) -> str:
