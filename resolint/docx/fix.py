@@ -444,7 +444,7 @@ def _insert(word: DocxMap, styles: Styles, start: int, end: int, segments: list,
     anchor = _run_of(before) if before is not None else None
     following = _run_of(after) if after is not None and anchor is None else None
     if changes is not None:
-        anchor, following = changes.current(anchor), changes.current(following)
+        anchor, following = changes.after(anchor), changes.current(following)
     paragraph = word.paragraphs[(before or after or word.pieces[word.piece_index(start)]).paragraph].element
     for segment in segments:
         run = _new_run(model)

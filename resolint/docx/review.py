@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..document.diagnostics import Diagnostic
-from .comments import AUTHOR, add_comments
+from .comments import AUTHOR, add_comments, largest_id, marked_parts
 from .fix import DocxFixError, _read, fix_document
-from .ooxml import ID
 from .package import load
 from .save import COMMENTS_TYPE, CopyError, repack, save_copy, snapshot
 from .tracked import TrackedChanges
@@ -44,8 +43,8 @@ def review_docx(data: bytes, name: str, lint: Callable[[str], list[Diagnostic]],
     before = snapshot(document)
     word = _read(document, name)
     comments = add_comments(document, word, lint(word.text) if findings is None else findings)
-    roots = _roots(document)
-    changes = TrackedChanges(AUTHOR, first_id=1 + max((_largest_id(root) for root in roots), default=0))
+    roots = marked_parts(document)
+    changes = TrackedChanges(AUTHOR, first_id=1 + largest_id(roots))
     applied, skipped = fix_document(document, name, lint, unsafe=unsafe, changes=changes)
     count = changes.finish(roots)
     try:
@@ -72,26 +71,3 @@ def review_file(path: Path, lint: Callable[[str], list[Diagnostic]], findings: l
 def reviewed_path(path: Path) -> Path:
     """Where the review copy of `path` goes: draft.docx -> draft.reviewed.docx."""
     return path.with_name(f"{path.stem}.reviewed{path.suffix}")
-
-
-def _roots(document) -> list:
-    """The XML of the parts that hold text, comments, changes: document, footnotes, comments."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
-    roots = [document.element]
-    for rel in document.part.rels.values():
-        if rel.reltype in (RT.FOOTNOTES, RT.COMMENTS) and not rel.is_external:
-            element = getattr(rel.target_part, "element", None)
-            if element is not None:
-                roots.append(element)
-    return roots
-
-
-def _largest_id(root) -> int:
-    """The largest numeric `w:id` in the XML (annotations share one space of ids)."""
-    largest = 0
-    for element in root.iter():
-        value = element.get(ID) if isinstance(element.tag, str) else None
-        if value is not None and value.isdigit():
-            largest = max(largest, int(value))
-    return largest

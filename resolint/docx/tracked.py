@@ -8,7 +8,10 @@ original.
   continues an insertion of ours);
 - a change of emphasis: the old run is deleted and a restyled copy inserted after it (a
   tracked formatting change would do too, but not every office suite rejects those);
-- a new paragraph: the mark of the first half is marked inserted (`w:pPr/w:rPr/w:ins`).
+- a new paragraph: the mark of the first half is marked inserted (`w:pPr/w:rPr/w:ins`);
+  the first half keeps the paragraph's properties (its number), the second half has its
+  own. (The second half's properties are not recorded as a `w:pPrChange`: LibreOffice then
+  drops a deletion at the start of that paragraph, so that accepting gives another text.)
 
 Changes made here that a later pass edits again are edited in place: deleting text that
 resolint inserted removes it, restyling it restyles it. Every change carries the author and
@@ -88,8 +91,18 @@ class TrackedChanges:
         """The run that now stands for `run` in the accepted text (its restyled copy)."""
         return self._replaced.get(run, run)
 
+    def after(self, run):
+        """What text inserted after `run` goes after: its restyled copy, if it has one, and
+        the deletions that follow it (Word's order: the old text, then the new; and a
+        paragraph split there leaves the deleted text in the first paragraph, where
+        LibreOffice keeps it)."""
+        element = self.current(run)
+        while element is not None and self._ours(element.getnext(), DEL):
+            element = element.getnext()
+        return element
+
     def new_mark(self, paragraph) -> None:
-        """Mark the paragraph mark of `paragraph` as inserted (a paragraph split in two)."""
+        """Mark the paragraph mark of `paragraph` as inserted: it was split in two."""
         ppr = paragraph.find(PPR)
         if ppr is None:
             ppr = paragraph.makeelement(PPR, {})
@@ -102,14 +115,20 @@ class TrackedChanges:
                 ppr.append(rpr)
             else:
                 follower.addprevious(rpr)
-        rpr.insert(0, self._change(INS, paragraph))
+        if not any(self._ours(child, INS) for child in rpr):  # (split again: its mark is new already)
+            rpr.insert(0, self._change(INS, paragraph))
 
     def finish(self, roots) -> int:
-        """Give every change of ours in the XML `roots` its own id; returns how many."""
+        """Give every change of ours in the XML `roots` its own id, and drop those left
+        empty (a split paragraph's insertion, emptied by a later pass); returns how many."""
         number = self.first_id
         for root in roots:
-            for element in root.iter(INS, DEL):
-                if element.get(ID) in self._ids:
+            for element in list(root.iter(INS, DEL)):
+                if element.get(ID) not in self._ids:
+                    continue
+                if element.getparent().tag != RPR and not len(element):
+                    element.getparent().remove(element)
+                else:
                     element.set(ID, str(number))
                     number += 1
         return number - self.first_id
@@ -125,3 +144,4 @@ class TrackedChanges:
 
     def _ours(self, element, tag: str) -> bool:
         return element is not None and element.tag == tag and element.get(ID) in self._ids
+
