@@ -103,6 +103,7 @@ def check(
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="File name to report (and find the configuration by) for '-'."),
     review: bool = typer.Option(False, "--review", help="For each Word document, write a review copy (draft.reviewed.docx): findings as comments, fixes as tracked changes."),
     force: bool = typer.Option(False, "--force", help="With --review, replace a review copy even if it was changed since resolint wrote it."),
+    changes: bool = typer.Option(False, "--changes", help="For Word documents with tracked changes, report only what the changes introduce (the text as accepted, against the text as it was)."),
 ) -> None:
     """Lint resolution texts and print what needs fixing (or fix it)."""
     _refuse_bad_options(output_format, lang, paths, fix or diff or review or not unsafe_fixes, jobs)
@@ -122,7 +123,8 @@ def check(
         raise _usage(f"{output_file}: is one of the files being checked; choose another output file")
     cache = None if no_cache else LintCache(cache_dir or Path(DEFAULT_FOLDER))
     options = CheckOptions(
-        fix=fix or diff, unsafe=unsafe_fixes, jobs=jobs or os.cpu_count() or 1, stdin_name=stdin_filename, diff=diff
+        fix=fix or diff, unsafe=unsafe_fixes, jobs=jobs or os.cpu_count() or 1, stdin_name=stdin_filename, diff=diff,
+        changes=changes,
     )
     results = check_files(targets, configs, options, cache)
     if review:

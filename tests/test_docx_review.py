@@ -162,6 +162,7 @@ def test_accepting_all_gives_the_fixed_text_and_rejecting_all_the_original(revie
     # on the copy as resolint wrote it
     assert read_docx(resolve(case.outcome.data, accept=True), name).text == case.fixed
     assert read_docx(resolve(case.outcome.data, accept=False), name).text == original
+    assert read_docx(case.outcome.data, name, original=True).text == original  # resolint's own reading of it
     # on the copy as LibreOffice wrote it (LibreOffice writes footnotes in its own way:
     # compared with the fixed copy and the original as LibreOffice wrote them)
     office = case.office
