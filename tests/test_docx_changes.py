@@ -141,3 +141,28 @@ def test_the_review_copy_of_a_draft_with_changes_keeps_the_drafters_changes(draf
     authors = {element.get(qn("w:author")) for element in docx.Document(io.BytesIO(copy.data)).element.body.iter(qn("w:ins"), qn("w:del"))}
     assert authors == {"A. Drafter", "resolint"}
     assert read_docx(copy.data, "x", original=True).text == read_docx(changed, "x", original=True).text
+
+
+def _paragraphs_with_marks(mark: str) -> bytes:
+    """Three paragraphs, the first one's paragraph mark a tracked `mark` (ins or del)."""
+    document = docx.Document()
+    first = document.add_paragraph("The General Assembly,")
+    first.runs[0].italic = True
+    document.add_paragraph("Recalling its resolution 70/1,")
+    document.add_paragraph("1. Decides to act.")
+    ppr = first._p.get_or_add_pPr()
+    rpr = ppr.makeelement(qn("w:rPr"), {})
+    rpr.append(ppr.makeelement(qn(f"w:{mark}"), {qn("w:id"): "7", qn("w:author"): "A. Drafter",
+                                                  qn("w:date"): "2026-01-05T10:00:00Z"}))
+    ppr.append(rpr)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_changed_paragraph_mark_joins_two_paragraphs_in_one_reading_only():
+    deleted, inserted = _paragraphs_with_marks("del"), _paragraphs_with_marks("ins")
+    apart = "*The General Assembly,*\n\nRecalling its resolution 70/1,\n\n1. Decides to act.\n"
+    joined = "*The General Assembly,*Recalling its resolution 70/1,\n\n1. Decides to act.\n"
+    assert read_docx(deleted, "x").text == joined and read_docx(deleted, "x", original=True).text == apart
+    assert read_docx(inserted, "x").text == apart and read_docx(inserted, "x", original=True).text == joined
