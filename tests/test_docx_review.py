@@ -278,3 +278,13 @@ def test_a_text_file_gets_no_review_copy(tmp_path):
     result = run("check", "--review", str(text))
     assert "not a Word document; --review writes review copies of .docx files only" in err(result)
     assert sorted(path.name for path in tmp_path.iterdir()) == ["draft.md"]
+
+
+def test_a_folder_where_the_review_copy_goes_is_left_alone(tmp_path):
+    draft = tmp_path / "draft.docx"
+    draft.write_bytes(build_docx((DRAFTS / "draft-es.md").read_text(encoding="utf-8")).data)
+    reviewed_path(draft).mkdir()
+    result = run("check", "--review", "--force", str(draft))
+    assert result.returncode == 2 and "Traceback" not in err(result)
+    assert "where the review copy goes, is not a regular file" in err(result)
+    assert reviewed_path(draft).is_dir()
