@@ -25,6 +25,7 @@ from .linter.runner import (
     report_rows,
     summary,
     write_fixes,
+    write_reviews,
 )
 from .linter.source import SourceError, read_source, read_stdin, write_output
 from .linter.workspace import STDIN, Discovery, WorkspaceError
@@ -118,9 +119,12 @@ def check(
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the cache."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", envvar="RESOLINT_CACHE_DIR", help=f"Where to keep the cache (default: {DEFAULT_FOLDER})."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="File name to report (and find the configuration by) for '-'."),
+    review: bool = typer.Option(False, "--review", help="For each Word document, write a review copy (draft.reviewed.docx): findings as comments, fixes as tracked changes."),
+    force: bool = typer.Option(False, "--force", help="With --review, replace a review copy even if it was changed since resolint wrote it."),
+    changes: bool = typer.Option(False, "--changes", help="For Word documents with tracked changes, report only what the changes introduce (the text as accepted, against the text as it was)."),
 ) -> None:
     """Lint resolution texts and print what needs fixing (or fix it)."""
-    _refuse_bad_options(output_format, paths, fix or diff or not unsafe_fixes, jobs)
+    _refuse_bad_options(output_format, paths, fix or diff or review or not unsafe_fixes, jobs)
     configs = _resolver(select, ignore, lang)
     discovery = Discovery(configs, force_exclude=force_exclude)
     targets = list(discovery.files(paths))
@@ -134,9 +138,12 @@ def check(
         raise _usage(f"{output_file}: is one of the files being checked; choose another output file")
     cache = None if no_cache else LintCache(cache_dir or Path(DEFAULT_FOLDER))
     options = CheckOptions(
-        fix=fix or diff, unsafe=unsafe_fixes, jobs=jobs or os.cpu_count() or 1, stdin_name=stdin_filename, diff=diff
+        fix=fix or diff, unsafe=unsafe_fixes, jobs=jobs or os.cpu_count() or 1, stdin_name=stdin_filename, diff=diff,
+        changes=changes,
     )
     results = check_files(targets, configs, options, cache)
+    if review:
+        write_reviews(results, configs, unsafe=unsafe_fixes, force=force, hints=show_hints)
     _report(results, targets, discovery, configs, cache, output_format, output_file,
             fix=fix, diff=diff, unsafe=unsafe_fixes, show_hints=show_hints, exit_zero=exit_zero)
 
@@ -148,7 +155,7 @@ def _refuse_bad_options(output_format: str, paths, unsafe_allowed: bool, jobs: i
     if not paths:
         raise _usage("no files given (use '-' for standard input, '.' for this folder)")
     if not unsafe_allowed:
-        raise _usage("--unsafe-fixes applies with --fix or --diff")
+        raise _usage("--unsafe-fixes applies with --fix, --diff or --review")
 
 
 def _report(results, targets, discovery, configs, cache, output_format: str, output_file: Path | None, *,

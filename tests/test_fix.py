@@ -130,7 +130,7 @@ def test_fix_from_standard_input_prints_the_fixed_text():
 
 def test_unsafe_fixes_need_fix_or_diff():
     result = run("check", "--unsafe-fixes", str(DRAFT))
-    assert result.returncode == 2 and "--unsafe-fixes applies with --fix or --diff" in err(result)
+    assert result.returncode == 2 and "--unsafe-fixes applies with --fix, --diff or --review" in err(result)
 
 
 def _double_spaces(doc, ctx):

@@ -13,15 +13,16 @@ from .mapping import DocxMap
 __all__ = ["DocxMap", "WordIndex", "WordLocation", "read_docx", "read_document"]
 
 
-def read_docx(data: bytes, name: str) -> DocxMap:
-    """The text form and map of the .docx in `data` (`name` is for messages); raises
-    `resolint.docx.package.DocxError` (a SourceError) with a one-line reason."""
+def read_docx(data: bytes, name: str, *, original: bool = False) -> DocxMap:
+    """The text form and map of the .docx in `data` (`name` is for messages), its tracked
+    changes accepted (or, `original`, rejected); raises `resolint.docx.package.DocxError`
+    (a SourceError) with a one-line reason."""
     from .package import DocxError, load
     from .reader import ReadLimit
 
     document = load(data, name)
     try:
-        return read_document(document)
+        return read_document(document, original=original)
     except ReadLimit as error:
         raise DocxError(f"{name}: {error}") from None
     except RecursionError:
@@ -30,8 +31,8 @@ def read_docx(data: bytes, name: str) -> DocxMap:
         raise DocxError(f"{name}: cannot read the Word document ({type(error).__name__}: {error}); please report this") from None
 
 
-def read_document(document) -> DocxMap:
+def read_document(document, *, original: bool = False) -> DocxMap:
     """The text form and map of an open python-docx Document."""
     from .reader import read
 
-    return read(document)
+    return read(document, original=original)

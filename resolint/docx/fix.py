@@ -31,8 +31,9 @@ from .mapping import EMPHASIS, LABEL, NOTE, REF, SUP, TEXT, DocxMap, Piece
 from .ooxml import NUMPR, PPR, RPR, P, R, w
 from .package import DocxError, load
 from .reader import ReadLimit, read
-from .save import CopyError, check_replaceable, repack, snapshot, stamped, write_copy
+from .save import CopyError, repack, save_copy, snapshot
 from .styles import Styles
+from .tracked import TrackedChanges
 
 BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 MARKUP_WORD_CANNOT_TAKE = ("<sup", "</sup", "<!--", "[^")
@@ -60,14 +61,26 @@ def fix_docx(data: bytes, name: str, lint: Callable[[str], list[Diagnostic]], *,
     DocxFixError when an edit could not be written faithfully."""
     document = load(data, name)
     before = snapshot(document)
+    applied, skipped = fix_document(document, name, lint, unsafe=unsafe, limit=limit)
+    if not applied:
+        return FixOutcome(None, 0, skipped)
+    try:
+        return FixOutcome(repack(data, document, before), applied, skipped)
+    except CopyError as error:
+        raise DocxFixError(str(error)) from None
+
+
+def fix_document(document, name: str, lint: Callable[[str], list[Diagnostic]], *, unsafe: bool = False,
+                 limit: int = 10, changes: TrackedChanges | None = None) -> tuple[int, list[tuple[Diagnostic, str]]]:
+    """Fix the open python-docx Document in place, pass after pass; with `changes`, every
+    edit is a tracked change. Returns the fixes applied and those Word cannot take."""
     applied = 0
     skipped: list[tuple[Diagnostic, str]] = []
     for _ in range(limit):
         word = _read(document, name)
-        diagnostics = lint(word.text)
         applicable = []
         skipped = []
-        for diagnostic in diagnostics:
+        for diagnostic in lint(word.text):
             if diagnostic.fix is None or (not unsafe and diagnostic.fix.applicability is not Applicability.SAFE):
                 continue
             reason = why_not(word, diagnostic.fix)
@@ -79,15 +92,10 @@ def fix_docx(data: bytes, name: str, lint: Callable[[str], list[Diagnostic]], *,
         if not fixes:
             break
         edits = [edit for fix in fixes for edit in fix.edits]
-        _write(document, word, edits)
+        _write(document, word, edits, changes)
         _verify(word, edits, _read(document, name))
         applied += len(fixes)
-    if not applied:
-        return FixOutcome(None, 0, skipped)
-    try:
-        return FixOutcome(repack(data, document, before), applied, skipped)
-    except CopyError as error:
-        raise DocxFixError(str(error)) from None
+    return applied, skipped
 
 
 def _read(document, name: str) -> DocxMap:
@@ -107,12 +115,9 @@ def fix_file(path: Path, lint: Callable[[str], list[Diagnostic]], *, unsafe: boo
         return None, outcome
     target = fixed_path(path)
     try:
-        found = check_replaceable(target)
-        write_copy(target, stamped(outcome.data), expected=found)
+        save_copy(target, outcome.data, "corrected copy")
     except CopyError as error:
         raise DocxFixError(str(error)) from None
-    except OSError as error:
-        raise DocxFixError(f"cannot write the corrected copy {target}: {error.strerror or error}") from None
     return target, outcome
 
 
@@ -244,18 +249,21 @@ def _neighbours(word: DocxMap, start: int, end: int) -> tuple[Piece | None, Piec
 
 # --- writing ------------------------------------------------------------------------------
 
-def _write(document, word: DocxMap, edits: list[Edit]) -> None:
+def _write(document, word: DocxMap, edits: list[Edit], changes: TrackedChanges | None = None) -> None:
     """Carry `edits` (non-overlapping, each inside one paragraph or removing one whole
-    paragraph) over to the document."""
+    paragraph) over to the document; with `changes`, as tracked changes."""
     removed = [index for edit in edits if (index := _removed_paragraph(word, edit)) is not None]
     edits = [edit for edit in edits if _removed_paragraph(word, edit) is None]
-    _edit_paragraphs(document, word, edits)
+    _edit_paragraphs(document, word, edits, changes)
     for index in removed:
         element = word.paragraphs[index].element
-        element.getparent().remove(element)
+        if changes is None:
+            element.getparent().remove(element)
+        else:
+            changes.delete_paragraph(element)
 
 
-def _edit_paragraphs(document, word: DocxMap, edits: list[Edit]) -> None:
+def _edit_paragraphs(document, word: DocxMap, edits: list[Edit], changes: TrackedChanges | None) -> None:
     if not edits:
         return
     plans = [_plan(word, block, [e for e in edits if word.block_index(e.span.start) == block])
@@ -270,12 +278,15 @@ def _edit_paragraphs(document, word: DocxMap, edits: list[Edit]) -> None:
     for plan in plans:
         for start, end, italic, bold in plan.restyle:
             for run in _runs_in(fresh, start, end):
-                _set_look(run, styles, italic, bold)
+                if changes is None:
+                    _set_look(run, styles, italic, bold)
+                else:
+                    changes.restyle(run, lambda copy, i=italic, b=bold: _set_look(copy, styles, i, b))
     # 3. the edits, last first, so that earlier positions stay valid
     for plan in plans:
         for edit, segments in sorted(plan.inserts, key=lambda item: -item[0].span.start):
-            _delete(fresh, edit.span.start, edit.span.end)
-            _insert(fresh, styles, edit.span.start, edit.span.end, segments)
+            _delete(fresh, edit.span.start, edit.span.end, changes)
+            _insert(fresh, styles, edit.span.start, edit.span.end, segments, changes)
 
 
 @dataclass
@@ -447,19 +458,23 @@ def _set_look(run, styles: Styles, italic: bool, bold: bool) -> None:
         rpr._set_bool_val("b", bold)
 
 
-def _delete(word: DocxMap, start: int, end: int) -> None:
+def _delete(word: DocxMap, start: int, end: int, changes: TrackedChanges | None = None) -> None:
     for piece in _pieces(word, start, end):
         if piece.kind != TEXT:
             continue
         run = piece.node.getparent()
         if run is None:
             continue  # already removed with an earlier piece of the same element
+        if changes is not None:
+            changes.delete(piece.node)
+            continue
         run.remove(piece.node)
         if run.tag == R and all(child.tag == RPR for child in run):
             run.getparent().remove(run)
 
 
-def _insert(word: DocxMap, styles: Styles, start: int, end: int, segments: list) -> None:
+def _insert(word: DocxMap, styles: Styles, start: int, end: int, segments: list,
+            changes: TrackedChanges | None = None) -> None:
     """Insert the segments where the edit [start, end) was (its old text already removed):
     after the run before it, or before the run after it, or at the paragraph's start."""
     if not segments:
@@ -468,23 +483,28 @@ def _insert(word: DocxMap, styles: Styles, start: int, end: int, segments: list)
     model = _style_source(word, start, end)
     anchor = _run_of(before) if before is not None else None
     following = _run_of(after) if after is not None and anchor is None else None
+    if changes is not None:
+        anchor, following = changes.after(anchor), changes.current(following)
     paragraph = word.paragraphs[(before or after or word.pieces[word.piece_index(start)]).paragraph].element
     for segment in segments:
         run = _new_run(model)
         if segment is not SPLIT:
             text, italic, bold = segment
             run.text = text
+        placed = run if changes is None or segment is SPLIT else changes.inserted(run, anchor if anchor is not None else following)
         if anchor is not None:
-            anchor.addnext(run)
+            anchor.addnext(placed)
         elif following is not None:
-            following.addprevious(run)
+            following.addprevious(placed)
         else:
             ppr = paragraph.find(PPR)
-            paragraph.insert(0 if ppr is None else paragraph.index(ppr) + 1, run)
+            paragraph.insert(0 if ppr is None else paragraph.index(ppr) + 1, placed)
         anchor = run
         if segment is SPLIT:
             _split_paragraph(run, styles)
             run.getparent().remove(run)
+            if changes is not None:
+                changes.new_mark(paragraph)
             anchor, following = None, None
             paragraph = paragraph.getnext()
         else:

@@ -50,7 +50,7 @@ class Piece:
     For a TEXT piece, `offset` is the Word paragraph character offset of `start`, `node` the
     XML element holding the characters (`w:t`, `w:tab`, `w:br` ...) and `node_offset` the
     index of `start` in that element's text; `style` is (italic, bold, superscript) as Word
-    shows them.
+    shows them; `inserted`: the characters are a tracked insertion (read as accepted).
     Other pieces sit at `offset` and have no length in Word.
     """
 
@@ -62,6 +62,7 @@ class Piece:
     node: object = field(default=None, compare=False, repr=False)
     node_offset: int = 0
     style: tuple[bool, bool, bool] = (False, False, False)
+    inserted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,20 @@ class DocxMap:
         self.blocks = blocks  # (start, end) of each block of the text form, in order
         self._starts = [piece.start for piece in pieces]
         self._block_starts = [start for start, _ in blocks]
+        self.has_insertions = any(piece.inserted for piece in pieces)
+
+    def inserted(self, start: int, end: int) -> bool:
+        """Whether [start, end) touches text of a tracked insertion (an empty range: the
+        character at `start`)."""
+        if not self.has_insertions or not self.pieces:
+            return False
+        for index in range(self.piece_index(start), len(self.pieces)):
+            piece = self.pieces[index]
+            if piece.start >= max(end, start + 1):
+                break
+            if piece.inserted and piece.end > start:
+                return True
+        return False
 
     def piece_index(self, offset: int) -> int:
         """Index of the piece holding `offset` (the last piece for the end of the text)."""

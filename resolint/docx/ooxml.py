@@ -16,10 +16,13 @@ VAL, TYPE, ID = w("val"), w("type"), w("id")
 NO_BREAK_HYPHEN = w("noBreakHyphen")
 FOOTNOTE_REFERENCE, CUSTOM_MARK = w("footnoteReference"), w("customMarkFollows")
 ITALIC, BOLD, VANISH, VERT_ALIGN = w("i"), w("b"), w("vanish"), w("vertAlign")
-INS, DEL = w("ins"), w("del")
+INS, DEL, MOVE_TO, MOVE_FROM, DEL_TEXT = w("ins"), w("del"), w("moveTo"), w("moveFrom"), w("delText")
 TBL, TR, TC, SDT, SDT_CONTENT = w("tbl"), w("tr"), w("tc"), w("sdt"), w("sdtContent")
 
-# Containers whose runs are part of the paragraph's text as Word shows it (accepted view).
+# Containers whose runs are part of the paragraph's text as Word shows it (accepted view);
+# in the original view (changes rejected) the insertions are left out and these come in:
+INSERTIONS = frozenset((INS, MOVE_TO))
+DELETIONS = frozenset((DEL, MOVE_FROM))
 INLINE_CONTAINERS = frozenset(
     w(tag) for tag in ("hyperlink", "ins", "moveTo", "smartTag", "customXml", "fldSimple", "dir", "bdo")
 )

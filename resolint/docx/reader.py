@@ -13,8 +13,12 @@ Each paragraph of the body becomes one block (blocks are separated by a blank li
   a paragraph that follows a footnote text is read as the continuation of the one before it,
   as at a page break in a converted PDF, and Word paragraphs are never interrupted); other superscript text (footnote numbers typed by hand) becomes
   `<sup>…</sup>` too;
-- tracked changes are read as accepted: insertions kept, deletions (and moved-away text)
-  dropped, a deleted paragraph mark joins the paragraph to the next;
+- tracked changes are read as accepted: insertions kept (their text pieces marked
+  `inserted`), deletions (and moved-away text) dropped, a deleted paragraph mark joins the
+  paragraph to the next; or, in the *original* reading, as rejected: insertions (and
+  moved-in text) dropped, deletions kept, an inserted paragraph mark joins the paragraph to
+  the next, the joined paragraph numbered and styled as the first (the paragraph that was
+  split in two);
 - comments, hidden text, field codes, drawings, headers and footers are left out; a tab is
   a tab and a line break a line break.
 
@@ -46,9 +50,13 @@ from .ooxml import (
     CR,
     CUSTOM_MARK,
     DEL,
+    DEL_TEXT,
+    DELETIONS,
     FOOTNOTE_REFERENCE,
     ID,
     INLINE_CONTAINERS,
+    INS,
+    INSERTIONS,
     NO_BREAK_HYPHEN,
     PPR,
     PTAB,
@@ -95,6 +103,7 @@ class _Text:
     node_offset: int
     paragraph: int  # index into the paragraphs list
     offset: int  # character offset in the paragraph's text
+    inserted: bool = False  # inside a tracked insertion
 
     @property
     def blank(self) -> bool:
@@ -129,8 +138,10 @@ class _Join:
 class Reader:
     """Reads one document; `read()` returns the text form and its map."""
 
-    def __init__(self, body, styles: Styles, numbering: Numbering, footnotes: dict[str, object]) -> None:
+    def __init__(self, body, styles: Styles, numbering: Numbering, footnotes: dict[str, object], *,
+                 original: bool = False) -> None:
         self.body = body
+        self.original = original  # the text with every tracked change rejected
         self.styles = styles
         self.numbering = numbering
         self.footnotes = footnotes
@@ -149,7 +160,7 @@ class Reader:
         pending: list[tuple[int, object]] = []  # paragraphs whose mark was deleted
         for index, paragraph in enumerate(_block_paragraphs(self.body)):
             pending.append((index, paragraph))
-            if _mark_deleted(paragraph):
+            if _mark_changed(paragraph, INS if self.original else DEL):
                 continue
             self._body_block(pending)
             pending = []
@@ -169,7 +180,7 @@ class Reader:
         """One block from one paragraph (or several joined by deleted paragraph marks)."""
         first = len(self.paragraphs)
         items: list = []
-        last_element = group[-1][1]
+        last_element = group[0 if self.original else -1][1]  # the one whose mark stays
         style = self.styles.paragraph_style(last_element)
         for offset_in_group, (index, element) in enumerate(group):
             self.paragraphs.append(WordParagraph("document", index, None, element=element))
@@ -222,21 +233,25 @@ class Reader:
         items: list = []
         offset = 0
 
-        def walk(container, depth: int = 0) -> None:
+        left_out, read_too = (INSERTIONS, DELETIONS) if self.original else (DELETIONS, frozenset())
+
+        def walk(container, depth: int = 0, inserted: bool = False) -> None:
             _nesting(depth)
             for child in container:
                 tag = child.tag
                 if tag == R:
-                    run(child)
-                elif tag in INLINE_CONTAINERS:
-                    walk(child, depth + 1)
+                    run(child, inserted)
+                elif tag in left_out:
+                    continue
+                elif tag in INLINE_CONTAINERS or tag in read_too:
+                    walk(child, depth + 1, inserted or tag in INSERTIONS)
                 elif tag == SDT:
                     content = child.find(SDT_CONTENT)
                     if content is not None:
-                        walk(content, depth + 1)
-                # deletions, comments, bookmarks, proofing marks, math: not in the text
+                        walk(content, depth + 1, inserted)
+                # comments, bookmarks, proofing marks, math (and deletions, as accepted): not in the text
 
-        def run(element) -> None:
+        def run(element, inserted: bool) -> None:
             nonlocal offset
             look = self.styles.look(element.find(RPR), style)
             if look.hidden:
@@ -244,20 +259,20 @@ class Reader:
             custom = False
             for child in element:
                 tag = child.tag
-                if tag == T:
+                if tag == T or (tag == DEL_TEXT and self.original):
                     text = child.text or ""
                     if custom:  # the mark of a footnote with a custom mark ("*")
                         items[-1].label = (items[-1].label + text).strip() or "*"
                         continue
                     if text:
-                        items.append(_Text(text, look, child, 0, paragraph_index, offset))
+                        items.append(_Text(text, look, child, 0, paragraph_index, offset, inserted))
                         offset += len(text)
                     continue
                 char = _CHARACTERS.get(tag)
                 if tag == BR and child.get(TYPE) in ("page", "column"):
                     char = None
                 if char is not None:
-                    items.append(_Text(char, look, child, 0, paragraph_index, offset))
+                    items.append(_Text(char, look, child, 0, paragraph_index, offset, inserted))
                     offset += 1
                 elif tag == FOOTNOTE_REFERENCE:
                     custom = child.get(CUSTOM_MARK) in ("1", "true", "on")
@@ -313,7 +328,7 @@ class Reader:
     def _unit(self, unit) -> None:
         if isinstance(unit, _Text):
             self._emit(unit.text, TEXT, unit.paragraph, unit.offset, unit.node, unit.node_offset,
-                       (unit.look.italic, unit.look.bold, unit.look.superscript))
+                       (unit.look.italic, unit.look.bold, unit.look.superscript), unit.inserted)
         elif isinstance(unit, _Ref):
             self._emit(f"<sup>{unit.label}</sup>", REF, unit.paragraph, unit.offset, unit.node)
         elif isinstance(unit, _Sup):
@@ -339,7 +354,7 @@ class Reader:
         self.blocks.append((start, self._length))
 
     def _emit(self, text: str, kind: str, paragraph: int, offset: int, node=None, node_offset: int = 0,
-              style: tuple[bool, bool, bool] = (False, False, False)) -> None:
+              style: tuple[bool, bool, bool] = (False, False, False), inserted: bool = False) -> None:
         if not text:
             return
         start = self._length
@@ -348,7 +363,7 @@ class Reader:
             raise ReadLimit(f"its text is longer than {MAX_TEXT // (1024 * 1024)} M characters, "
                             "more than resolint reads")
         self._chunks.append(text)
-        self.pieces.append(Piece(start, self._length, kind, paragraph, offset, node, node_offset, style))
+        self.pieces.append(Piece(start, self._length, kind, paragraph, offset, node, node_offset, style, inserted))
 
     @staticmethod
     def _end_offset(piece: Piece) -> int:
@@ -394,10 +409,11 @@ def _table_parts(container, tag: str, depth: int):
             yield from _table_parts(child, tag, depth + 1)
 
 
-def _mark_deleted(paragraph) -> bool:
+def _mark_changed(paragraph, change: str) -> bool:
+    """Whether the paragraph's mark is a tracked deletion (or insertion: `change`)."""
     ppr = paragraph.find(PPR)
     rpr = ppr.find(RPR) if ppr is not None else None
-    return rpr is not None and rpr.find(DEL) is not None
+    return rpr is not None and rpr.find(change) is not None
 
 
 def _numbered(paragraph: WordParagraph, number: int) -> WordParagraph:
@@ -444,7 +460,7 @@ def _units(items: list) -> list:
         for start, end in ((0, core_start), (core_start, core_end), (core_end, len(text))):
             if end > start:
                 units.append(_Text(text[start:end], item.look, item.node, item.node_offset + start,
-                                   item.paragraph, item.offset + start))
+                                   item.paragraph, item.offset + start, item.inserted))
     return units
 
 
@@ -484,11 +500,13 @@ def _drop_leading_blanks(items: list) -> None:
 
 def _lstrip(item: _Text) -> _Text:
     cut = len(item.text) - len(item.text.lstrip())
-    return _Text(item.text[cut:], item.look, item.node, item.node_offset + cut, item.paragraph, item.offset + cut)
+    return _Text(item.text[cut:], item.look, item.node, item.node_offset + cut, item.paragraph, item.offset + cut,
+                 item.inserted)
 
 
-def read(document) -> DocxMap:
-    """The text form of an open python-docx Document, with its map."""
+def read(document, *, original: bool = False) -> DocxMap:
+    """The text form of an open python-docx Document, with its map; `original`: with every
+    tracked change rejected (the text before the changes)."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
     part = document.part
@@ -500,7 +518,7 @@ def read(document) -> DocxMap:
         for note in notes.iter(FOOTNOTE):
             if note.get(TYPE) in (None, "normal"):
                 footnotes[note.get(ID)] = note
-    return Reader(document.element.body, styles, numbering, footnotes).read()
+    return Reader(document.element.body, styles, numbering, footnotes, original=original).read()
 
 
 def _related(part, relationship: str):

@@ -1,13 +1,18 @@
-"""Writing the corrected copy of a Word document (`draft.fixed.docx`).
+"""Writing the copies resolint makes of a Word document: the corrected copy
+(`draft.fixed.docx`) and the review copy (`draft.reviewed.docx`).
 
 - The copy is the original package with only the parts the fixes changed replaced: every
   other part (pictures, custom XML, parts the document does not reference) is kept byte for
-  byte, and a changed part keeps its XML declaration and the comments before its root.
+  byte, and a changed part keeps its XML declaration and the comments before its root. The
+  review copy may add one part, its comments (`word/comments.xml`): the part is added at the
+  end of the zip, and its relationship and content type are inserted into the existing
+  `.rels` and `[Content_Types].xml` texts, which otherwise stay as they were.
 - It is written atomically (a temporary file in the same folder, renamed), with the mode a
   new file gets (the umask applies), like any file the user saves.
 - It carries a stamp in its zip comment: the SHA-256 of its bytes. A copy that lacks the
   stamp or no longer matches it was saved since (Word drops zip comments when it saves) or
-  was not written by resolint: it is not replaced, so that the user's edits are never lost.
+  was not written by resolint: it is not replaced, so that the user's edits are never lost
+  (unless the user forces it: `check --review --force`).
 """
 from __future__ import annotations
 
@@ -25,6 +30,9 @@ STAMP_LENGTH = len(STAMP) + 64
 END_RECORD = b"PK\x05\x06"  # the zip's end-of-central-directory record: 22 bytes and the comment
 PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.S)
 DECLARED_ENCODING = re.compile(rb"""<\?xml\b[^>]*?\bencoding\s*=\s*["']([^"']*)""")
+CONTENT_TYPES = "[Content_Types].xml"
+COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+CLOSING_TAG = re.compile(rb"</(?:[\w.-]+:)?(Relationships|Types)>\s*$")
 
 
 class CopyError(Exception):
@@ -36,26 +44,36 @@ class CopyError(Exception):
 def snapshot(document) -> dict:
     """What each part of an open python-docx Document serialises to now (its XML, or its
     bytes) and its relationships: compared after the fixes to find the parts they changed."""
-    state = {"/": document.part.package.rels.xml}
+    state = {"/": _relationships(document.part.package)}
     for part in document.part.package.iter_parts():
-        state[str(part.partname)] = (part.blob, part.rels.xml)
+        state[str(part.partname)] = (part.blob, _relationships(part))
     return state
 
 
-def repack(original: bytes, document, before: dict) -> bytes:
+def _relationships(source) -> frozenset:
+    return frozenset((rel.rId, rel.reltype, rel.target_ref) for rel in source.rels.values())
+
+
+def repack(original: bytes, document, before: dict, *, new_types: frozenset[str] = frozenset()) -> bytes:
     """The original package, with the parts of `document` that changed since `before`
-    (a `snapshot`) replaced. Raises CopyError if the fixes changed the package's structure
-    (parts or relationships), which they never should."""
+    (a `snapshot`) replaced, and the parts added since then (only of the content types in
+    `new_types`, each related from an existing part) written at the end. Raises CopyError
+    if the package's structure changed otherwise, which fixes and comments never should."""
     after = snapshot(document)
-    if after.keys() != before.keys() or after["/"] != before["/"] or any(
-        after[name][1] != before[name][1] for name in after if name != "/"
-    ):
+    parts = {str(part.partname): part for part in document.part.package.iter_parts()}
+    added = [parts[name] for name in after.keys() - before.keys()]
+    if before.keys() - after.keys() or after["/"] != before["/"] or any(part.content_type not in new_types for part in added):
         raise CopyError("the fixes would change the structure of the Word package")
-    parts = {part.partname.membername: part for part in document.part.package.iter_parts()}
-    changed = {member: part for member, part in parts.items() if after[str(part.partname)][0] != before[str(part.partname)][0]}
+    new_names = {str(part.partname) for part in added}
+    related = {name: _added_relationships(parts[name], new_names) for name in before if name != "/"}
+    if any(after[name][1] != before[name][1] | set(related[name][1]) for name in related):
+        raise CopyError("the fixes would change the structure of the Word package")
+    changed = {part.partname.membername: part for name, part in parts.items()
+               if name in before and after[name][0] != before[name][0]}
+    rels = {parts[name].partname.rels_uri.membername: xml for name, (xml, _) in related.items() if xml}
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(original)) as source, zipfile.ZipFile(out, "w") as target:
-        if set(changed) - set(source.namelist()):
+        if (set(changed) | set(rels)) - set(source.namelist()):
             raise CopyError("a part the fixes changed is not where the package says it is")
         written: set[str] = set()
         for info in source.infolist():
@@ -65,8 +83,36 @@ def repack(original: bytes, document, before: dict) -> bytes:
             data = source.read(info.filename)
             if info.filename in changed:
                 data = _with_prolog(data, changed[info.filename])
+            elif info.filename in rels:
+                data = _inserted(data, rels[info.filename])
+            elif info.filename == CONTENT_TYPES and added:
+                data = _inserted(data, b"".join(_override(part) for part in added))
             target.writestr(_entry(info), data)
+        for part in added:
+            target.writestr(part.partname.membername, part.blob, zipfile.ZIP_DEFLATED)
     return out.getvalue()
+
+
+def _added_relationships(part, new_names: set[str]) -> tuple[bytes, list[tuple]]:
+    """The `<Relationship>` elements `part` has to the added parts (b"" when none), and
+    those relationships as `snapshot` records them."""
+    added = [(rel.rId, rel.reltype, rel.target_ref) for rel in part.rels.values()
+             if not rel.is_external and str(rel.target_part.partname) in new_names]
+    xml = b"".join(f'<Relationship Id="{rid}" Type="{kind}" Target="{target}"/>'.encode() for rid, kind, target in added)
+    return xml, added
+
+
+def _override(part) -> bytes:
+    return f'<Override PartName="{part.partname}" ContentType="{part.content_type}"/>'.encode()
+
+
+def _inserted(xml: bytes, elements: bytes) -> bytes:
+    """`elements` inserted before the closing tag of a `.rels` or `[Content_Types].xml`
+    text, which otherwise keeps its bytes; raises CopyError when the text has no such tag."""
+    match = CLOSING_TAG.search(xml)
+    if match is None:
+        raise CopyError("the Word package's relationships or content types cannot be extended")
+    return xml[: match.start()] + elements + xml[match.start() :]
 
 
 def _entry(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
@@ -126,17 +172,18 @@ def written_by_resolint(path: Path) -> bool:
         return hmac.compare_digest(digest.hexdigest().encode(), tail[2 + len(STAMP) :])
 
 
-def check_replaceable(path: Path) -> tuple | None:
-    """Raise CopyError unless `path` is absent or a corrected copy resolint wrote, unchanged;
-    returns what the file is now (`state`), for `write_copy` to see it still is."""
+def check_replaceable(path: Path, what: str = "corrected copy", *, force: bool = False) -> tuple | None:
+    """Raise CopyError unless `path` is absent or a copy resolint wrote, unchanged (or any
+    regular file, with `force`); returns what the file is now (`state`), for `write_copy`
+    to see it still is. `what` names the copy in messages."""
     current = state(path)
     if current is None:
         return None
     if not stat.S_ISREG(current[0]):
-        raise CopyError(f"{path.name}, where the corrected copy goes, is not a regular file (a link, a folder...): "
-                        "it is left alone; move it away, then fix again")
-    if not written_by_resolint(path) or state(path) != current:
-        raise _changed(path)
+        raise CopyError(f"{path.name}, where the {what} goes, is not a regular file (a link, a folder...): "
+                        "it is left alone; move it away, then run resolint again")
+    if not force and (not written_by_resolint(path) or state(path) != current):
+        raise _changed(path, what)
     return current
 
 
@@ -149,12 +196,23 @@ def state(path: Path) -> tuple | None:
     return info.st_mode, info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns
 
 
-def _changed(path: Path) -> CopyError:
-    return CopyError(f"the corrected copy {path.name} was changed after resolint wrote it (or resolint did not "
-                     "write it): it is not replaced, so that no edit is lost; move it away or delete it, then fix again")
+def _changed(path: Path, what: str = "corrected copy") -> CopyError:
+    again = "fix again" if what == "corrected copy" else "run resolint again (or pass --force to replace it)"
+    return CopyError(f"the {what} {path.name} was changed after resolint wrote it (or resolint did not "
+                     f"write it): it is not replaced, so that no edit is lost; move it away or delete it, then {again}")
 
 
-def write_copy(path: Path, data: bytes, expected: tuple | None = None) -> None:
+def save_copy(path: Path, data: bytes, what: str, *, force: bool = False) -> None:
+    """Write the copy `data` (stamped) to `path`, replacing only a copy resolint wrote and
+    nobody changed since (any regular file, with `force`); raises CopyError."""
+    try:
+        found = check_replaceable(path, what, force=force)
+        write_copy(path, stamped(data), expected=found, what=what)
+    except OSError as error:
+        raise CopyError(f"cannot write the {what} {path}: {error.strerror or error}") from None
+
+
+def write_copy(path: Path, data: bytes, expected: tuple | None = None, what: str = "corrected copy") -> None:
     """Write `data` to `path` atomically, as every write of resolint's (`replace_file`: a new
     temporary file in the same folder, the umask applying, renamed) — provided `path` is
     still as `check_replaceable` found it (`expected`): a save that lands meanwhile is kept."""
@@ -163,4 +221,4 @@ def write_copy(path: Path, data: bytes, expected: tuple | None = None) -> None:
     try:
         replace_file(path, data, unchanged=lambda: state(path) == expected)
     except FileChanged:
-        raise _changed(path) from None
+        raise _changed(path, what) from None

@@ -4,9 +4,14 @@ The linter names an adapter here but never imports it at load time: the table is
 when such a file is read, so `linter` stays below `docx` (ARCHITECTURE.md), and linting
 Markdown never loads python-docx. An adapter module provides
 
-    read(data: bytes, name: str) -> mapping     the text form (mapping.text) and its origins
+    read(data: bytes, name: str, original=False) -> mapping
+                                                the text form (mapping.text) and its origins;
+                                                `original`: with tracked changes rejected;
+                                                mapping.has_insertions, mapping.inserted(start, end)
     locator(doc, mapping) -> Locator            where a finding is, in the reader's terms
     fix_copy(path, lint, unsafe) -> (path | None, outcome)   fixes written into a copy
+    review_copy(path, lint, findings, unsafe, force) -> (path, outcome)
+                                                findings as comments, fixes as tracked changes
     FixError                                    what fix_copy raises besides SourceError
 """
 from __future__ import annotations

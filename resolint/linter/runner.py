@@ -8,7 +8,8 @@ the cache answers does not pay for loading them.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..document.diagnostics import Diagnostic, Severity
@@ -30,6 +31,7 @@ class CheckOptions:
     jobs: int = 1  # worker processes
     stdin_name: str | None = None  # the name to report for standard input
     diff: bool = False  # the fixes are to be shown, not written
+    changes: bool = False  # a Word document: report only what its tracked changes introduce
 
 
 @dataclass
@@ -71,6 +73,9 @@ class FileResult:
 
 
 _NOWHERE = TextLocator(LineIndex(""))
+INSERTED = " (in a tracked insertion)"
+INTRODUCED = " (introduced by the tracked changes)"
+CONTEXT = 30  # characters on each side that place a finding, for --changes
 # Below this much text (about 30 ms of parsing) starting worker processes costs more than it saves.
 PARALLEL_FROM = 100_000
 
@@ -126,7 +131,58 @@ def check_files(
             cache.put(result.source.path, result._key, first)
     if cache is not None:
         cache.save()
+    for result in results:
+        if result.diagnostics is not None:
+            _tracked_changes(result, configs, options.changes)
     return results
+
+
+def _tracked_changes(result: FileResult, configs: ConfigResolver, only_changes: bool) -> None:
+    """Say which findings of a Word document fall in its tracked insertions; with
+    `only_changes`, keep only the findings its tracked changes introduce."""
+    word = result.source.word
+    if word is None or result.source.path is None:
+        if only_changes:
+            result.note = f"{result.display}: not a Word document; --changes reads the tracked changes of .docx files only"
+        return
+    if only_changes:
+        try:
+            result.diagnostics = _introduced(result, configs.for_path(result.source.path))
+        except (SourceError, ConfigError, OSError) as error:
+            result.error = str(error)
+    elif word.has_insertions:
+        result.diagnostics = [replace(d, message=d.message + INSERTED) if word.inserted(d.span.start, d.span.end) else d
+                              for d in result.diagnostics]
+
+
+def _introduced(result: FileResult, config: Config) -> list[Diagnostic]:
+    """The findings of the text as accepted that the original text (every change rejected)
+    does not have: a finding is the original's when the original has one of the same rule
+    on the same characters with the same CONTEXT characters of their paragraph around them
+    (positions move with the changes; the words around a finding stay unless changed)."""
+    from .engine import lint_text
+
+    path, word = result.source.path, result.source.word
+    original = format_of(path).adapter().read(path.read_bytes(), result.display, original=True)
+    before = Counter(_finding_key(original, d) for d in lint_text(original.text, config, path=result.display))
+    introduced = []
+    for diagnostic in result.diagnostics or []:
+        key = _finding_key(word, diagnostic)
+        if before[key]:
+            before[key] -= 1
+        else:
+            introduced.append(replace(diagnostic, message=diagnostic.message + INTRODUCED))
+    return introduced
+
+
+def _finding_key(mapping, diagnostic: Diagnostic) -> tuple[str, str, str, str]:
+    """A finding by its rule, its characters and those around it in its block."""
+    start, end = diagnostic.span.start, diagnostic.span.end
+    index = mapping.block_index(start)
+    block_start, block_end = mapping.blocks[index] if index >= 0 else (0, len(mapping.text))
+    text = mapping.text
+    return (diagnostic.code, text[max(block_start, start - CONTEXT) : start], text[start:end],
+            text[end : max(end, min(block_end, end + CONTEXT))])
 
 
 def write_fixes(
@@ -170,8 +226,7 @@ def _fix_word_copy(result: FileResult, config: Config, unsafe: bool) -> None:
             result.source.path, lambda text: lint_text(text, config, path=result.display), unsafe=unsafe
         )
     except (SourceError, adapter.FixError) as error:
-        message = str(error)
-        result.error = message if message.startswith(result.display) else f"{result.display}: {message}"
+        _copy_failed(result, error)
         return
     result.fixes = outcome.applied
     left = f"; {len(outcome.skipped)} cannot be made in Word" if outcome.skipped else ""
@@ -179,6 +234,38 @@ def _fix_word_copy(result: FileResult, config: Config, unsafe: bool) -> None:
         result.note = f"{result.display}: the fixes are in a corrected copy, {target} ({outcome.applied} applied{left})"
     elif outcome.skipped:
         result.note = f"{result.display}: {len(outcome.skipped)} fixes cannot be made in Word"
+
+
+def write_reviews(results: list[FileResult], configs: ConfigResolver, *, unsafe: bool = False, force: bool = False,
+                  hints: bool = False) -> None:
+    """Write the review copy of each Word document (draft.reviewed.docx): the findings
+    reported (hints only with `hints`) as comments, the fixes as tracked changes."""
+    from .engine import lint_text
+
+    for result in results:
+        source = result.source
+        if source is None or result.diagnostics is None:
+            continue
+        if source.word is None or source.path is None:
+            result.note = f"{result.display}: not a Word document; --review writes review copies of .docx files only"
+            continue
+        config = configs.for_path(source.path)
+        findings = [d for d in result.diagnostics if hints or d.severity is not Severity.HINT]
+        adapter = format_of(source.path).adapter()
+        try:
+            target, outcome = adapter.review_copy(source.path, lambda text, c=config, r=result: lint_text(text, c, path=r.display),
+                                                  findings, unsafe=unsafe, force=force)
+        except (SourceError, adapter.FixError) as error:
+            _copy_failed(result, error)
+            continue
+        left = f"; {len(outcome.skipped)} fixes cannot be made in Word" if outcome.skipped else ""
+        result.note = (f"{result.display}: review copy {target}: {outcome.comments} comments, "
+                       f"{outcome.applied} fixes as tracked changes{left}")
+
+
+def _copy_failed(result: FileResult, error: Exception) -> None:
+    message = str(error)
+    result.error = message if message.startswith(result.display) else f"{result.display}: {message}"
 
 
 def diff_of(results: list[FileResult]) -> str:
