@@ -120,3 +120,19 @@ def test_word_fix_removes_the_comment_paragraphs_and_the_unused_code(tmp_path):
         "2. Requests the Secretary-General to report to it.",
     ]
     assert run("check", str(fixed)).returncode == 0
+
+
+def test_word_review_copy_removes_the_comment_paragraphs_as_tracked_deletions(tmp_path):
+    """Accepting every change of the review copy gives the text --fix gives; rejecting them
+    all gives the draft back (the comment paragraphs a fix removes whole are tracked too)."""
+    from resolint.docx import read_docx
+
+    from .test_docx_review import resolve
+
+    draft = _word_draft(tmp_path / "draft.docx")
+    run("check", "--review", str(draft))
+    run("check", "--fix", str(draft))
+    reviewed = (tmp_path / "draft.reviewed.docx").read_bytes()
+    fixed = (tmp_path / "draft.fixed.docx").read_bytes()
+    assert read_docx(resolve(reviewed, accept=True), "x").text == read_docx(fixed, "x").text
+    assert read_docx(resolve(reviewed, accept=False), "x").text == read_docx(draft.read_bytes(), "x").text

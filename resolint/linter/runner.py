@@ -140,7 +140,7 @@ def check_files(
 def _tracked_changes(result: FileResult, configs: ConfigResolver, only_changes: bool) -> None:
     """Say which findings of a Word document fall in its tracked insertions; with
     `only_changes`, keep only the findings its tracked changes introduce."""
-    word = result.source.word
+    word = result.source.origin
     if word is None or result.source.path is None:
         if only_changes:
             result.note = f"{result.display}: not a Word document; --changes reads the tracked changes of .docx files only"
@@ -162,7 +162,7 @@ def _introduced(result: FileResult, config: Config) -> list[Diagnostic]:
     (positions move with the changes; the words around a finding stay unless changed)."""
     from .engine import lint_text
 
-    path, word = result.source.path, result.source.word
+    path, word = result.source.path, result.source.origin
     original = format_of(path).adapter().read(path.read_bytes(), result.display, original=True)
     before = Counter(_finding_key(original, d) for d in lint_text(original.text, config, path=result.display))
     introduced = []
@@ -246,7 +246,7 @@ def write_reviews(results: list[FileResult], configs: ConfigResolver, *, unsafe:
         source = result.source
         if source is None or result.diagnostics is None:
             continue
-        if source.word is None or source.path is None:
+        if source.origin is None or source.path is None:
             result.note = f"{result.display}: not a Word document; --review writes review copies of .docx files only"
             continue
         config = configs.for_path(source.path)
