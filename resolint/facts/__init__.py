@@ -7,6 +7,7 @@ and only read here.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cached_property
 
 from ..document.langdata import LanguagePack, pack
@@ -28,11 +29,14 @@ from . import (
 
 
 class Facts:
-    """The facts of `doc`, read in `language` (the document's own by default)."""
+    """The facts of `doc`, read in `language` (the document's own by default), with the
+    opening phrases a project adds to the lexicon (`phrases`: language -> kind -> phrases,
+    the configuration's `[tool.resolint.phrases]`)."""
 
-    def __init__(self, doc: Document, language: LanguagePack | None = None) -> None:
+    def __init__(self, doc: Document, language: LanguagePack | None = None, phrases: Mapping[str, Mapping[str, tuple[str, ...]]] | None = None) -> None:
         self.doc = doc
         self.language = language or pack(doc.language)
+        self.phrases = phrases or {}
 
     @cached_property
     def footnote_references(self) -> tuple[footnotes.Reference, ...]:
@@ -46,7 +50,7 @@ class Facts:
 
     @cached_property
     def lexicon(self) -> lexicon.Lexicon:
-        return lexicon.lexicon(self.language)
+        return lexicon.lexicon(self.language, self.phrases.get(self.language.code))
 
     @cached_property
     def openings(self) -> tuple[openings.Opening, ...]:

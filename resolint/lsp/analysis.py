@@ -37,7 +37,7 @@ class Analysis:
 
 def analyse(uri: str, version: int | None, text: str, *, path: str | None, config: Config, encoding: str, lint: bool = True) -> Analysis:
     doc = parse_with(text, config, path=path)
-    facts = Facts(doc)
+    facts = Facts(doc, phrases=config.phrases)
     findings = tuple(lint_document(doc, config, facts)) if lint else ()
     lines = doc.lines if len(doc.text) == len(text) else None  # the parser's: folding keeps every line and offset
     return Analysis(uri, version, text, doc, findings, convert.PositionMap(text, encoding, lines), config, path, facts)
