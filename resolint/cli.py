@@ -270,7 +270,7 @@ def config_command(
         config = configs.for_path(Path(path))
     except ConfigError as error:
         raise _usage(str(error)) from None
-    description = describe(config)
+    description = describe(config, Path(path))
     if output_format == "json":
         typer.echo(json.dumps(description, ensure_ascii=False, indent=2))
     else:
@@ -297,7 +297,7 @@ def outline_command(
     from .facts.outline import render_outline
     from .linter.engine import parse_with
 
-    data = Facts(parse_with(source.text, config, path=source.display)).outline
+    data = Facts(parse_with(source.text, config, path=source.display), phrases=config.phrases).outline
     if output_format == "json":
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:

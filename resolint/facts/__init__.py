@@ -7,6 +7,7 @@ and only read here.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cached_property
 
 from ..document.langdata import LanguagePack, pack
@@ -15,15 +16,27 @@ from ..document.span import Span
 from ..grammar import lexicon
 from ..grammar.symbols import FoundSymbol, find_symbols
 from ..records import Record
-from . import anchors, citations, dates, footnotes, openings, outline, recorded, sessions
+from . import (
+    anchors,
+    citations,
+    dates,
+    footnotes,
+    openings,
+    outline,
+    recorded,
+    sessions,
+)
 
 
 class Facts:
-    """The facts of `doc`, read in `language` (the document's own by default)."""
+    """The facts of `doc`, read in `language` (the document's own by default), with the
+    opening phrases a project adds to the lexicon (`phrases`: language -> kind -> phrases,
+    the configuration's `[tool.resolint.phrases]`)."""
 
-    def __init__(self, doc: Document, language: LanguagePack | None = None) -> None:
+    def __init__(self, doc: Document, language: LanguagePack | None = None, phrases: Mapping[str, Mapping[str, tuple[str, ...]]] | None = None) -> None:
         self.doc = doc
         self.language = language or pack(doc.language)
+        self.phrases = phrases or {}
 
     @cached_property
     def footnote_references(self) -> tuple[footnotes.Reference, ...]:
@@ -37,7 +50,7 @@ class Facts:
 
     @cached_property
     def lexicon(self) -> lexicon.Lexicon:
-        return lexicon.lexicon(self.language)
+        return lexicon.lexicon(self.language, self.phrases.get(self.language.code))
 
     @cached_property
     def openings(self) -> tuple[openings.Opening, ...]:

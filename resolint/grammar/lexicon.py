@@ -18,7 +18,7 @@ VB rules read it through `Facts.lexicon`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cache, lru_cache
 
 from ..document.langdata import LanguagePack
@@ -350,13 +350,32 @@ def match_case(word: str, model: str) -> str:
     return word[:1].lower() + word[1:]
 
 
-def lexicon(language: LanguagePack) -> Lexicon:
-    """The lexicon of `language`, built once per process."""
-    return _for_code(language.code)
+def lexicon(language: LanguagePack, added: Mapping[str, tuple[str, ...]] | None = None) -> Lexicon:
+    """The lexicon of `language`, built once per process; with the phrases a project adds
+    (`added`: kind -> phrases), once per list of them."""
+    if not added:
+        return _for_code(language.code)
+    return _with_phrases(language.code, tuple((kind, tuple(added.get(kind, ()))) for kind in KINDS))
 
 
 @cache
 def _for_code(code: str) -> Lexicon:
+    return Lexicon(_data(code))
+
+
+# A few lists at a time: the editor builds a new one each time the project's list changes.
+@lru_cache(maxsize=8)
+def _with_phrases(code: str, added: tuple[tuple[str, tuple[str, ...]], ...]) -> Lexicon:
+    """The shipped lexicon with the project's phrases listed after the shipped ones."""
+    data = dict(_data(code))
+    for kind, phrases in added:
+        table = data.get(kind, {})
+        listed = tuple(table.get("phrases", ()))
+        data[kind] = {**table, "phrases": listed + tuple(phrase for phrase in phrases if phrase not in listed)}
+    return Lexicon(data)
+
+
+def _data(code: str) -> dict:
     from ..document.langdata import pack
 
-    return Lexicon(pack(code).topic("openings"))
+    return pack(code).topic("openings")

@@ -3,7 +3,7 @@ reads and hashes the files.
 
 An entry is kept per file path and is valid while its key matches: a hash of the file's
 bytes, the resolved configuration that applies to it (language, select, ignore, severity,
-rule options, a command-line language), and the tool itself (resolint's version and the
+rule options, per-file ignores, project phrases, a command-line language), and the tool itself (resolint's version and the
 content of its code, rules and data files, so a changed rule or data file cannot serve stale
 findings). The cache lives in one JSON file per tool fingerprint under the cache folder
 (`.resolint_cache` in the working directory by default); a run that cannot read or write it
@@ -83,6 +83,9 @@ def config_fingerprint(config: Config, language: str | None = None) -> str:
         "ignore": list(config.ignore),
         "severity": config.severity,
         "rules": config.rules,
+        "phrases": config.phrases,
+        # the patterns are relative to the configuration's folder: moved, they name other files
+        "per-file-ignores": [str(config.root), config.per_file_ignores] if config.per_file_ignores else {},
     }
     return hashlib.sha256(json.dumps(settings, sort_keys=True, default=list).encode()).hexdigest()
 

@@ -9,6 +9,10 @@ up from the linted file. The same loader serves the CLI and the language server.
     [tool.resolint.severity]     # per-rule severity: error | warning | info | hint | off
     VB004 = "info"
     [tool.resolint.rules.ST006]  # per-rule options (see `resolint rule CODE`)
+    [tool.resolint.per-file-ignores]  # gitignore-style pattern -> rules not run on those files
+    "drafts/old/*.md" = ["VB004"]
+    [tool.resolint.phrases]      # opening phrases the project adds, by language and kind
+    en.preambular = ["Noting with deep appreciation"]
 """
 from __future__ import annotations
 
@@ -21,9 +25,10 @@ from typing import Any
 from ..document.diagnostics import Severity
 from . import options
 from .options import OFF
+from .patterns import file_matches, relative_path
 
 CONFIG_FILES = (".resolint.toml", "pyproject.toml")
-KEYS = tuple(options.CONFIG)
+KEYS = tuple(options.CONFIG)  # as a file writes them ("per-file-ignores")
 MAX_NESTING = 100  # deeper than any configuration needs; Python's TOML parser fails near 300
 
 
@@ -39,8 +44,10 @@ class Config:
     exclude: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)  # selector -> severity name or "off"
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)  # code or name -> options
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)  # pattern -> selectors
+    phrases: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # language -> kind -> phrases
     path: Path | None = None  # the file the settings came from
-    origins: dict[str, str] = field(default_factory=dict)  # key -> where its value came from
+    origins: dict[str, str] = field(default_factory=dict)  # field name -> where its value came from
 
     @property
     def root(self) -> Path | None:
@@ -53,6 +60,18 @@ class Config:
         origins = dict(self.origins)
         origins.update(dict.fromkeys(given, origin))
         return replace(self, **validated, origins=origins)
+
+    def ignored_in(self, path: str | Path | None) -> tuple[str, ...]:
+        """The selectors `per-file-ignores` turns off for the file at `path`: the patterns
+        are relative to this configuration's folder, as `exclude`'s are."""
+        if not self.per_file_ignores or path is None or self.root is None:
+            return ()
+        relative = relative_path(Path(path), self.root)
+        if relative is None:
+            return ()
+        return tuple(
+            selector for pattern, chosen in self.per_file_ignores.items() if file_matches(pattern, relative) for selector in chosen
+        )
 
     def severity_for(self, code: str, name: str, default: Severity) -> Severity | None:
         """The configured severity of a rule (None when turned off); the most specific wins."""
@@ -180,10 +199,15 @@ def _validate(data: dict[str, Any], origin: str, prefix: str = "") -> dict[str, 
             hint = "; a .resolint.toml has no [tool.resolint] header" if key == "tool" and not prefix else ""
             raise ConfigError(f"{origin}: {prefix}{key}: unknown key (expected one of: {', '.join(KEYS)}){hint}")
         try:
-            result[key] = read(value)
+            result[field_name(key)] = read(value)
         except options.Invalid as error:
             raise ConfigError(error.at(f"{origin}: {prefix}{key}")) from None
     return result
+
+
+def field_name(key: str) -> str:
+    """The Config field of a configuration key ("per-file-ignores" -> per_file_ignores)."""
+    return key.replace("-", "_")
 
 
 class ConfigResolver:

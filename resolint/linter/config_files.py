@@ -11,7 +11,7 @@ from typing import Any
 
 from ..document.langdata import detect_language
 from . import registry
-from .config import KEYS, Config, ConfigResolver
+from .config import KEYS, Config, ConfigResolver, field_name
 from .options import field_default
 from .source import SourceError, read_source
 from .workspace import Discovery
@@ -109,18 +109,20 @@ def write_init(folder: Path, *, standalone: bool = False, language: str | None =
     return target, language, counts
 
 
-def describe(config: Config) -> dict[str, Any]:
-    """The effective settings, each with its origin, and the rules that will run."""
+def describe(config: Config, path: Path | None = None) -> dict[str, Any]:
+    """The effective settings, each with its origin, and the rules that will run (on the
+    file at `path`, when it is one: less those its `per-file-ignores` turn off)."""
     settings = []
     for key in KEYS:
-        value = getattr(config, key)
+        value = getattr(config, field_name(key))
         settings.append({
             "key": key,
             "value": list(value) if isinstance(value, tuple) else value,
-            "origin": config.origins.get(key, DEFAULT_ORIGIN),
+            "origin": config.origins.get(field_name(key), DEFAULT_ORIGIN),
         })
+    ignored_here = config.ignored_in(path) if path is not None and not path.is_dir() else ()
     rules = []
-    for rule in registry.select(config.select, config.ignore):
+    for rule in registry.select(config.select, config.ignore + ignored_here):
         severity = config.severity_for(rule.code, rule.name, rule.meta.default_severity)
         options = dataclasses.asdict(rule.options(config.rules.get(rule.code)))
         rules.append({
@@ -129,7 +131,12 @@ def describe(config: Config) -> dict[str, Any]:
             "severity": severity.label if severity else "off",
             "options": {name: list(value) if isinstance(value, tuple) else value for name, value in options.items()},
         })
-    return {"file": str(config.path) if config.path else None, "settings": settings, "rules": rules}
+    return {
+        "file": str(config.path) if config.path else None,
+        "settings": settings,
+        "per_file_ignored": list(ignored_here),
+        "rules": rules,
+    }
 
 
 def render_description(description: dict[str, Any], subject: str) -> str:
@@ -139,6 +146,8 @@ def render_description(description: dict[str, Any], subject: str) -> str:
     for setting in description["settings"]:
         line = f"{setting['key']} = {toml_value(setting['value'])}"
         out.append(f"{line:<{width}}  # {setting['origin']}")
+    if description["per_file_ignored"]:
+        out.append(f"# per-file-ignores for {subject}: {', '.join(description['per_file_ignored'])}")
     running = [rule for rule in description["rules"] if rule["severity"] != "off"]
     out.append(f"\n# Rules that run ({len(running)} of {len(registry.all_rules())}):")
     for rule in description["rules"]:

@@ -37,10 +37,10 @@ def lint_document(doc: Document, config: Config = DEFAULT, facts: Facts | None =
 
     Two passes: the rules on the text, then the suppression filter, then the rules on what
     the directives silenced (RL: unused suppressions, unknown codes)."""
-    facts = facts or Facts(doc)
+    facts = facts or Facts(doc, phrases=config.phrases)
     running = [
         (rule, severity)
-        for rule in registry.select(config.select, config.ignore)
+        for rule in registry.select(config.select, config.ignore + config.ignored_in(doc.path))
         if (severity := config.severity_for(rule.code, rule.name, rule.meta.default_severity)) is not None
     ]
     first = [(rule, severity) for rule, severity in running if not rule.reads_suppressions]

@@ -35,6 +35,6 @@ def relint(text: str, previous: Linted | None = None, config: Config = DEFAULT, 
     """Parse and lint `text`, an edit of the text `previous` was made from (or any text:
     nothing is reused where nothing matches). `lint=False` parses only."""
     parsed = reparse(text, previous.parsed if previous else None, language=configured_language(config), path=path)
-    facts = Facts(parsed.doc)
+    facts = Facts(parsed.doc, phrases=config.phrases)
     findings = tuple(lint_document(parsed.doc, config, facts)) if lint else ()
     return Linted(parsed, facts, findings)

@@ -10,11 +10,13 @@ the same way wherever it is given.
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from typing import Any
 
 from ..document.diagnostics import Severity
 from ..document.langdata import LANGUAGES
+from ..facts.lexicon import KINDS, words
 from .patterns import compile_pattern
 from .registry import find, is_known_selector
 from .render import RENDERERS
@@ -26,6 +28,8 @@ REPORT_FORMATS = tuple(RENDERERS)  # check and compare: findings in any renderer
 DATA_FORMATS = ("text", "json")  # config, outline, rules: one listing, for people or programs
 MAX_PATTERN = 4096  # as long as a path can be
 MAX_DEBOUNCE_MS = 10_000
+MAX_PHRASE = 200  # longer than any opening phrase ("Acting under Chapter VII of the Charter ...")
+PHRASE_EXAMPLE = 'en.preambular = ["Noting with deep appreciation"]'
 SEE_RULES = "(see `resolint rules`)"
 
 
@@ -80,7 +84,7 @@ def patterns(value: Any) -> tuple[str, ...]:
 
 
 def _pattern_problem(pattern: str) -> str | None:
-    """Why an `exclude` pattern cannot be used, or None."""
+    """Why an `exclude` or `per-file-ignores` pattern cannot be used, or None."""
     if len(pattern) > MAX_PATTERN:
         return f"a pattern longer than {MAX_PATTERN} characters"
     try:
@@ -88,6 +92,68 @@ def _pattern_problem(pattern: str) -> str | None:
     except (re.error, ValueError, RecursionError, OverflowError) as error:
         return f"not a gitignore-style pattern ({error})"
     return None
+
+
+def per_file_ignores(value: Any) -> dict[str, tuple[str, ...]]:
+    """gitignore-style patterns, each with the rules not run on the files it matches
+    (`per-file-ignores`); a pattern starting with "!" names the files it does not match."""
+    if not isinstance(value, dict):
+        raise Invalid('expected a table of patterns and rules, e.g. "drafts/old/*.md" = ["VB004"]')
+    checked: dict[str, tuple[str, ...]] = {}
+    for pattern, chosen in value.items():
+        problem = _pattern_problem(pattern)
+        if problem is None and compile_pattern(pattern.removeprefix("!")) is None:
+            problem = "an empty pattern (or a comment), which names no file"
+        if problem:
+            raise Invalid(problem, key=_quoted_key(pattern[:80]))
+        try:
+            checked[pattern] = selectors(chosen)
+        except Invalid as error:
+            raise Invalid(str(error), key=_quoted_key(pattern[:80])) from None
+    return checked
+
+
+def phrases(value: Any) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Opening phrases a project adds to the lexicon, by language and kind (`phrases`), each
+    written as it stands in italics, without the asterisks; spaces are folded to one."""
+    if not isinstance(value, dict):
+        raise Invalid(f"expected a table of phrases by language and kind, e.g. {PHRASE_EXAMPLE}")
+    checked: dict[str, dict[str, tuple[str, ...]]] = {}
+    for code, kinds in value.items():
+        if code not in LANGUAGES:
+            raise Invalid(f"expected a language, one of {', '.join(LANGUAGES)}", key=_quoted_key(code))
+        if not isinstance(kinds, dict):
+            raise Invalid(f"expected a table of phrases by kind ({' or '.join(KINDS)}), e.g. {PHRASE_EXAMPLE}", key=code)
+        for kind, listed in kinds.items():
+            where = f"{code}.{_quoted_key(kind)}"
+            if kind not in KINDS:
+                raise Invalid(f"expected {' or '.join(KINDS)}", key=where)
+            try:
+                chosen = strings(listed, '["Noting with deep appreciation"]')
+            except Invalid as error:
+                raise Invalid(str(error), key=where) from None
+            for phrase in chosen:
+                problem = _phrase_problem(phrase)
+                if problem:
+                    raise Invalid(f"{problem}: {phrase[:80]!r}", key=where)
+            checked.setdefault(code, {})[kind] = tuple(dict.fromkeys(" ".join(phrase.split()) for phrase in chosen))
+    return checked
+
+
+def _phrase_problem(phrase: str) -> str | None:
+    """Why a project phrase cannot be an opening phrase, or None."""
+    if len(phrase) > MAX_PHRASE:
+        return f"a phrase longer than {MAX_PHRASE} characters"
+    if "*" in phrase or "_" in phrase:
+        return "write the phrase without its italics markers"
+    if not words(phrase):
+        return "a phrase without words"
+    return None
+
+
+def _quoted_key(key: str) -> str:
+    """A TOML key as it is written: bare when it can be, else quoted."""
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
 
 
 def severities(value: Any) -> dict[str, str]:
@@ -214,4 +280,6 @@ CONFIG = {
     "exclude": patterns,
     "severity": severities,
     "rules": rule_options,
+    "per-file-ignores": per_file_ignores,
+    "phrases": phrases,
 }

@@ -1,4 +1,4 @@
-"""Gitignore-style path patterns, for `exclude` in the configuration.
+"""Gitignore-style path patterns, for `exclude` and `per-file-ignores` in the configuration.
 
 The patterns follow the syntax of `.gitignore` (checked against `git check-ignore` by the
 tests): `*` and `?` stay within one path component, `**` crosses them, `[abc]` is a class,
@@ -9,9 +9,12 @@ can be re-included.
 """
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 ANY = "**"  # zero or more folders ("**/" at the start or in the middle)
 INSIDE = "/**"  # one or more components, everything inside ("a/**" at the end)
@@ -90,6 +93,33 @@ class PathPatterns:
             if verdict:
                 return True
         return False
+
+
+def relative_path(path: Path, base: Path) -> str | None:
+    """`path` as the patterns of a configuration in the (resolved) folder `base` see it: a
+    POSIX path below `base`, its folders resolved and its own name kept (a link is matched by
+    its own name); None when it lies outside `base`."""
+    if path.name in ("", ".", ".."):
+        located = path.resolve()
+    else:
+        located = Path(os.path.realpath(path.parent)) / path.name
+    try:
+        relative = located.relative_to(base)
+    except ValueError:
+        return None
+    return relative.as_posix() if relative.parts else None
+
+
+def file_matches(pattern: str, relative: str) -> bool:
+    """Whether one `per-file-ignores` pattern names the file at `relative` (as `exclude`
+    would exclude it alone; with a leading "!", whether it would not)."""
+    negated = pattern.startswith("!")
+    return _alone(pattern[1:] if negated else pattern).excludes(relative) != negated
+
+
+@lru_cache(maxsize=256)
+def _alone(pattern: str) -> PathPatterns:
+    return PathPatterns((pattern,))
 
 
 def _strip_trailing_spaces(line: str) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .config import ConfigError, ConfigResolver
-from .patterns import PathPatterns
+from .patterns import PathPatterns, relative_path
 
 SUFFIXES = (".md", ".txt", ".markdown", ".docx")
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
@@ -54,7 +54,7 @@ class Discovery:
                 found = self._walk(path)
             elif self.force_exclude and self.excluded(path):
                 continue
-            elif path.is_symlink() and not _inside(path, _located(path).parent):
+            elif path.is_symlink() and not _inside(path, Path(os.path.realpath(path.parent))):
                 self.errors.append(WorkspaceError(
                     f"{path}: a symbolic link to {os.path.realpath(path)}, outside the folder that holds it; "
                     "not linted (name the file itself to lint it)", path=path))
@@ -80,11 +80,8 @@ class Discovery:
         patterns = self._patterns.get(config.path)
         if patterns is None:
             patterns = self._patterns[config.path] = PathPatterns(config.exclude)
-        try:
-            relative = _located(path).relative_to(config.root)  # a link is excluded by its own name
-        except ValueError:
-            return False
-        return bool(relative.parts) and patterns.excludes(relative.as_posix(), is_folder)
+        relative = relative_path(path, config.root)  # a link is excluded by its own name
+        return relative is not None and patterns.excludes(relative, is_folder)
 
     def _walk(self, top: Path) -> Iterator[tuple[Path, str]]:
         """The files under `top`, each with its real path."""
@@ -109,14 +106,6 @@ class Discovery:
                     yield path, os.path.realpath(path)
                 else:
                     self.notes.append(f"{path}: a symbolic link to {os.path.realpath(path)}, outside {top}; not read")
-
-
-def _located(path: Path) -> Path:
-    """The absolute path of `path` itself: its folder resolved, its last component kept (so a
-    link is not replaced by its target)."""
-    if path.name in ("", ".", ".."):
-        return path.resolve()
-    return Path(os.path.realpath(path.parent)) / path.name
 
 
 def _inside(link: Path, tree: Path) -> bool:

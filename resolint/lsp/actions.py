@@ -34,7 +34,7 @@ def code_actions(analysis: Analysis, span: Span, only: Sequence[str] | None, doc
 
     fixes: list[types.CodeAction] = []
     disables: dict[tuple[str, int], types.CodeAction] = {}
-    if _wanted(only, QUICK_FIX):
+    if wanted(only, QUICK_FIX):
         for finding, shown in zip(analysis.findings, analysis.diagnostics):
             if not (finding.span.start <= span.end and span.start <= finding.span.end):
                 continue
@@ -56,7 +56,7 @@ def code_actions(analysis: Analysis, span: Span, only: Sequence[str] | None, doc
                         title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[shown], edit=edit(edits),
                     )
     actions = fixes + list(disables.values())
-    if _wanted(only, FIX_ALL) and any(f.fix and f.fix.applicability is Applicability.SAFE for f in analysis.findings):
+    if wanted(only, FIX_ALL) and any(f.fix and f.fix.applicability is Applicability.SAFE for f in analysis.findings):
         change = fix_all(analysis)
         if change is not None:
             actions.append(types.CodeAction(title="Fix all safely fixable resolint problems", kind=FIX_ALL, edit=edit([change])))
@@ -129,6 +129,6 @@ def _block_lines(text: str, lines, line: int) -> tuple[int, int]:
     return first, last
 
 
-def _wanted(only: Sequence[str] | None, kind: str) -> bool:
+def wanted(only: Sequence[str] | None, kind: str) -> bool:
     """Whether the client's `only` filter admits `kind` (a filter admits its sub-kinds)."""
-    return not only or any(kind == wanted or kind.startswith(wanted + ".") for wanted in only)
+    return not only or any(kind == asked or kind.startswith(asked + ".") for asked in only)

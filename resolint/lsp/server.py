@@ -27,7 +27,7 @@ from pygls.uris import to_fs_path
 
 from .. import __version__
 from ..linter.config import CONFIG_FILES, DEFAULT, Config, ConfigError, ConfigResolver
-from . import actions, completion, convert, hover, navigation
+from . import actions, completion, convert, hover, navigation, phrases
 from .analysis import Analysis, analyse
 from .documents import Documents, OpenDocument
 from .protocol import ResolintProtocol
@@ -254,7 +254,17 @@ def on_document(method: str, options=None):
 def code_action(ls: ResolintServer, result: Analysis, params: types.CodeActionParams):
     only = [str(getattr(kind, "value", kind)) for kind in params.context.only] if params.context.only else None
     document_changes = get_capability(ls.client_capabilities, "workspace.workspace_edit.document_changes", False)
-    return actions.code_actions(result, result.positions.span(params.range), only, document_changes)
+    span = result.positions.span(params.range)
+    found = actions.code_actions(result, span, only, document_changes)
+    if actions.wanted(only, actions.QUICK_FIX):
+        operations = get_capability(ls.client_capabilities, "workspace.workspace_edit.resource_operations", None) or []
+        editor = phrases.Editor(
+            root=ls.root, document_changes=document_changes,
+            create_files=types.ResourceOperationKind.Create in operations,
+            disabled_actions=bool(get_capability(ls.client_capabilities, "text_document.code_action.disabled_support", False)),
+        )
+        found += phrases.phrase_actions(result, span, editor)
+    return found
 
 
 @on_document(types.TEXT_DOCUMENT_HOVER)

@@ -18,7 +18,7 @@ than any entry is not searched character by character.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from ...grammar.lexicon import Lexicon, Words, fold, words
 
@@ -99,12 +99,12 @@ def edit_distance(a: Sequence, b: Sequence, bound: int | None = None) -> int:
     return previous[-1] if bound is None else min(previous[-1], bound + 1)
 
 
-@cache
+@lru_cache(maxsize=64)  # per lexicon: a project's phrases make a new one when they change
 def _phrase_index(lexicon: Lexicon, kind: str, gender: str | None) -> Index:
     return Index(lexicon.phrases_for(kind, gender))
 
 
-@cache
+@lru_cache(maxsize=16)
 def _word_index(lexicon: Lexicon) -> Index:
     return Index(sorted(lexicon.vocabulary))
 
