@@ -16,7 +16,7 @@ from typing import Any
 
 from ..document.diagnostics import Severity
 from ..document.langdata import LANGUAGES
-from ..facts.lexicon import KINDS, words
+from ..grammar.lexicon import KINDS, words
 from .patterns import compile_pattern
 from .registry import find, is_known_selector
 from .render import RENDERERS
