@@ -16,7 +16,10 @@ PDF corpus has on average 2% of its openings unknown to the rest.
 
 ## Why it matters
 An unknown phrase is worth a second look: a verb in an unusual form, a word missing, or a
-phrase the lexicon should learn (add it to the language's openings.toml).
+phrase the lexicon should learn: a project adds its own in `[tool.resolint.phrases]`
+(`en.preambular = ["Noting with deep appreciation"]`; the editor's quick fix "Add … to the
+project's phrases" writes it there), and a phrase every drafter uses belongs in the
+language's openings.toml.
 
 ## Example
 ```markdown
