@@ -9,6 +9,8 @@ up from the linted file. The same loader serves the CLI and the language server.
     [tool.resolint.severity]     # per-rule severity: error | warning | info | hint | off
     VB004 = "info"
     [tool.resolint.rules.ST006]  # per-rule options (see `resolint rule CODE`)
+    [tool.resolint.versions]     # language versions of one text, relative to this file
+    "res.md" = ["res-fr.md", "res-es.md"]
 """
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)  # selector -> severity name or "off"
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)  # code or name -> options
+    versions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # file -> its other language versions
     path: Path | None = None  # the file the settings came from
     origins: dict[str, str] = field(default_factory=dict)  # key -> where its value came from
 
