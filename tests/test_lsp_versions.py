@@ -125,3 +125,29 @@ async def test_versions_of_different_texts_are_not_compared_and_it_is_said_once(
     assert lv(await client.diagnostics_for(uri, 1)) == []
     message = await client.until(lambda: next((m for m in client.shown if "different texts" in m.message), None), "a warning")
     assert message.type == types.MessageType.Warning and "not compared" in message.message
+
+
+@pytest_lsp.fixture(config=CONFIG)
+async def puller(lsp_client: Client, tmp_path):
+    await start(lsp_client, tmp_path, pull=True)
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def test_a_client_that_pulls_gets_them_and_a_new_result_when_the_other_version_changes(puller: Client, tmp_path):
+    en, fr = official("en"), official("fr").replace(SYMBOL, OTHER)
+    en_uri, fr_uri = (tmp_path / "A-RES-78-124.en.md").as_uri(), (tmp_path / "A-RES-78-124.fr.md").as_uri()
+    puller.open(en_uri, en)
+    puller.open(fr_uri, fr)
+    identifier = types.TextDocumentIdentifier(uri=en_uri)
+    report = await puller.text_document_diagnostic_async(types.DocumentDiagnosticParams(text_document=identifier))
+    assert [code for code, _, _ in lv(report.items)] == ["LV003"]
+    line = line_of(fr, OTHER)
+    column = fr.splitlines()[line].index("606")
+    puller.replace(fr_uri, 2, (line, column), (line, column + 3), "605")
+    again = await puller.text_document_diagnostic_async(
+        types.DocumentDiagnosticParams(text_document=identifier, previous_result_id=report.result_id))
+    assert again.kind == "full" and lv(again.items) == []
+    unchanged = await puller.text_document_diagnostic_async(
+        types.DocumentDiagnosticParams(text_document=identifier, previous_result_id=again.result_id))
+    assert unchanged.kind == "unchanged"

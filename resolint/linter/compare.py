@@ -75,6 +75,22 @@ def versions_of(path: Path, config: Config, listing) -> list[Path]:
     return [path.parent / name for name in sibling_names(path.name, listing(path.parent))]
 
 
+def with_versions(path: Path, config: Config) -> list[Path]:
+    """`path` and the versions its configuration or its name gives it (`resolint compare FILE`)."""
+    found = versions_of(path, config, _names_in)
+    if not found:
+        raise CompareError(f"compare needs two or more versions of one text; {path} has none named in "
+                           "[tool.resolint.versions] or beside it (as NAME.en.md, NAME.fr.md, NAME.es.md)")
+    return [path, *found]
+
+
+def _names_in(folder: Path) -> list[str]:
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []
+
+
 def mapped_versions(config: Config, path: Path) -> list[Path]:
     """The other versions `[tool.resolint.versions]` names for `path`: each entry is a group,
     a file and its versions, relative to the configuration file."""

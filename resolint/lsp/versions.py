@@ -77,18 +77,20 @@ class Versions:
         return [other for path in self.of(document.path) if (other := self.documents.at(path)) is not None and other is not document]
 
     def files_changed(self, paths: list[Path]) -> list[OpenDocument]:
-        """Files changed on disk (created, changed, deleted): forget what was read of their
-        folders, and say which open documents have one of them among their versions."""
+        """Files changed on disk (created, changed, deleted): forget what was read of them and
+        of their folders, and say which open documents had or have one among their versions.
+        The cost is in the open documents, not in the files changed (a checkout changes many)."""
+        changed = {os.path.realpath(path) for path in paths}
+
+        def reading() -> dict[str, OpenDocument]:
+            return {document.uri: document for document in self.documents
+                    if document.is_resolution and any(os.path.realpath(path) in changed for path in self.of(document.path))}
+
+        before = reading()
         for path in paths:
             self._listings.pop(path.parent, None)
             self._on_disk.pop(path, None)
-        affected: dict[str, OpenDocument] = {}
-        for path in paths:
-            for version in (path, *self.of(path)):
-                document = self.documents.at(version)
-                if document is not None and document.path != path:
-                    affected[document.uri] = document
-        return list(affected.values())
+        return list({**before, **reading()}.values())
 
     def saved(self, path: Path | None) -> None:
         """A document was saved: its folder may hold a new file (for clients that do not watch files)."""
