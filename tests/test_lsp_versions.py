@@ -61,6 +61,15 @@ async def test_two_open_versions_that_disagree_both_carry_the_finding_until_one_
     await latest(client, en_uri, lambda found: not lv(found), "the English without the LV finding")
 
 
+async def test_closing_a_version_never_saved_takes_its_findings_away(client: Client, tmp_path):
+    en_uri, fr_uri = (tmp_path / "A-RES-78-124.en.md").as_uri(), (tmp_path / "A-RES-78-124.fr.md").as_uri()
+    client.open(en_uri, official("en"))
+    client.open(fr_uri, official("fr").replace(SYMBOL, OTHER))
+    await latest(client, en_uri, lv, "the LV finding on the English")
+    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=fr_uri)))
+    await latest(client, en_uri, lambda found: not lv(found), "the English without the LV finding")
+
+
 async def test_a_version_on_disk_that_is_not_open(client: Client, tmp_path):
     fr_path = tmp_path / "A-RES-78-124.fr.md"
     fr_path.write_text(official("fr").replace(SYMBOL, OTHER), encoding="utf-8")

@@ -21,8 +21,9 @@ def all_rules() -> tuple[Rule, ...]:
 
 @cache
 def version_rules() -> tuple[Rule, ...]:
-    """The LV rules, which compare the language versions of one text (linter/compare.py)
-    rather than lint one document: documented like every rule, never run by `check`."""
+    """The LV rules, which compare the language versions of one text (linter/compare.py;
+    in the editor, lsp/versions.py) rather than lint one document: documented and selected
+    like every rule, never run by `check`."""
     from ..rules.versions import VERSION_RULES
 
     return tuple(Rule(module) for module in VERSION_RULES)
