@@ -204,13 +204,18 @@ def compare(
     lang: Optional[list[str]] = typer.Option(None, "--lang", help="The language of one file, as LANG=PATH (e.g. fr=res.fr.md); detected when not given."),
     output_format: str = typer.Option("text", "--format", help="Output format: text, json, sarif, github or junit."),
 ) -> None:
-    """Check that the language versions of one resolution agree (exit 0 agree, 1 not, 2 bad input)."""
-    from .linter.compare import CompareError, compare_files
+    """Check that the language versions of one resolution agree (exit 0 agree, 1 not, 2 bad input).
+
+    Given one file: the versions [tool.resolint.versions] maps it to, else those beside it (NAME.fr.md)."""
+    from .linter.compare import CompareError, compare_files, with_versions
 
     _option("--format", options.report_format, output_format)
+    paths = list(paths or ())
     try:
-        versions = compare_files(list(paths or ()), lang or ())
-    except CompareError as error:
+        if len(paths) == 1 and paths[0].is_file():
+            paths = with_versions(paths[0], ConfigResolver().for_path(paths[0]))
+        versions = compare_files(paths, lang or ())
+    except (ConfigError, CompareError) as error:
         raise _usage(str(error)) from None
     sys.stdout.write(RENDERERS[output_format]([version.row for version in versions]))
     raise typer.Exit(1 if any(version.diagnostics for version in versions) else 0)

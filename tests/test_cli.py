@@ -143,7 +143,7 @@ def test_config_file_is_discovered_and_validated(tmp_path):
     assert bad.returncode == 2
     assert err(bad).strip() == (
         f"resolint: error: {tmp_path / '.resolint.toml'}: selekt: unknown key "
-        "(expected one of: language, select, ignore, exclude, severity, rules, per-file-ignores, phrases)"
+        "(expected one of: language, select, ignore, exclude, severity, rules, per-file-ignores, phrases, versions)"
     )
     (tmp_path / ".resolint.toml").write_text('select = "ST", "VB"\n', encoding="utf-8")
     assert "invalid TOML" in err(run("check", str(draft)))

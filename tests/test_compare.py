@@ -71,6 +71,26 @@ def test_bad_input_exits_2(tmp_path):
         assert message in err(result), (args, err(result))
 
 
+def test_one_file_is_compared_with_the_versions_beside_it_or_mapped_to_it(tmp_path):
+    en, fr, es = triple("A-RES-79-82.md")
+    for path, name in ((en, "A-RES-79-82.en.md"), (es, "A-RES-79-82.es.docx.md"), (es, "A-RES-79-82.es.md")):
+        (tmp_path / name).write_bytes(path.read_bytes())  # "es.docx.md" is no version's name
+    result = run("compare", "A-RES-79-82.en.md", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 1, err(result)
+    assert {d["path"] for d in json.loads(out(result))["diagnostics"]} == {"A-RES-79-82.en.md", "A-RES-79-82.es.md"}
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "anglais.md").write_bytes(en.read_bytes())
+    (tmp_path / "texts" / "français.md").write_bytes(fr.read_bytes())
+    (tmp_path / ".resolint.toml").write_text('[versions]\n"texts/français.md" = ["texts/anglais.md"]\n', encoding="utf-8")
+    assert run("compare", "texts/anglais.md", cwd=tmp_path).returncode == 0  # a group: either file finds the other
+    (tmp_path / ".resolint.toml").write_text('[versions]\n"texts/français.md" = []\n', encoding="utf-8")
+    bad = run("compare", "texts/anglais.md", cwd=tmp_path)
+    assert bad.returncode == 2
+    assert err(bad).strip().endswith('versions."texts/français.md": expected one or more paths of other versions, none empty')
+    alone = run("compare", str(en))
+    assert alone.returncode == 2 and "none named in [tool.resolint.versions] or beside it" in err(alone)
+
+
 # --- mutations: each injected divergence is found at the right paragraph of the right version
 
 def _blocks(text: str) -> list[str]:

@@ -118,7 +118,7 @@ def test_a_resolint_toml_with_a_tool_header_says_so(tmp_path):
     result = run("check", str(DRAFT), "--stdin-filename", "x", cwd=tmp_path)
     assert run("config", ".", cwd=tmp_path).returncode == 2
     message = err(run("config", ".", cwd=tmp_path)).strip()
-    assert message.endswith(": tool: unknown key (expected one of: language, select, ignore, exclude, severity, rules, per-file-ignores, phrases); "
+    assert message.endswith(": tool: unknown key (expected one of: language, select, ignore, exclude, severity, rules, per-file-ignores, phrases, versions); "
                             "a .resolint.toml has no [tool.resolint] header")
     assert result.returncode in (0, 1)  # DRAFT's own folder has no such file
 

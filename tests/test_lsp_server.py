@@ -115,7 +115,7 @@ async def test_capabilities_and_registrations(fresh: Client, tmp_path):
     await fresh.until(lambda: len(fresh.registrations) >= 2, "registrations")
     methods = {r.method: r for r in fresh.registrations}
     watchers = methods[types.WORKSPACE_DID_CHANGE_WATCHED_FILES].register_options["watchers"]
-    assert {w["globPattern"] for w in watchers} == {"**/pyproject.toml", "**/.resolint.toml"}
+    assert {w["globPattern"] for w in watchers} == {"**/pyproject.toml", "**/.resolint.toml", "**/*.{md,markdown,txt,docx}"}
     assert types.WORKSPACE_DID_CHANGE_CONFIGURATION in methods
 
 

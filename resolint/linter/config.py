@@ -13,6 +13,8 @@ up from the linted file. The same loader serves the CLI and the language server.
     "drafts/old/*.md" = ["VB004"]
     [tool.resolint.phrases]      # opening phrases the project adds, by language and kind
     en.preambular = ["Noting with deep appreciation"]
+    [tool.resolint.versions]     # language versions of one text, relative to this file
+    "res.md" = ["res-fr.md", "res-es.md"]
 """
 from __future__ import annotations
 
@@ -46,6 +48,7 @@ class Config:
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)  # code or name -> options
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)  # pattern -> selectors
     phrases: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # language -> kind -> phrases
+    versions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # file -> its other language versions
     path: Path | None = None  # the file the settings came from
     origins: dict[str, str] = field(default_factory=dict)  # field name -> where its value came from
 

@@ -55,9 +55,7 @@ def _suppressed(doc: Document, config: Config, facts: Facts, running, diagnostic
     """The findings the directives do not silence, with the RL rules' reports on the
     directives themselves. A directive without codes silences no RL report (it would silence
     its own); one naming RL100 does."""
-    suppressions = suppress.Suppressions(
-        doc.text, doc.lines, doc.directives, lambda s, d: registry.matches(s, d.code, d.name)
-    )
+    suppressions = suppressions_of(doc)
     kept = [d for d in diagnostics if d.code == INTERNAL_ERROR or not suppressions.silences(d)]
     second = [(rule, severity) for rule, severity in running if rule.reads_suppressions]
     if not second:
@@ -68,6 +66,11 @@ def _suppressed(doc: Document, config: Config, facts: Facts, running, diagnostic
     )
     reports = _run(doc, config, facts, second, uses)
     return kept + [d for d in reports if d.code == INTERNAL_ERROR or not suppressions.silences(d, blanket=False)]
+
+
+def suppressions_of(doc: Document) -> suppress.Suppressions:
+    """The document's directives, naming rules by code, name or prefix."""
+    return suppress.Suppressions(doc.text, doc.lines, doc.directives, lambda s, d: registry.matches(s, d.code, d.name))
 
 
 def _run(doc: Document, config: Config, facts: Facts, rules, suppressions=()) -> list[Diagnostic]:

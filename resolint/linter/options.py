@@ -236,6 +236,29 @@ def _toml_type(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
+def versions(value: Any) -> dict[str, tuple[str, ...]]:
+    """Files that are language versions of one text (`versions`): each file with its other
+    versions, paths relative to the configuration file, e.g. "res.md" = ["res-fr.md"]."""
+    example = '"res.md" = ["res-fr.md", "res-es.md"]'
+    if not isinstance(value, dict):
+        raise Invalid(f"expected a table of files and their other language versions, e.g. {example}")
+    checked: dict[str, tuple[str, ...]] = {}
+    for path, others in value.items():
+        key = _quoted_key(path)
+        if not path.strip():
+            raise Invalid("expected a file's path, got an empty key", key=key)
+        try:
+            listed = strings(others, '["res-fr.md", "res-es.md"]')
+        except Invalid as error:
+            raise Invalid(str(error), key=key) from None
+        if not listed or not all(other.strip() for other in listed):
+            raise Invalid("expected one or more paths of other versions, none empty", key=key)
+        if path in listed:
+            raise Invalid("a file is not another version of itself", key=key)
+        checked[path] = listed
+    return checked
+
+
 def boolean(value: Any) -> bool:
     if isinstance(value, bool):
         return value
@@ -282,4 +305,5 @@ CONFIG = {
     "rules": rule_options,
     "per-file-ignores": per_file_ignores,
     "phrases": phrases,
+    "versions": versions,
 }

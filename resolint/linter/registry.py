@@ -21,8 +21,9 @@ def all_rules() -> tuple[Rule, ...]:
 
 @cache
 def version_rules() -> tuple[Rule, ...]:
-    """The LV rules, which compare the language versions of one text (linter/compare.py)
-    rather than lint one document: documented like every rule, never run by `check`."""
+    """The LV rules, which compare the language versions of one text (linter/compare.py;
+    in the editor, lsp/versions.py) rather than lint one document: documented and selected
+    like every rule, never run by `check`."""
     from ..rules.versions import VERSION_RULES
 
     return tuple(Rule(module) for module in VERSION_RULES)
@@ -48,7 +49,9 @@ def matches(selector: str, code: str, name: str) -> bool:
 
 
 def is_known_selector(selector: str) -> bool:
-    return any(matches(selector, rule.code, rule.name) for rule in all_rules())
+    """Whether `selector` names a rule: one of `check`, or an LV rule (which select, ignore
+    and severity govern in the editor, where the versions of an open document are compared)."""
+    return any(matches(selector, rule.code, rule.name) for rule in all_rules() + version_rules())
 
 
 def find(selector: str) -> Rule | None:
@@ -69,6 +72,11 @@ def _named(rules: tuple[Rule, ...], selector: str) -> Rule | None:
 def select(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[Rule, ...]:
     """Rules enabled by `select` (default: all) minus those named by `ignore`."""
     return _select(all_rules(), tuple(select), tuple(ignore))
+
+
+def select_versions(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[Rule, ...]:
+    """The LV rules enabled by the same `select` and `ignore`."""
+    return _select(version_rules(), tuple(select), tuple(ignore))
 
 
 @lru_cache(maxsize=64)

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import os
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from lsprotocol import types
@@ -97,6 +99,7 @@ class OpenDocument:
     generation: int  # a new number for every text the document has had
     path: Path | None
     changed_at: float = 0.0
+    requests: int = 0  # times it was scheduled: a lint that saw fewer publishes nothing
     analysis: Analysis | None = None
     analysis_key: tuple[int, int] | None = None
     pending: tuple[tuple[int, int], asyncio.Future] | None = None
@@ -105,6 +108,11 @@ class OpenDocument:
     @property
     def text(self) -> str:
         return self.buffer.text
+
+    @cached_property
+    def real_path(self) -> str | None:
+        """The file's path with links resolved, to know it by any of its names."""
+        return os.path.realpath(self.path) if self.path else None
 
     @property
     def is_resolution(self) -> bool:
@@ -147,6 +155,11 @@ class Documents:
         """The open document, if it is one resolint reads (requests about others get null)."""
         document = self._open.get(uri)
         return document if document is not None and document.is_resolution else None
+
+    def at(self, path: Path) -> OpenDocument | None:
+        """The open document of the file at `path` (the same file by any name)."""
+        wanted = os.path.realpath(path)
+        return next((document for document in self._open.values() if document.real_path == wanted), None)
 
     def is_open(self, document: OpenDocument) -> bool:
         """Whether `document` is still the open one of its URI (not closed or reopened)."""

@@ -3,13 +3,16 @@ while a long document is linted; once per text and settings, shared by every req
 waits for it; and, for pushed diagnostics, only after typing pauses.
 
 A result is used only if the text and the settings have not changed meanwhile, so
-diagnostics are never published for a version older than the latest.
+diagnostics are never published for a version older than the latest. The diagnostics of a
+document may also read other documents (its language versions): `related(document)` names
+the open ones whose diagnostics its text changes, scheduled with it, and `diagnostics(document,
+analysis)` makes the list to publish.
 """
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 
 from .analysis import Analysis
@@ -21,6 +24,12 @@ SETTINGS_TIMEOUT = 5.0  # seconds to wait for the client's settings before linti
 
 Job = Callable[[], Analysis]
 Publish = Callable[[str, list, "int | None"], None]  # uri, LSP diagnostics, version
+Diagnostics = Callable[[OpenDocument, Analysis], Awaitable[list]]  # what to publish for an analysis
+Related = Callable[[OpenDocument], Iterable[OpenDocument]]
+
+
+async def own_diagnostics(document: OpenDocument, result: Analysis) -> list:
+    return result.diagnostics
 
 
 class Scheduler:
@@ -29,11 +38,14 @@ class Scheduler:
     `debounce()` is the quiet spell, in seconds, to wait for after a change."""
 
     def __init__(self, documents: Documents, job: Callable[[OpenDocument], Job], publish: Publish,
-                 debounce: Callable[[], float]) -> None:
+                 debounce: Callable[[], float], diagnostics: Diagnostics = own_diagnostics,
+                 related: Related = lambda document: ()) -> None:
         self.documents = documents
         self.job = job
         self.publish = publish
         self.debounce = debounce
+        self.diagnostics = diagnostics
+        self.related = related
         self.epoch = 0  # bumped when the settings or a configuration file change
         self.push = True  # False when the client pulls diagnostics
         self.settings_ready = asyncio.Event()
@@ -62,15 +74,33 @@ class Scheduler:
             result = await asyncio.shield(future)  # shared: a cancelled waiter must not cancel it for the others
             document.analysis, document.analysis_key = result, done_key
 
+    async def run(self, job: Callable):
+        """Run a job in the worker, after the analyses asked for before it."""
+        return await asyncio.get_running_loop().run_in_executor(self.executor, job)
+
     def invalidate(self) -> None:
         """Settings or configuration changed: every analysis is out of date."""
         self.epoch += 1
 
     def schedule(self, document: OpenDocument, *, now: bool = False) -> None:
-        """Lint the document when typing pauses (at once for `now`) and publish."""
+        """Lint the document when typing pauses (at once for `now`) and publish; the same for
+        the open documents whose diagnostics read its text."""
         if not self.push:
             return
+        for each in (document, *self.related(document)):
+            self._schedule(each, now)
+
+    def closed(self, document: OpenDocument) -> None:
+        """The document was closed: stop linting it; the documents that read its text read
+        the file now (or nothing)."""
+        self.cancel(document)
+        if self.push:
+            for other in self.related(document):
+                self._schedule(other, now=True)
+
+    def _schedule(self, document: OpenDocument, now: bool) -> None:
         document.changed_at = float("-inf") if now else asyncio.get_running_loop().time()
+        document.requests += 1
         if document.lint_task is None or document.lint_task.done():
             document.lint_task = asyncio.ensure_future(self._lint_when_quiet(document))
 
@@ -89,17 +119,18 @@ class Scheduler:
             if delay > 0:
                 await asyncio.sleep(delay)
                 continue
-            key = self.key(document)
+            key, requests = self.key(document), document.requests
             try:
                 result = await self.analysis(document)
+                diagnostics = await self.diagnostics(document, result)
             except Exception:  # noqa: BLE001 - report it and keep serving
                 log.exception("analysis of %s failed", document.uri)
                 return
             if not self.documents.is_open(document):
                 return  # closed meanwhile
-            if self.key(document) != key:
-                continue  # edited meanwhile: the newest text is analysed next
-            self.publish(document.uri, result.diagnostics, result.version)
+            if self.key(document) != key or document.requests != requests:
+                continue  # edited meanwhile (it or a document it reads): the newest texts are read next
+            self.publish(document.uri, diagnostics, result.version)
             return
 
     def cancel(self, document: OpenDocument) -> None:

@@ -5,6 +5,9 @@ configuration `resolint check` would use for that file, found by the same
 `ConfigResolver`, plus the editor's settings). The open documents and their text are kept in
 documents.py; when each is analysed, in a worker thread, is decided in scheduler.py.
 
+A document's language versions (open, or files beside it: versions.py) add their
+disagreements (LV findings) to its diagnostics.
+
 Diagnostics are pushed (`textDocument/publishDiagnostics`) after a quiet spell of
 `resolint.debounce` milliseconds when the text changes, at once on open and on save, and
 cleared on close — unless the client pulls them (`textDocument/diagnostic`), in which case
@@ -26,6 +29,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from .. import __version__
+from ..linter.compare import VERSION_SUFFIXES
 from ..linter.config import CONFIG_FILES, DEFAULT, Config, ConfigError, ConfigResolver
 from . import actions, completion, convert, hover, navigation, phrases
 from .analysis import Analysis, analyse
@@ -33,10 +37,14 @@ from .documents import Documents, OpenDocument
 from .protocol import ResolintProtocol
 from .scheduler import Scheduler
 from .settings import SECTION, Settings, parse_settings
+from .versions import Versions
 
 log = logging.getLogger(__name__)
 
-WATCHED = [types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in CONFIG_FILES]
+WATCHED = [
+    *(types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in CONFIG_FILES),
+    types.FileSystemWatcher(glob_pattern="**/*.{" + ",".join(suffix[1:] for suffix in VERSION_SUFFIXES) + "}"),  # language versions
+]
 
 
 class ResolintServer(LanguageServer):
@@ -45,7 +53,10 @@ class ResolintServer(LanguageServer):
                          text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.documents = Documents()
         self.scheduler = Scheduler(self.documents, self.analysis_job, self.publish,
-                                   debounce=lambda: self.settings.debounce_ms / 1000)
+                                   debounce=lambda: self.settings.debounce_ms / 1000,
+                                   diagnostics=self.diagnostics, related=self.related)
+        self.versions = Versions(self.documents, self.config_at, self.scheduler.analysis, self.scheduler.run,
+                                 lambda message: self.show_once(message, types.MessageType.Warning))
         self.initial_settings = Settings()
         self.settings = Settings()
         self.configs = ConfigResolver()  # replaced when a configuration file changes
@@ -64,14 +75,26 @@ class ResolintServer(LanguageServer):
         )
 
     def config_for(self, document: OpenDocument) -> Config:
+        return self.config_at(document.path)
+
+    def config_at(self, path: Path | None) -> Config:
         """The configuration `resolint check` would use for the file, with the editor's
         settings on top. An invalid file is reported once and its settings left out."""
         try:
-            found = self.configs.for_path(document.path or self.root)
+            found = self.configs.for_path(path or self.root)
         except ConfigError as error:
             self.show_once(f"resolint: {error}; using the default configuration", types.MessageType.Error)
             found = DEFAULT
         return self.settings.apply(found)
+
+    async def diagnostics(self, document: OpenDocument, result: Analysis) -> list[types.Diagnostic]:
+        """What the editor shows: the document's own findings and its language versions'."""
+        if not self.settings.enable:
+            return result.diagnostics
+        return result.diagnostics + await self.versions.diagnostics(document, result)
+
+    def related(self, document: OpenDocument) -> list[OpenDocument]:
+        return self.versions.related(document) if self.settings.enable else []
 
     def publish(self, uri: str, diagnostics: list, version: int | None = None) -> None:
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version))
@@ -84,6 +107,7 @@ class ResolintServer(LanguageServer):
     def invalidate(self) -> None:
         """Settings or configuration changed: every analysis is out of date."""
         self.scheduler.invalidate()
+        self.versions.invalidate()
         if not self.scheduler.push:
             if get_capability(self.client_capabilities, "workspace.diagnostics.refresh_support", False):
                 self.workspace_diagnostic_refresh(None)
@@ -190,6 +214,7 @@ def did_save(ls: ResolintServer, params: types.DidSaveTextDocumentParams) -> Non
     if path and Path(path).name in CONFIG_FILES:
         ls.configuration_changed()
     elif (document := ls.documents.get(params.text_document.uri)) is not None:
+        ls.versions.saved(document.path)
         ls.scheduler.schedule(document, now=True)
 
 
@@ -197,7 +222,7 @@ def did_save(ls: ResolintServer, params: types.DidSaveTextDocumentParams) -> Non
 def did_close(ls: ResolintServer, params: types.DidCloseTextDocumentParams) -> None:
     document = ls.documents.close(params.text_document.uri)
     if document is not None:
-        ls.scheduler.cancel(document)
+        ls.scheduler.closed(document)
     if ls.scheduler.push:
         ls.publish(params.text_document.uri, [])
 
@@ -206,6 +231,9 @@ def did_close(ls: ResolintServer, params: types.DidCloseTextDocumentParams) -> N
 def did_change_watched_files(ls: ResolintServer, params: types.DidChangeWatchedFilesParams) -> None:
     if any(change.uri.rsplit("/", 1)[-1] in CONFIG_FILES for change in params.changes):
         ls.configuration_changed()
+    paths = [Path(path) for change in params.changes if (path := to_fs_path(change.uri))]
+    for document in ls.versions.files_changed(paths):
+        ls.scheduler.schedule(document, now=True)
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
@@ -221,16 +249,18 @@ async def did_change_configuration(ls: ResolintServer, params: types.DidChangeCo
 # --- features -----------------------------------------------------------------------------
 
 @server.feature(types.TEXT_DOCUMENT_DIAGNOSTIC,
-                types.DiagnosticOptions(identifier=SECTION, inter_file_dependencies=False, workspace_diagnostics=False))
+                types.DiagnosticOptions(identifier=SECTION, inter_file_dependencies=True, workspace_diagnostics=False))
 async def diagnostic(ls: ResolintServer, params: types.DocumentDiagnosticParams):
     document = ls.documents.resolution(params.text_document.uri)
     if document is None:
         return types.RelatedFullDocumentDiagnosticReport(items=[])
     result = await ls.scheduler.analysis(document)
-    result_id = "{}.{}".format(*document.analysis_key)
+    items = await ls.diagnostics(document, result)
+    others = items[len(result.diagnostics):]  # from the language versions, which change with other files
+    result_id = "{}.{}".format(*document.analysis_key) + (f".{hash(repr(others)) & 0xFFFFFFFF:x}" if others else "")
     if params.previous_result_id == result_id:
         return types.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
-    return types.RelatedFullDocumentDiagnosticReport(items=result.diagnostics, result_id=result_id)
+    return types.RelatedFullDocumentDiagnosticReport(items=items, result_id=result_id)
 
 
 def on_document(method: str, options=None):
