@@ -108,16 +108,16 @@ async def test_the_configuration_maps_versions_and_governs_their_findings(client
         types.FileEvent(uri=(tmp_path / ".resolint.toml").as_uri(), type=types.FileChangeType.Changed)]))
     found = await latest(client, uri, lambda found: any(d.severity == types.DiagnosticSeverity.Hint for d in found), "a hint")
     assert [d.code for d in found if d.severity == types.DiagnosticSeverity.Hint] == ["LV003"]
-    (tmp_path / ".resolint.toml").write_text(
-        'ignore = ["LV"]\n[versions]\n"texts/credentials.md" = ["texts/pouvoirs.md"]\n', encoding="utf-8")
-    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
-        types.FileEvent(uri=(tmp_path / ".resolint.toml").as_uri(), type=types.FileChangeType.Changed)]))
-    await latest(client, uri, lambda found: not lv(found), "no LV finding when LV is ignored")
-    (tmp_path / ".resolint.toml").write_text(
-        '[per-file-ignores]\n"texts/*.md" = ["LV003"]\n[versions]\n"texts/credentials.md" = ["texts/pouvoirs.md"]\n', encoding="utf-8")
-    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
-        types.FileEvent(uri=(tmp_path / ".resolint.toml").as_uri(), type=types.FileChangeType.Changed)]))
-    await latest(client, uri, lambda found: not lv(found), "no LV003 where per-file-ignores turns it off")
+    for config, wanted, what in (
+        ('[per-file-ignores]\n"texts/*.md" = ["LV003"]\n', False, "no LV003 where per-file-ignores turns it off"),
+        ("", True, "LV003 back without it"),
+        ('ignore = ["LV"]\n', False, "no LV finding when LV is ignored"),
+    ):
+        (tmp_path / ".resolint.toml").write_text(config + '[versions]\n"texts/credentials.md" = ["texts/pouvoirs.md"]\n',
+                                                 encoding="utf-8")
+        client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
+            types.FileEvent(uri=(tmp_path / ".resolint.toml").as_uri(), type=types.FileChangeType.Changed)]))
+        await latest(client, uri, lambda found, wanted=wanted: bool(lv(found)) == wanted, what)
 
 
 async def test_a_bad_mapping_is_reported_like_other_bad_options(client: Client, tmp_path):
