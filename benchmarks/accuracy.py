@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from resolint import parse  # noqa: E402
-from resolint.document.diagnostics import SAFE, Severity  # noqa: E402
+from resolint.document.diagnostics import Applicability, Severity  # noqa: E402
 from resolint.linter.engine import lint_document  # noqa: E402
 
 LANGUAGES = ("en", "fr", "es")
@@ -57,14 +57,14 @@ def main() -> None:
             shown = [d for d in diagnostics if d.severity <= Severity.WARNING]
             findings += len(shown)
             clean += not shown
-            changed += any(d.fix and d.fix.applicability == SAFE for d in diagnostics)
+            changed += any(d.fix and d.fix.applicability is Applicability.SAFE for d in diagnostics)
             for d in diagnostics:
                 line = doc.lines.position(d.span.start)[0]
                 is_shown = d.severity <= Severity.WARNING
                 if is_shown:
                     codes[d.code] += 1
                     confirmed += (name, line, d.code) in real
-                if out and d.code.startswith(args.family) and (is_shown or (d.fix and d.fix.applicability == SAFE)):
+                if out and d.code.startswith(args.family) and (is_shown or (d.fix and d.fix.applicability is Applicability.SAFE)):
                     quote = doc.slice(d.span)[:80]
                     print(f"{name}:{line}\t{d.code}\t{d.severity.name.lower()}\t{d.message}\t{quote!r}", file=out)
         codes_by_lang[lang] = codes
