@@ -139,27 +139,31 @@ def _context(labels: tuple[str, ...], referenced: set[str], standalone: set[str]
 
 # --- moving a block's split to another offset -----------------------------------------------
 
-def _shift(span: Span, delta: int) -> Span:
+def shift(span: Span, delta: int) -> Span:
     return Span(span.start + delta, span.end + delta)
+
+
+def shift_emphasis(emphasis: Emphasis, delta: int) -> Emphasis:
+    return Emphasis(shift(emphasis.span, delta), shift(emphasis.inner, delta), emphasis.strong)
 
 
 def _shift_inline(inline: Inline, delta: int) -> Inline:
     if not (inline.emphases or inline.refs or inline.stray):
         return inline
     return Inline(
-        tuple(Emphasis(_shift(e.span, delta), _shift(e.inner, delta), e.strong) for e in inline.emphases),
-        tuple(FootnoteRef(_shift(r.span, delta), r.label, r.style) for r in inline.refs),
-        tuple(_shift(s, delta) for s in inline.stray),
+        tuple(shift_emphasis(e, delta) for e in inline.emphases),
+        tuple(FootnoteRef(shift(r.span, delta), r.label, r.style) for r in inline.refs),
+        tuple(shift(s, delta) for s in inline.stray),
     )
 
 
 def _shift_raw(raw: block_split.RawBlock, delta: int) -> block_split.RawBlock:
     return block_split.RawBlock(
-        _shift(raw.span, delta),
+        shift(raw.span, delta),
         _shift_inline(raw.inline, delta),
         raw.kind,
-        _shift(raw.gap, delta) if raw.gap is not None else None,
+        shift(raw.gap, delta) if raw.gap is not None else None,
         raw.glued_footnote,
-        _shift(raw.host, delta) if raw.host is not None else None,
-        [_shift(span, delta) for span in raw.continues],
+        shift(raw.host, delta) if raw.host is not None else None,
+        [shift(span, delta) for span in raw.continues],
     )
