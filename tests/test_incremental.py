@@ -1,13 +1,15 @@
 """The editor's incremental analysis equals a full one: after every edit of a random
 sequence (typing, deleting, deleting a paragraph, pasting one, across block boundaries, at
 the start and the end) on real UN texts, the Document and the findings (fixes included) of
-`relint` are those of `lint_document(parse(new_text))`."""
+`relint` are those of `lint_document(parse(new_text))`, and so are the facts it moves from
+the version before instead of computing them."""
 from __future__ import annotations
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from resolint.facts import Facts
 from resolint.grammar.incremental import changed_range, reparse
 from resolint.grammar.parser import parse
 from resolint.linter.engine import lint_document
@@ -83,6 +85,7 @@ def test_incremental_analysis_equals_a_full_one(texts, data):
         assert linted.doc == full
         assert linted.doc.original == text
         assert list(linted.findings) == lint_document(full)
+        assert linted.facts.openings == Facts(full).openings  # moved ones included, as hover reads them
 
 
 GLUED = ("*The General Assembly*,\n\n*Recalling* its resolution<sup>1</sup> of 2020,\n\n"

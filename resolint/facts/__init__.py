@@ -38,6 +38,15 @@ class Facts:
         self.language = language or pack(doc.language)
         self.phrases = phrases or {}
 
+    def reuse(self, **known) -> None:
+        """Take facts worked out elsewhere as if computed here: the editor's analysis moves
+        those of the paragraphs an edit left alone from the version before
+        (linter/incremental.py), which must equal what the property would compute."""
+        for name, value in known.items():
+            if not isinstance(getattr(type(self), name, None), cached_property):
+                raise AttributeError(f"Facts has no fact {name!r}")
+            self.__dict__[name] = value
+
     @cached_property
     def footnote_references(self) -> tuple[footnotes.Reference, ...]:
         """Every footnote marker, in text order: what the FN rules and navigation read."""

@@ -7,6 +7,7 @@ are draft decisions (set in roman type throughout, "The General Assembly decides
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import islice
 from typing import NamedTuple
 
@@ -91,20 +92,24 @@ def _italic_extent(opening: Opening, lexicon: Lexicon) -> int | None:
 
 def openings(doc: Document, lexicon: Lexicon) -> tuple[Opening, ...]:
     """The openings of `doc`'s preambular and operative paragraphs, in text order."""
-    return () if doc.kind == "decision" else tuple(_read(doc, lexicon))
-
-
-def _read(doc: Document, lexicon: Lexicon):
     text = doc.text
+    found = (opening(text, paragraph, kind, lexicon) for kind, paragraph in paragraphs(doc))
+    return tuple(item for item in found if item is not None)
+
+
+def paragraphs(doc: Document) -> Iterator[tuple[str, Paragraph]]:
+    """The paragraphs whose openings are read, in text order, each with the part it stands in."""
+    if doc.kind == "decision":
+        return
     for part in doc.parts:
-        for kind, paragraphs in ((PREAMBULAR, part.preambular), (OPERATIVE, part.operative)):
-            for paragraph in paragraphs:
-                opening = _opening(text, paragraph, kind, lexicon)
-                if opening is not None:
-                    yield opening
+        for kind, members in ((PREAMBULAR, part.preambular), (OPERATIVE, part.operative)):
+            for paragraph in members:
+                yield kind, paragraph
 
 
-def _opening(text: str, paragraph: Paragraph, kind: str, lexicon: Lexicon) -> Opening | None:
+def opening(text: str, paragraph: Paragraph, kind: str, lexicon: Lexicon) -> Opening | None:
+    """The opening of one paragraph, read from its own text and markup only (from its
+    `content` to the end of its first piece, its emphases, the character after them)."""
     emphasis = paragraph.opening
     end_of_text = paragraph.pieces[0].end
     before: tuple[Word, ...] = ()

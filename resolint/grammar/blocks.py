@@ -56,13 +56,15 @@ class RawBlock:
     continues: list[Span] = field(default_factory=list)
 
 
-def physical_blocks(text: str) -> list[tuple[Span, str]]:
-    """(span, kind) of each blank-line-separated block, trimmed of surrounding white space."""
+def physical_blocks(text: str, begin: int = 0, stop: int | None = None) -> list[tuple[Span, str]]:
+    """(span, kind) of each blank-line-separated block, trimmed of surrounding white space;
+    of the lines of text[begin:stop] only, when given (a blank line ends every block and
+    starts the scan afresh, so the blocks between two blank lines are theirs alone)."""
     blocks: list[tuple[Span, str]] = []
     start = end = -1
     previous_last = ""
-    offset = 0
-    for line in text.split("\n"):
+    offset = begin
+    for line in text[begin:stop].split("\n"):
         line_start, offset = offset, offset + len(line) + 1
         stripped = line.strip()
         if not stripped:

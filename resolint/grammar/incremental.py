@@ -14,6 +14,7 @@ memo's key; nothing else about the document is assumed.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..document.langdata import detect_language, pack
@@ -48,6 +49,7 @@ class Parsed:
     doc: Document
     language: str
     memo: Memo = field(repr=False)
+    physical: list[tuple[Span, str]] = field(default_factory=list, repr=False)  # blocks.physical_blocks(doc.text)
 
 
 def reparse(original: str, previous: Parsed | None = None, *, language: str | None = None,
@@ -58,7 +60,7 @@ def reparse(original: str, previous: Parsed | None = None, *, language: str | No
     chosen = language or detect_language(text)
     old_memo = previous.memo if previous is not None and previous.language == chosen else {}
     language_pack = pack(chosen)
-    physical = block_split.physical_blocks(text)
+    physical = _physical_blocks(text, previous)
     standalone = block_split.standalone_labels(text, physical)
     referenced: set[str] = set()
     memo: Memo = {}
@@ -74,7 +76,7 @@ def reparse(original: str, previous: Parsed | None = None, *, language: str | No
         raws.extend(entry.raws)
         kinds.extend(entry.kinds)
     doc = from_blocks(original, text, raws, kinds, language=chosen, path=path)
-    return Parsed(doc, chosen, memo)
+    return Parsed(doc, chosen, memo, physical)
 
 
 def _fold(original: str, previous: Parsed | None) -> str:
@@ -87,6 +89,24 @@ def _fold(original: str, previous: Parsed | None) -> str:
     start = max(0, start - 1)  # a "\r" just before the change may now stand alone or not
     middle = fold(original[start : new_end + 1])[: new_end - start]
     return folded[:start] + middle + folded[old_end:]
+
+
+def _physical_blocks(text: str, previous: Parsed | None) -> list[tuple[Span, str]]:
+    """blocks.physical_blocks(text), scanning only from the last empty line before the
+    change to the first one after it; the blocks before are kept, those after moved."""
+    if previous is None:
+        return block_split.physical_blocks(text)
+    start, old_end, new_end = changed_range(previous.doc.text, text)
+    low, high = text.rfind("\n\n", 0, start), text.find("\n\n", new_end)
+    if low < 0 or high < 0:
+        return block_split.physical_blocks(text)
+    low, high = low + 1, high + 1  # where the empty lines start: a scan from there starts afresh
+    delta = new_end - old_end
+    old = previous.physical
+    first_after = bisect_left(old, high - delta, key=lambda block: block[0].start)
+    before = old[: bisect_right(old, low, hi=first_after, key=lambda block: block[0].end)]
+    after = [(shift(span, delta), kind) for span, kind in old[first_after:]] if delta else old[first_after:]
+    return before + block_split.physical_blocks(text, low, high) + after
 
 
 def changed_range(old: str, new: str) -> tuple[int, int, int]:
@@ -139,27 +159,31 @@ def _context(labels: tuple[str, ...], referenced: set[str], standalone: set[str]
 
 # --- moving a block's split to another offset -----------------------------------------------
 
-def _shift(span: Span, delta: int) -> Span:
+def shift(span: Span, delta: int) -> Span:
     return Span(span.start + delta, span.end + delta)
+
+
+def shift_emphasis(emphasis: Emphasis, delta: int) -> Emphasis:
+    return Emphasis(shift(emphasis.span, delta), shift(emphasis.inner, delta), emphasis.strong)
 
 
 def _shift_inline(inline: Inline, delta: int) -> Inline:
     if not (inline.emphases or inline.refs or inline.stray):
         return inline
     return Inline(
-        tuple(Emphasis(_shift(e.span, delta), _shift(e.inner, delta), e.strong) for e in inline.emphases),
-        tuple(FootnoteRef(_shift(r.span, delta), r.label, r.style) for r in inline.refs),
-        tuple(_shift(s, delta) for s in inline.stray),
+        tuple(shift_emphasis(e, delta) for e in inline.emphases),
+        tuple(FootnoteRef(shift(r.span, delta), r.label, r.style) for r in inline.refs),
+        tuple(shift(s, delta) for s in inline.stray),
     )
 
 
 def _shift_raw(raw: block_split.RawBlock, delta: int) -> block_split.RawBlock:
     return block_split.RawBlock(
-        _shift(raw.span, delta),
+        shift(raw.span, delta),
         _shift_inline(raw.inline, delta),
         raw.kind,
-        _shift(raw.gap, delta) if raw.gap is not None else None,
+        shift(raw.gap, delta) if raw.gap is not None else None,
         raw.glued_footnote,
-        _shift(raw.host, delta) if raw.host is not None else None,
-        [_shift(span, delta) for span in raw.continues],
+        shift(raw.host, delta) if raw.host is not None else None,
+        [shift(span, delta) for span in raw.continues],
     )

@@ -1,20 +1,28 @@
 """Linting one version of an edited document after another: the editor's analysis.
 
-The parse reuses the block split of the blocks the edit left alone (grammar/incremental.py);
-the facts and the rules then run on the new Document as `resolint check` runs them, so the
-findings equal `lint_document(parse(new_text))` — the property test in
-tests/test_incremental.py checks that over random edits of corpus documents.
+The parse reuses the block split of the blocks the edit left alone (grammar/incremental.py).
+Of the facts, those read from one paragraph alone are moved from the version before for
+the paragraphs whose text and markup the edit left alone: the openings (what each
+paragraph opens with), keyed by the paragraph's kind, its text and the offsets of its
+markup relative to its start. The other facts and the rules then run on the new Document
+as `resolint check` runs them, so the findings equal `lint_document(parse(new_text))` —
+the property test in tests/test_incremental.py checks that over random edits of corpus
+documents.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..document.diagnostics import Diagnostic
-from ..document.model import Document
+from ..document.model import Document, Emphasis, Paragraph
 from ..facts import Facts
-from ..grammar.incremental import Parsed, reparse
+from ..facts import openings as opening_fact
+from ..grammar.incremental import Parsed, reparse, shift_emphasis
 from .config import DEFAULT, Config
 from .engine import configured_language, lint_document
+
+# a paragraph's kind, text and relative markup -> (its start, its opening) in an earlier version
+OpeningMemo = dict[tuple, tuple[int, "opening_fact.Opening | None"]]
 
 
 @dataclass(frozen=True, eq=False)
@@ -24,6 +32,7 @@ class Linted:
     parsed: Parsed
     facts: Facts
     findings: tuple[Diagnostic, ...]
+    openings: OpeningMemo = field(default_factory=dict, repr=False)
 
     @property
     def doc(self) -> Document:
@@ -36,5 +45,64 @@ def relint(text: str, previous: Linted | None = None, config: Config = DEFAULT, 
     nothing is reused where nothing matches). `lint=False` parses only."""
     parsed = reparse(text, previous.parsed if previous else None, language=configured_language(config), path=path)
     facts = Facts(parsed.doc, phrases=config.phrases)
-    findings = tuple(lint_document(parsed.doc, config, facts)) if lint else ()
-    return Linted(parsed, facts, findings)
+    if not lint:
+        return Linted(parsed, facts, ())
+    same_lexicon = (previous is not None and previous.parsed.language == parsed.language
+                    and previous.facts.phrases == facts.phrases)  # the project's phrases can change between versions
+    found, memo = _openings(facts, previous.openings if same_lexicon else {})
+    facts.reuse(openings=found)
+    return Linted(parsed, facts, tuple(lint_document(parsed.doc, config, facts)), memo)
+
+
+def _openings(facts: Facts, old: OpeningMemo) -> tuple[tuple[opening_fact.Opening, ...], OpeningMemo]:
+    """Facts.openings, each moved from `old` when a paragraph of the same key had it."""
+    text, lexicon = facts.doc.text, facts.lexicon
+    memo: OpeningMemo = {}
+    found = []
+    for kind, paragraph in opening_fact.paragraphs(facts.doc):
+        key = _opening_key(text, kind, paragraph)
+        start = paragraph.span.start
+        if key in old:
+            origin, opening = old[key]
+            opening = _moved(opening, paragraph, start - origin)
+        else:
+            opening = opening_fact.opening(text, paragraph, kind, lexicon)
+        memo[key] = (start, opening)
+        if opening is not None:
+            found.append(opening)
+    return tuple(found), memo
+
+
+def _opening_key(text: str, kind: str, paragraph: Paragraph) -> tuple:
+    """What a paragraph's opening is read from (facts/openings.opening), as offsets from the
+    paragraph's start: its text (and the two characters after it), where its content and
+    its first piece end, its opening emphasis — or, without one, all its emphases."""
+    start = paragraph.span.start
+    emphases = () if paragraph.opening is not None else tuple(_relative(e, start) for e in paragraph.inline.emphases)
+    return (kind, text[start : paragraph.span.end + 2], paragraph.content - start, paragraph.pieces[0].end - start,
+            _relative(paragraph.opening, start) if paragraph.opening is not None else None, emphases)
+
+
+def _relative(emphasis: Emphasis, start: int) -> tuple[int, int, int, int, bool]:
+    return (emphasis.span.start - start, emphasis.span.end - start, emphasis.inner.start - start,
+            emphasis.inner.end - start, emphasis.strong)
+
+
+def _moved(opening: opening_fact.Opening | None, paragraph: Paragraph, delta: int) -> opening_fact.Opening | None:
+    """An earlier version's opening of the same paragraph text, `delta` characters on."""
+    if opening is None:
+        return None
+    if delta == 0:
+        return opening._replace(paragraph=paragraph)
+    return opening._replace(
+        paragraph=paragraph,
+        emphasis=shift_emphasis(opening.emphasis, delta) if opening.emphasis is not None else None,
+        words=_words(opening.words, delta),
+        after=_words(opening.after, delta),
+        cut=_words((opening.cut,), delta)[0] if opening.cut is not None else None,
+        before=_words(opening.before, delta),
+    )
+
+
+def _words(words: tuple[opening_fact.Word, ...], delta: int) -> tuple[opening_fact.Word, ...]:
+    return tuple([opening_fact.Word(word.text, word.start + delta, word.end + delta) for word in words])

@@ -31,7 +31,7 @@ from pygls.uris import to_fs_path
 from .. import __version__
 from ..linter.compare import VERSION_SUFFIXES
 from ..linter.config import CONFIG_FILES, DEFAULT, Config, ConfigError, ConfigResolver
-from . import actions, completion, convert, hover, navigation, phrases
+from . import actions, completion, convert, hover, navigation, phrases, profiling
 from .analysis import Analysis, analyse
 from .documents import Documents, OpenDocument
 from .protocol import ResolintProtocol
@@ -63,16 +63,18 @@ class ResolintServer(LanguageServer):
         self.encoding = convert.UTF16
         self.root: Path | None = None
         self.shown: set[str] = set()
+        self.profiler = profiling.from_environment()  # None unless RESOLINT_PROFILE is set
 
     # --- analyses -----------------------------------------------------------------------
 
     def analysis_job(self, document: OpenDocument):
         """The analysis of the document's text as it is now, to run in the worker."""
-        return partial(
+        job = partial(
             analyse, document.uri, document.version, document.text,
             path=str(document.path) if document.path else None, config=self.config_for(document),
             encoding=self.encoding, lint=self.settings.enable, previous=document.analysis,
         )
+        return self.profiler.wrap(job) if self.profiler else job
 
     def config_for(self, document: OpenDocument) -> Config:
         return self.config_at(document.path)
@@ -190,6 +192,8 @@ async def initialized(ls: ResolintServer, params: types.InitializedParams) -> No
 @server.feature(types.SHUTDOWN)
 def shutdown(ls: ResolintServer, params) -> None:
     ls.scheduler.shutdown()
+    if ls.profiler:
+        ls.profiler.save()
 
 
 # --- documents ----------------------------------------------------------------------------
