@@ -6,7 +6,6 @@ without a chapeau is built by the permissive fallback.
 """
 from __future__ import annotations
 
-import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from lark import __version__ as lark_version
 from lark.exceptions import UnexpectedInput
 from lark.lexer import Lexer
 
+from ..document import user_cache
 from ..document.langdata import LanguagePack, detect_language, pack
 from ..document.model import (
     Annex,
@@ -75,15 +75,10 @@ def structure_parser() -> Lark:
 
 def cache_file(name: str) -> str | bool:
     """Where Lark keeps the parse table of grammar `name` (False: no writable cache folder)."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = os.path.join(base, "resolint")
-    try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
-    except OSError:
+    folder = user_cache.writable_folder()
+    if folder is None:
         return False
-    if not os.access(folder, os.W_OK):
-        return False
-    return os.path.join(folder, f"{name}-lark{lark_version}-py{sys.version_info[0]}{sys.version_info[1]}.cache")
+    return str(folder / f"{name}-lark{lark_version}-py{sys.version_info[0]}{sys.version_info[1]}.cache")
 
 
 @dataclass(slots=True)
