@@ -2,20 +2,30 @@
 
 `analyse` calls the same core as `resolint check` (`parse_with`, `lint_document`) with the
 same configuration, so the editor and the command line agree on every finding.
+
+The core (the engine, the rules, the facts, lark) is imported by the first analysis, not by
+the server's start, so that `initialize` is answered without waiting for it; `prepare` runs
+that first analysis on the worker thread as soon as the client is initialized.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
 from ..document.diagnostics import Diagnostic
-from ..document.model import Document
-from ..facts import Facts
-from ..linter.config import Config
-from ..linter.engine import lint_document, parse_with
+from ..linter.config import DEFAULT, Config
 from . import convert
+
+if TYPE_CHECKING:
+    from ..document.model import Document
+    from ..facts import Facts
+
+# What `prepare` analyses: short, but with a chapeau and a paragraph of each kind, so that
+# the structure parser and the rules' data are loaded too.
+WARM_UP_TEXT = "The General Assembly,\n\n*Recalling* its resolution 75/1,\n\n1. *Decides* to remain seized of the matter.\n"
 
 
 @dataclass(frozen=True, eq=False)
@@ -36,8 +46,16 @@ class Analysis:
 
 
 def analyse(uri: str, version: int | None, text: str, *, path: str | None, config: Config, encoding: str, lint: bool = True) -> Analysis:
+    from ..facts import Facts
+    from ..linter.engine import lint_document, parse_with
+
     doc = parse_with(text, config, path=path)
     facts = Facts(doc)
     findings = tuple(lint_document(doc, config, facts)) if lint else ()
     lines = doc.lines if len(doc.text) == len(text) else None  # the parser's: folding keeps every line and offset
     return Analysis(uri, version, text, doc, findings, convert.PositionMap(text, encoding, lines), config, path, facts)
+
+
+def prepare() -> None:
+    """Load the core by analysing a short text, so that the first real one is not slower."""
+    analyse("untitled:resolint-warm-up", None, WARM_UP_TEXT, path=None, config=DEFAULT, encoding=convert.UTF16)

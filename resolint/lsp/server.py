@@ -28,7 +28,7 @@ from pygls.uris import to_fs_path
 from .. import __version__
 from ..linter.config import CONFIG_FILES, DEFAULT, Config, ConfigError, ConfigResolver
 from . import actions, completion, convert, hover, navigation
-from .analysis import Analysis, analyse
+from .analysis import Analysis, analyse, prepare
 from .documents import Documents, OpenDocument
 from .protocol import ResolintProtocol
 from .scheduler import Scheduler
@@ -145,6 +145,7 @@ def initialize(ls: ResolintServer, params: types.InitializeParams) -> None:
 
 @server.feature(types.INITIALIZED)
 async def initialized(ls: ResolintServer, params: types.InitializedParams) -> None:
+    ls.scheduler.executor.submit(prepare)  # the core loads while the client sends the first document
     capabilities = ls.client_capabilities
     if get_capability(capabilities, "workspace.configuration", False):
         await ls.pull_settings()
