@@ -60,7 +60,7 @@ def physical_blocks(text: str) -> list[tuple[Span, str]]:
     """(span, kind) of each blank-line-separated block, trimmed of surrounding white space."""
     blocks: list[tuple[Span, str]] = []
     start = end = -1
-    previous_last = ""
+    previous = ""  # the block's last line so far, stripped: how it ends is read only when needed
     offset = 0
     for line in text.split("\n"):
         line_start, offset = offset, offset + len(line) + 1
@@ -78,13 +78,13 @@ def physical_blocks(text: str) -> list[tuple[Span, str]]:
                 start = -1
             blocks.append((Span(lead, trail), "comment"))
             continue
-        if start >= 0 and MARKER_LINE.match(line) and not previous_last.isalnum():
+        if start >= 0 and MARKER_LINE.match(line) and not _last_visible(previous).isalnum():
             blocks.append((Span(start, end), "text"))
             start = -1
         if start < 0:
             start = lead
         end = trail
-        previous_last = _last_visible(stripped)
+        previous = stripped
     if start >= 0:
         blocks.append((Span(start, end), "text"))
     return [
