@@ -97,7 +97,7 @@ def physical_blocks(text: str) -> list[tuple[Span, str]]:
 
 def _is_table(text: str, span: Span) -> bool:
     """A pipe table: every line of the block starts with "|" (the official texts' tables)."""
-    return all(line.lstrip().startswith("|") for line in text[span.start : span.end].split("\n"))
+    return text.startswith("|", span.start) and all(line.lstrip().startswith("|") for line in text[span.start : span.end].split("\n"))
 
 
 def _last_visible(line: str) -> str:
