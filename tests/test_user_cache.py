@@ -73,10 +73,19 @@ def test_a_check_reads_the_same_with_an_empty_a_filled_and_a_garbled_cache(tmp_p
     first = _check(env)  # fills the cache
     assert first.returncode == 1 and json.loads(first.stdout), first.stderr
     kept = sorted(path.name for path in (tmp_path / "resolint").iterdir())
-    assert "data-es-openings.json" in kept and any(name.startswith("structure-lark") for name in kept)
+    assert "data-es-openings.json" in kept and any(name.startswith("structure-") and name.endswith(".cache") for name in kept)
     assert _check(env).stdout == first.stdout  # read from the cache
     for path in (tmp_path / "resolint").iterdir():
         if path.name != "cache-key":
             path.write_bytes(b"\x80garbage")
     garbled = _check(env)
     assert garbled.stdout == first.stdout and "Traceback" not in garbled.stderr
+
+
+def test_each_grammar_keeps_its_own_parse_table(home):
+    """Two resolint versions (or checkouts) with different grammars do not rebuild each other's."""
+    from resolint.grammar.parser import cache_file
+
+    assert cache_file("structure", "start: A") != cache_file("structure", "start: B")
+    assert cache_file("structure", "start: A") == cache_file("structure", "start: A")
+    assert str(home) in cache_file("structure", "start: A")

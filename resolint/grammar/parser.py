@@ -70,15 +70,18 @@ def structure_parser() -> Lark:
     """The LALR parser over block tokens, built once per process; the parse table is kept
     in the user's cache folder (building it costs ~40 ms, loading it ~5 ms)."""
     grammar = files(__package__).joinpath("resolution.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer=_BlockTokens, cache=cache_file("structure"))
+    return Lark(grammar, parser="lalr", lexer=_BlockTokens, cache=cache_file("structure", grammar))
 
 
-def cache_file(name: str) -> str | bool:
-    """Where Lark keeps the parse table of grammar `name` (False: no writable cache folder)."""
+def cache_file(name: str, grammar: str) -> str | bool:
+    """Where Lark keeps the parse table of `grammar` (False: no writable cache folder). The
+    name holds the grammar's digest, so that installations of two resolint versions (or two
+    checkouts) on one machine each keep their own table instead of rebuilding each other's."""
     folder = user_cache.writable_folder()
     if folder is None:
         return False
-    return str(folder / f"{name}-lark{lark_version}-py{sys.version_info[0]}{sys.version_info[1]}.cache")
+    version = f"{user_cache.digest(grammar.encode('utf-8'))[:12]}-lark{lark_version}-py{sys.version_info[0]}{sys.version_info[1]}"
+    return str(folder / f"{name}-{version}.cache")
 
 
 @dataclass(slots=True)

@@ -68,7 +68,7 @@ def symbol_parser() -> Lark:
     """The LALR parser for one symbol, built once per process; its table is kept in the
     user's cache folder like the structure parser's."""
     grammar = files(__package__).joinpath("symbols.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer="basic", cache=cache_file("symbols"))
+    return Lark(grammar, parser="lalr", lexer="basic", cache=cache_file("symbols", grammar))
 
 
 # Keyed by one candidate symbol, not a document: the same symbols recur across texts and edits.
