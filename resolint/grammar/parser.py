@@ -10,7 +10,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 
 from lark import Lark, Token, Tree
 from lark import __version__ as lark_version
@@ -69,7 +69,7 @@ class _BlockTokens(Lexer):
 def structure_parser() -> Lark:
     """The LALR parser over block tokens, built once per process; the parse table is kept
     in the user's cache folder (building it costs ~40 ms, loading it ~5 ms)."""
-    grammar = files(__package__).joinpath("resolution.lark").read_text(encoding="utf-8")
+    grammar = (Path(__file__).parent / "resolution.lark").read_text(encoding="utf-8")
     return Lark(grammar, parser="lalr", lexer=_BlockTokens, cache=cache_file("structure", grammar))
 
 
