@@ -1,13 +1,17 @@
 """Language packs: the per-language TOML files under resolint/rules/data/<lang>/.
 
-Each topic file is read once, on first use, with stdlib tomllib.
+Each topic file is read once, on first use. Parsing TOML in pure Python costs more than the
+rest of a cold `resolint check` of a page, so what tomllib made of each file is kept as JSON
+in the user's cache folder under the digest of the file's bytes, and read from there while
+the file is unchanged.
 """
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache, cached_property
 from pathlib import Path
+
+from . import user_cache
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "rules" / "data"
 LANGUAGES = ("en", "es", "fr")
@@ -72,11 +76,18 @@ def organ_name(body: str | None, *, article: bool = True) -> str | None:
 
 @cache
 def _load(code: str, name: str) -> dict:
-    path = DATA_DIR / code / f"{name}.toml"
-    if not path.exists():
+    try:
+        source = (DATA_DIR / code / f"{name}.toml").read_bytes()
+    except FileNotFoundError:
         return {}
-    with path.open("rb") as handle:
-        return tomllib.load(handle)
+    key, cached = user_cache.digest(source), f"data-{code}-{name}.json"
+    data = user_cache.read_json(cached, key)
+    if not isinstance(data, dict):
+        import tomllib  # only when the cache cannot answer
+
+        data = tomllib.loads(source.decode("utf-8"))
+        user_cache.write_json(cached, key, data)
+    return data
 
 
 @cache

@@ -15,11 +15,13 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Severity
-from .langdata import LanguagePack
-from .suppression import DirectiveUse
+
+if TYPE_CHECKING:  # for the annotations only: listing or selecting rules loads neither
+    from .langdata import LanguagePack
+    from .suppression import DirectiveUse
 
 DOC_SECTIONS = ("What it checks", "Why it matters", "Example", "Use instead")
 REPOSITORY = "https://github.com/resolint/resolint"

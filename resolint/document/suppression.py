@@ -4,8 +4,10 @@ reports on its own comments) read it from their Context, as other rules read fac
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .model import Directive
+if TYPE_CHECKING:  # for the annotation only: a run answered by the cache never loads the model
+    from .model import Directive
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,9 +39,11 @@ RUN_ON_BEFORE = re.compile(
 RUN_ON_LABEL = re.compile(rf"(?:{NUMBER}\.|{BRACKETED_LABEL})[ \t]+\Z")
 # A labelled paragraph run on after the end of the previous one: ";<sup>26</sup> (k) To address",
 # "; 5. The". Numbers only after ";" or ":", where an operative paragraph ends.
+# The pattern starts with the character class itself, not a lookahead: then the regex engine
+# skips to the next punctuation mark at C speed (3x faster over the corpus).
 RUN_ON_LABELLED = re.compile(
-    rf"(?=[,;:.])(?:[;:](?:[ \t]*<sup>[^<\n]{{0,20}}</sup>)*[ \t]+(?={NUMBER}\.[ \t]+[A-Z*“])"
-    rf"|[,;:.](?:[ \t]*<sup>[^<\n]{{0,20}}</sup>)*[ \t]+(?=\({LIST_MARKER}\)[ \t]+[A-Z*“]))"
+    rf"[,;:.](?:(?<=[;:])(?:[ \t]*<sup>[^<\n]{{0,20}}</sup>)*[ \t]+(?={NUMBER}\.[ \t]+[A-Z*“])"
+    rf"|(?:[ \t]*<sup>[^<\n]{{0,20}}</sup>)*[ \t]+(?=\({LIST_MARKER}\)[ \t]+[A-Z*“]))"
 )
 
 
@@ -62,7 +64,7 @@ def physical_blocks(text: str, begin: int = 0, stop: int | None = None) -> list[
     starts the scan afresh, so the blocks between two blank lines are theirs alone)."""
     blocks: list[tuple[Span, str]] = []
     start = end = -1
-    previous_last = ""
+    previous = ""  # the block's last line so far, stripped: how it ends is read only when needed
     offset = begin
     for line in text[begin:stop].split("\n"):
         line_start, offset = offset, offset + len(line) + 1
@@ -80,13 +82,13 @@ def physical_blocks(text: str, begin: int = 0, stop: int | None = None) -> list[
                 start = -1
             blocks.append((Span(lead, trail), "comment"))
             continue
-        if start >= 0 and MARKER_LINE.match(line) and not previous_last.isalnum():
+        if start >= 0 and MARKER_LINE.match(line) and not _last_visible(previous).isalnum():
             blocks.append((Span(start, end), "text"))
             start = -1
         if start < 0:
             start = lead
         end = trail
-        previous_last = _last_visible(stripped)
+        previous = stripped
     if start >= 0:
         blocks.append((Span(start, end), "text"))
     return [
@@ -99,7 +101,7 @@ def physical_blocks(text: str, begin: int = 0, stop: int | None = None) -> list[
 
 def _is_table(text: str, span: Span) -> bool:
     """A pipe table: every line of the block starts with "|" (the official texts' tables)."""
-    return all(line.lstrip().startswith("|") for line in text[span.start : span.end].split("\n"))
+    return text.startswith("|", span.start) and all(line.lstrip().startswith("|") for line in text[span.start : span.end].split("\n"))
 
 
 def _last_visible(line: str) -> str:

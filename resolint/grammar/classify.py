@@ -41,7 +41,7 @@ def classify(text: str, block: RawBlock, pack: LanguagePack) -> str:
     plain = inline_scan.strip_markup(raw if len(raw) <= 1200 else raw[:400] + " … " + raw[-400:]).strip()
     if not plain:
         return "SEPARATOR"  # only markup: nothing to read
-    if pack.header_patterns["sponsors"].search(plain):
+    if _sponsors(plain, pack):
         return "SPONSORS"
     if pack.annex_pattern.match(plain) and (len(plain) <= 300 or plain[-1] not in ",;:."):
         return "ANNEX"
@@ -84,3 +84,12 @@ def _short_block(plain: str, pack: LanguagePack, heading_allowed: bool) -> str |
     if heading_allowed and plain[-1] not in ",;:." and (ROMAN_HEADING.match(plain) or (len(plain) <= 150 and plain[0].isupper())):
         return "HEADING"
     return None
+
+
+def _sponsors(plain: str, pack: LanguagePack) -> bool:
+    """A sponsors line ("Draft resolution submitted by …"): each language's pattern matches
+    it at the start of the block or after a colon (structure.toml says so), so the search
+    runs only where there is a colon — searching every block cost more than the rest of
+    the classification."""
+    pattern = pack.header_patterns["sponsors"]
+    return bool(pattern.match(plain) or (":" in plain and pattern.search(plain)))

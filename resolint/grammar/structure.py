@@ -3,7 +3,7 @@ recovery that sets aside a token the grammar does not expect instead of giving u
 from __future__ import annotations
 
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput
@@ -27,8 +27,8 @@ class _BlockTokens(Lexer):
 def structure_parser() -> Lark:
     """The LALR parser over block tokens, built once per process; the parse table is kept
     in the user's cache folder (building it costs ~40 ms, loading it ~5 ms)."""
-    grammar = files(__package__).joinpath("resolution.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer=_BlockTokens, cache=cache_file("structure"))
+    grammar = (Path(__file__).parent / "resolution.lark").read_text(encoding="utf-8")
+    return Lark(grammar, parser="lalr", lexer=_BlockTokens, cache=cache_file("structure", grammar))
 
 
 def parse_structure(items: list[Item]) -> tuple[Tree, list[int]]:

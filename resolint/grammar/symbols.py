@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib.resources import files
+from pathlib import Path
 
 from lark import Lark, Token
 from lark.exceptions import UnexpectedInput
@@ -67,8 +67,8 @@ class FoundSymbol:
 def symbol_parser() -> Lark:
     """The LALR parser for one symbol, built once per process; its table is kept in the
     user's cache folder like the structure parser's."""
-    grammar = files(__package__).joinpath("symbols.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer="basic", cache=cache_file("symbols"))
+    grammar = (Path(__file__).parent / "symbols.lark").read_text(encoding="utf-8")
+    return Lark(grammar, parser="lalr", lexer="basic", cache=cache_file("symbols", grammar))
 
 
 # Keyed by one candidate symbol, not a document: the same symbols recur across texts and edits.

@@ -18,14 +18,19 @@ from difflib import SequenceMatcher
 
 SPACES = "\u00a0\u202f\u2009\u2007"  # no-break, narrow no-break, thin, figure space
 HYPHENS = "\u2011\u2010"  # non-breaking hyphen, hyphen
-_FOLD = str.maketrans({**{c: " " for c in SPACES}, **{c: "-" for c in HYPHENS}})
+# One replacement per character: str.replace of a character the text lacks costs one scan,
+# while str.translate looks every character up in a table (it was the largest single cost of
+# linting the corpus: 12 MB/s).
+_FOLDS = tuple((c, " ") for c in SPACES) + tuple((c, "-") for c in HYPHENS)
 _LONE_CR = re.compile(r"\r(?!\n)")
 
 
 def fold(text: str) -> str:
     """`text` with typographic spaces and hyphens as plain ones, and lone carriage returns as
     line feeds; same length, same offsets."""
-    text = text.translate(_FOLD)
+    for typographic, plain in _FOLDS:
+        if typographic in text:
+            text = text.replace(typographic, plain)
     return _LONE_CR.sub("\n", text) if "\r" in text else text
 
 

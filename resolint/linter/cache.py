@@ -41,6 +41,7 @@ from .. import __version__
 from ..document.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from ..document.rule import DOCS_URL
 from ..document.span import Span
+from ..document.user_cache import user_folder
 from .config import Config
 from .render.json import escape_surrogates
 
@@ -88,12 +89,6 @@ def config_fingerprint(config: Config, language: str | None = None) -> str:
         "per-file-ignores": [str(config.root), config.per_file_ignores] if config.per_file_ignores else {},
     }
     return hashlib.sha256(json.dumps(settings, sort_keys=True, default=list).encode()).hexdigest()
-
-
-def user_folder() -> Path:
-    """The user's own resolint folder, outside any checkout: $XDG_CACHE_HOME/resolint."""
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    return (Path(base) if os.path.isabs(base) else Path.home() / ".cache") / "resolint"
 
 
 @cache

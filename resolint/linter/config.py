@@ -19,7 +19,6 @@ up from the linted file. The same loader serves the CLI and the language server.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -136,6 +135,8 @@ def load_config(path: Path) -> Config:
 def _parse_toml(text: str, path: Path) -> dict[str, Any]:
     """The TOML document, or a ConfigError: Python's parser recurses once per nested array or
     table, so a deeply nested value would otherwise end in a RecursionError."""
+    import tomllib  # only where a configuration file is read: most commands read none
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -185,6 +186,8 @@ def _has_tool_table(path: Path) -> bool:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
+    import tomllib
+
     try:
         tool = tomllib.loads(text).get("tool", {})
     except (tomllib.TOMLDecodeError, RecursionError):

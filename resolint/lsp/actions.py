@@ -2,23 +2,25 @@
 unsafe ones marked), "disable RULE for this line", and fix all (`source.fixAll.resolint`).
 
 Pure functions of an `Analysis`: the edits come from the rules' own fixes and from
-`resolint.linter.fixes`, as `resolint check --fix` would apply them.
+`resolint.linter.fixes`, as `resolint check --fix` would apply them. The engine is imported
+where it is used, by then loaded by the analysis (analysis.py says why).
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
 from ..document.diagnostics import Applicability, Diagnostic, Edit
-from ..document.model import Document
 from ..document.span import Span
 from ..grammar.blocks import COMMENT_LINE
 from ..grammar.directives import parse_directive
-from ..linter.engine import INTERNAL_ERROR, lint_document, parse_with
-from ..linter.fixes import fix_until_stable
 from . import convert
 from .analysis import Analysis
+
+if TYPE_CHECKING:
+    from ..document.model import Document
 
 FIX_ALL = "source.fixAll.resolint"
 QUICK_FIX = types.CodeActionKind.QuickFix.value
@@ -27,6 +29,7 @@ QUICK_FIX = types.CodeActionKind.QuickFix.value
 def code_actions(analysis: Analysis, span: Span, only: Sequence[str] | None, document_changes: bool) -> list[types.CodeAction]:
     """The actions for the findings that touch `span`, and fix all; `only` is the client's
     filter of action kinds (None: every kind)."""
+    from ..linter.engine import INTERNAL_ERROR
 
     def edit(edits: Sequence[Edit]) -> types.WorkspaceEdit:
         changes = convert.text_edits(edits, analysis.positions)
@@ -65,6 +68,9 @@ def code_actions(analysis: Analysis, span: Span, only: Sequence[str] | None, doc
 
 def fix_all(analysis: Analysis) -> Edit | None:
     """One edit applying every safe fix, repeated until nothing more applies."""
+
+    from ..linter.engine import lint_document, parse_with
+    from ..linter.fixes import fix_until_stable
 
     def lint(text: str) -> list[Diagnostic]:
         if text is analysis.text:

@@ -4,20 +4,31 @@
 would build) with the same configuration, so the editor and the command line agree on every
 finding. Given the analysis of the version before, it re-parses incrementally
 (linter/incremental.py): the blocks an edit left alone keep their split.
+
+The core (the engine, the rules, the facts, lark) is imported by the first analysis, not by
+the server's start, so that `initialize` is answered without waiting for it; `prepare` runs
+that first analysis on the worker thread as soon as the client is initialized.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
 from ..document.diagnostics import Diagnostic
-from ..document.model import Document
-from ..facts import Facts
-from ..linter.config import Config
-from ..linter.incremental import Linted, relint
+from ..linter.config import DEFAULT, Config
 from . import convert
+
+if TYPE_CHECKING:
+    from ..document.model import Document
+    from ..facts import Facts
+    from ..linter.incremental import Linted
+
+# What `prepare` analyses: short, but with a chapeau and a paragraph of each kind, so that
+# the structure parser and the rules' data are loaded too.
+WARM_UP_TEXT = "The General Assembly,\n\n*Recalling* its resolution 75/1,\n\n1. *Decides* to remain seized of the matter.\n"
 
 
 @dataclass(frozen=True, eq=False)
@@ -42,8 +53,15 @@ def analyse(uri: str, version: int | None, text: str, *, path: str | None, confi
             lint: bool = True, previous: Analysis | None = None) -> Analysis:
     """The analysis of `text`; `previous`, an analysis of an earlier version, is reused
     where the edit left the text alone."""
+    from ..linter.incremental import relint
+
     linted = relint(text, previous.linted if previous else None, config, path=path, lint=lint)
     doc = linted.doc
     lines = doc.lines if len(doc.text) == len(text) else None  # the parser's: folding keeps every line and offset
     positions = convert.PositionMap(text, encoding, lines)
     return Analysis(uri, version, text, doc, linted.findings, positions, config, path, linted.facts, linted)
+
+
+def prepare() -> None:
+    """Load the core by analysing a short text, so that the first real one is not slower."""
+    analyse("untitled:resolint-warm-up", None, WARM_UP_TEXT, path=None, config=DEFAULT, encoding=convert.UTF16)

@@ -7,7 +7,6 @@ from lsprotocol import types
 from ..document.diagnostics import Diagnostic
 from ..document.span import Span
 from ..linter import registry
-from ..linter.hover import hover_at
 from .analysis import Analysis
 
 
@@ -17,6 +16,8 @@ def hover(analysis: Analysis, offset: int) -> types.Hover | None:
         text = "\n\n---\n\n".join(_rule_help(finding) for finding in findings)
         where = Span(min(f.span.start for f in findings), max(f.span.end for f in findings))
     else:
+        from ..linter.hover import hover_at  # loaded with the facts, by the analysis
+
         item = hover_at(analysis.facts, offset)
         if item is None:
             return None

@@ -4,9 +4,13 @@ facts: the markers are the ones the footnote rules read (`facts.footnote_referen
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..document.span import Span
-from ..facts import Facts
-from ..facts.footnotes import Reference
+
+if TYPE_CHECKING:  # the facts are loaded by the analysis, not by the server's start
+    from ..facts import Facts
+    from ..facts.footnotes import Reference
 
 
 def definitions(facts: Facts, offset: int) -> list[Span]:

@@ -32,7 +32,7 @@ from .. import __version__
 from ..linter.compare import VERSION_SUFFIXES
 from ..linter.config import CONFIG_FILES, DEFAULT, Config, ConfigError, ConfigResolver
 from . import actions, completion, convert, hover, navigation, phrases, profiling
-from .analysis import Analysis, analyse
+from .analysis import Analysis, analyse, prepare
 from .documents import Documents, OpenDocument
 from .protocol import ResolintProtocol
 from .scheduler import Scheduler
@@ -171,6 +171,7 @@ def initialize(ls: ResolintServer, params: types.InitializeParams) -> None:
 
 @server.feature(types.INITIALIZED)
 async def initialized(ls: ResolintServer, params: types.InitializedParams) -> None:
+    ls.scheduler.executor.submit(prepare)  # the core loads while the client sends the first document
     capabilities = ls.client_capabilities
     if get_capability(capabilities, "workspace.configuration", False):
         await ls.pull_settings()
