@@ -21,10 +21,10 @@ from ..rules.versions.align import Divergence, Side, pair
 from . import options, registry
 from .config import Config
 from .engine import parse_with, suppressions_of
+from .formats import SUFFIXES
 from .source import SourceError, read_source
 
 LANGUAGE_NAMES = {"en": "English", "fr": "French", "es": "Spanish"}
-VERSION_SUFFIXES = (".md", ".markdown", ".txt", ".docx")  # the files a version may be, in order of preference
 _VERSION_NAME = re.compile(rf"(?P<stem>.+)\.(?P<language>{'|'.join(LANGUAGE_NAMES)})(?P<suffix>\.[^.]+)")
 
 
@@ -107,7 +107,7 @@ def mapped_versions(config: Config, path: Path) -> list[Path]:
 
 def sibling_names(name: str, names) -> list[str]:
     """The other language versions of the file `name` among the `names` of its folder, one
-    per language: of its own suffix if there is one, else the first of VERSION_SUFFIXES."""
+    per language: of its own suffix if there is one, else the first of SUFFIXES."""
     own = named_version(name)
     if own is None:
         return []
@@ -116,7 +116,7 @@ def sibling_names(name: str, names) -> list[str]:
         found = named_version(other)
         if found is None or found[0] != own[0] or found[1] == own[1]:
             continue
-        choice = (-1 if found[2] == own[2] else VERSION_SUFFIXES.index(found[2]), other)
+        choice = (-1 if found[2] == own[2] else SUFFIXES.index(found[2]), other)
         best[found[1]] = min(best.get(found[1], choice), choice)
     return [best[language][1] for language in sorted(best)]
 
@@ -124,7 +124,7 @@ def sibling_names(name: str, names) -> list[str]:
 def named_version(name: str) -> tuple[str, str, str] | None:
     """(stem, language, suffix) of a file named like a language version, else None."""
     match = _VERSION_NAME.fullmatch(name)
-    if match is None or match["suffix"].lower() not in VERSION_SUFFIXES:
+    if match is None or match["suffix"].lower() not in SUFFIXES:
         return None
     return match["stem"], match["language"], match["suffix"].lower()
 

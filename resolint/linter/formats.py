@@ -32,6 +32,8 @@ class Format:
 
 
 FORMATS = {".docx": Format("Word document", "resolint.docx.adapter")}
+TEXT_SUFFIXES = (".md", ".markdown", ".txt")  # read as they are
+SUFFIXES = (*TEXT_SUFFIXES, *FORMATS)  # every file resolint reads, text first
 
 
 def format_of(path: Path | None) -> Format | None:

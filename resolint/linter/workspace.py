@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .config import ConfigError, ConfigResolver
+from .formats import SUFFIXES
 from .patterns import PathPatterns, relative_path
 
-SUFFIXES = (".md", ".txt", ".markdown", ".docx")
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
 STDIN = Path("-")
 

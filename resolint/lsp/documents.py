@@ -16,11 +16,11 @@ from pathlib import Path
 from lsprotocol import types
 from pygls.uris import to_fs_path
 
+from ..linter.formats import TEXT_SUFFIXES
 from .analysis import Analysis
 from .convert import ASTRAL, UTF16, UTF32, PositionMap
 
 LANGUAGE_IDS = ("markdown", "plaintext", "un-resolution")
-SUFFIXES = (".md", ".markdown", ".txt")
 
 _EXOTIC_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines breaks there, LSP does not
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)")
@@ -117,7 +117,7 @@ class OpenDocument:
     @property
     def is_resolution(self) -> bool:
         """Markdown or plain text (a client may send other documents: those are left alone)."""
-        return self.language_id in LANGUAGE_IDS or (self.path is not None and self.path.suffix.lower() in SUFFIXES)
+        return self.language_id in LANGUAGE_IDS or (self.path is not None and self.path.suffix.lower() in TEXT_SUFFIXES)
 
 
 class Documents:

@@ -13,15 +13,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
 from ..document.diagnostics import Diagnostic
-from ..facts.openings import Opening
 from ..linter.config import find_config
 from ..linter.config_edit import EditError, add_phrase
 from . import convert
 from .analysis import Analysis
+
+if TYPE_CHECKING:
+    from ..facts.openings import Opening
 
 CODES = ("VB004", "VB005")
 NEW_CONFIG = ".resolint.toml"

@@ -29,8 +29,8 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from .. import __version__
-from ..linter.compare import VERSION_SUFFIXES
 from ..linter.config import CONFIG_FILES, DEFAULT, Config, ConfigError, ConfigResolver
+from ..linter.formats import SUFFIXES
 from . import actions, completion, convert, hover, navigation, phrases, profiling
 from .analysis import Analysis, analyse, prepare
 from .documents import Documents, OpenDocument
@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 
 WATCHED = [
     *(types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in CONFIG_FILES),
-    types.FileSystemWatcher(glob_pattern="**/*.{" + ",".join(suffix[1:] for suffix in VERSION_SUFFIXES) + "}"),  # language versions
+    types.FileSystemWatcher(glob_pattern="**/*.{" + ",".join(suffix[1:] for suffix in SUFFIXES) + "}"),  # language versions
 ]
 
 

@@ -18,23 +18,23 @@ import logging
 import os
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from lsprotocol import types
 
-from ..facts import Facts
-from ..linter import compare
 from ..linter.config import Config
-from ..linter.engine import parse_with
 from ..linter.source import SourceError, read_source
-from ..rules.versions.align import Side
 from . import convert
 from .analysis import Analysis
 from .documents import Documents, OpenDocument
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:  # the comparison's core is imported on first use, not with the server
+    from ..rules.versions.align import Side
 
-Members = tuple[tuple[str, Side], ...]  # (path, version), the document asking first
+    Members = tuple[tuple[str, Side], ...]  # (path, version), the document asking first
+
+log = logging.getLogger(__name__)
 
 
 class Versions:
@@ -59,6 +59,8 @@ class Versions:
 
     def of(self, path: Path | None) -> list[Path]:
         """The other versions of the file at `path`."""
+        from ..linter import compare
+
         if path is None:
             return []
         return compare.versions_of(path, self.config_at(path), self._listing)
@@ -106,6 +108,8 @@ class Versions:
 
     async def diagnostics(self, document: OpenDocument, result: Analysis) -> list[types.Diagnostic]:
         """The LV findings on the document's text, as its configuration keeps them."""
+        from ..linter import compare
+
         others = self.of(document.path)
         if not others:
             return []
@@ -122,6 +126,8 @@ class Versions:
         return convert.diagnostics(compare.configured(found, result.config, result.doc), result.positions)
 
     def _side(self, result: Analysis) -> Side:
+        from ..linter import compare
+
         side = self._sides.get(result)
         if side is None:
             side = self._sides[result] = compare.side_of(result.facts)
@@ -161,6 +167,10 @@ class Versions:
 
 def _read(path: Path, config: Config) -> Side | str:
     """A version from disk, or why it cannot be read (in the worker)."""
+    from ..facts import Facts
+    from ..linter import compare
+    from ..linter.engine import parse_with
+
     try:
         source = read_source(path)
     except (SourceError, OSError) as error:
@@ -170,6 +180,8 @@ def _read(path: Path, config: Config) -> Side | str:
 
 def _compare(members: Members) -> list[list] | str:
     """Each member's findings, or why the members are not versions of one text (in the worker)."""
+    from ..linter import compare
+
     try:
         compare.check_versions(list(members), hint="")
         return compare.compare_sides([side for _, side in members])
