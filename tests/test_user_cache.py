@@ -84,7 +84,7 @@ def test_a_check_reads_the_same_with_an_empty_a_filled_and_a_garbled_cache(tmp_p
 
 def test_each_grammar_keeps_its_own_parse_table(home):
     """Two resolint versions (or checkouts) with different grammars do not rebuild each other's."""
-    from resolint.grammar.parser import cache_file
+    from resolint.grammar.lark_cache import cache_file
 
     assert cache_file("structure", "start: A") != cache_file("structure", "start: B")
     assert cache_file("structure", "start: A") == cache_file("structure", "start: A")
