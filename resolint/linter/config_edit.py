@@ -128,7 +128,7 @@ def _into_table(text, statements, table, language, kind, entry) -> str | None:
 
 def _new_table(text, statements, table, language, kind, entry) -> str:
     """A new table at the end of the file (a new file gets a comment saying what it is)."""
-    header = ".".join(_toml_key(part) for part in table)
+    header = ".".join(options.toml_key(part) for part in table)
     body = f"[{header}]\n{language}.{kind} = [{entry}]\n"
     if not text.strip():
         return NEW_FILE + "\n" + body
@@ -137,10 +137,6 @@ def _new_table(text, statements, table, language, kind, entry) -> str:
 
 def _indent(line: str) -> str:
     return line[: len(line) - len(line.lstrip(_SPACE))]
-
-
-def _toml_key(part: str) -> str:
-    return part if _BARE.fullmatch(part) else json.dumps(part, ensure_ascii=False)
 
 
 # --- reading the text's statements -------------------------------------------------------

@@ -12,7 +12,7 @@ from typing import Any
 from ..document.langdata import detect_language
 from . import registry
 from .config import KEYS, Config, ConfigResolver, field_name
-from .options import field_default
+from .options import field_default, toml_key
 from .source import SourceError, read_source
 from .workspace import Discovery
 
@@ -167,10 +167,6 @@ def toml_value(value: Any) -> str:
     if isinstance(value, (list, tuple, set, frozenset)):
         return "[" + ", ".join(toml_value(item) for item in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{_key(k)} = {toml_value(v)}" for k, v in value.items()) + "}"
+        return "{" + ", ".join(f"{toml_key(k)} = {toml_value(v)}" for k, v in value.items()) + "}"
     return json.dumps(str(value))
-
-
-def _key(key: str) -> str:
-    return key if key.replace("-", "").replace("_", "").isalnum() and key.isascii() else json.dumps(key)
 

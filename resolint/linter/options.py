@@ -105,11 +105,11 @@ def per_file_ignores(value: Any) -> dict[str, tuple[str, ...]]:
         if problem is None and compile_pattern(pattern.removeprefix("!")) is None:
             problem = "an empty pattern (or a comment), which names no file"
         if problem:
-            raise Invalid(problem, key=_quoted_key(pattern[:80]))
+            raise Invalid(problem, key=toml_key(pattern[:80]))
         try:
             checked[pattern] = selectors(chosen)
         except Invalid as error:
-            raise Invalid(str(error), key=_quoted_key(pattern[:80])) from None
+            raise Invalid(str(error), key=toml_key(pattern[:80])) from None
     return checked
 
 
@@ -121,11 +121,11 @@ def phrases(value: Any) -> dict[str, dict[str, tuple[str, ...]]]:
     checked: dict[str, dict[str, tuple[str, ...]]] = {}
     for code, kinds in value.items():
         if code not in LANGUAGES:
-            raise Invalid(f"expected a language, one of {', '.join(LANGUAGES)}", key=_quoted_key(code))
+            raise Invalid(f"expected a language, one of {', '.join(LANGUAGES)}", key=toml_key(code))
         if not isinstance(kinds, dict):
             raise Invalid(f"expected a table of phrases by kind ({' or '.join(KINDS)}), e.g. {PHRASE_EXAMPLE}", key=code)
         for kind, listed in kinds.items():
-            where = f"{code}.{_quoted_key(kind)}"
+            where = f"{code}.{toml_key(kind)}"
             if kind not in KINDS:
                 raise Invalid(f"expected {' or '.join(KINDS)}", key=where)
             try:
@@ -151,8 +151,9 @@ def _phrase_problem(phrase: str) -> str | None:
     return None
 
 
-def _quoted_key(key: str) -> str:
-    """A TOML key as it is written: bare when it can be, else quoted."""
+def toml_key(key: str) -> str:
+    """A TOML key as it is written: bare when it can be, else quoted (in messages, and in the
+    TOML that `resolint config`, `init` and the phrase quick fix write)."""
     return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
 
 
@@ -244,7 +245,7 @@ def versions(value: Any) -> dict[str, tuple[str, ...]]:
         raise Invalid(f"expected a table of files and their other language versions, e.g. {example}")
     checked: dict[str, tuple[str, ...]] = {}
     for path, others in value.items():
-        key = _quoted_key(path)
+        key = toml_key(path)
         if not path.strip():
             raise Invalid("expected a file's path, got an empty key", key=key)
         try:
