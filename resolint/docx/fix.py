@@ -252,8 +252,9 @@ def _neighbours(word: DocxMap, start: int, end: int) -> tuple[Piece | None, Piec
 def _write(document, word: DocxMap, edits: list[Edit], changes: TrackedChanges | None = None) -> None:
     """Carry `edits` (non-overlapping, each inside one paragraph or removing one whole
     paragraph) over to the document; with `changes`, as tracked changes."""
-    removed = [index for edit in edits if (index := _removed_paragraph(word, edit)) is not None]
-    edits = [edit for edit in edits if _removed_paragraph(word, edit) is None]
+    paired = [(edit, _removed_paragraph(word, edit)) for edit in edits]
+    removed = [index for _, index in paired if index is not None]
+    edits = [edit for edit, index in paired if index is None]
     _edit_paragraphs(document, word, edits, changes)
     for index in removed:
         element = word.paragraphs[index].element
