@@ -31,7 +31,6 @@ from ..document.model import Document
 from ..document.span import Span
 
 _SEPARATOR = frozenset(" \t\u00a0-\u2010\u2011\n")
-_HYPHENS = frozenset("-\u2010\u2011")
 WINDOW = 80  # characters read before an ordinal for the words that show whose session it is
 
 
@@ -46,7 +45,6 @@ class Mention:
     noun: Span | None = None  # the session noun as written ("período", "session")
     noun_correct: str = ""  # the UN spelling of that noun ("período" for "periodo")
     alternatives: tuple[int, ...] = ()  # for a misspelling as near to other ordinals: all of them
-    readable: bool = True  # False for a compound whose words spell no ordinal ("vingtième-troisième")
 
     @property
     def session(self) -> str:
@@ -59,9 +57,8 @@ class Mention:
 
     @property
     def certain(self) -> bool:
-        """Is the session known (not a misspelling as near to two ordinals, nor a compound
-        that spells none)?"""
-        return self.readable and len(self.alternatives) <= 1
+        """Is the session known (not a misspelling as near to two ordinals)?"""
+        return len(self.alternatives) <= 1
 
 
 class SessionWords:
@@ -239,12 +236,11 @@ def _find(text: str, words: SessionWords):
         if found is None:
             continue
         start, stop, numbers = found
-        compound = _compound_start(text, runs, start)
-        written = text[compound:stop]
+        written = text[start:stop]
         noun = text[match.start() : match.end()]
-        yield Mention(Span(compound, stop), Span(compound, phrase_end), numbers[0], kind, written,
+        yield Mention(Span(start, stop), Span(start, phrase_end), numbers[0], kind, written,
                       words.correct(numbers[0], written), Span(match.start(), match.end()), words.noun_form(noun),
-                      numbers if len(numbers) > 1 else (), readable=compound == start)
+                      numbers if len(numbers) > 1 else ())
 
 
 def find_words(text: str, hints: list[str], word: re.Pattern) -> list[re.Match]:
@@ -294,16 +290,6 @@ def _runs_before(text: str, end: int, limit: int) -> list[tuple[int, int]]:
             break
     runs.reverse()
     return runs
-
-
-def _compound_start(text: str, runs: list[tuple[int, int]], start: int) -> int:
-    """Where the hyphenated compound that ends in the ordinal read from `start` begins: at
-    `start` when the ordinal is the whole compound, earlier when only its last words spell one
-    ("soixante-vingtième", "vingtième-troisième": no ordinal, not the twentieth or third)."""
-    for word_start, word_end in reversed(runs):
-        if word_end < start and text[word_end:start] in _HYPHENS:
-            start = word_start
-    return start
 
 
 def _match_ordinal(text: str, runs: list[tuple[int, int]], words: SessionWords) -> tuple[int, int, int] | None:

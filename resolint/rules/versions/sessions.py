@@ -38,7 +38,7 @@ META = RuleMeta(
 def _read(side: Side, unit: Unit) -> list:
     text = side.doc.text
     return [
-        (mention.ordinal, (mention.kind, mention.number if mention.readable else None), mention.ordinal.slice(text))
+        (mention.ordinal, (mention.kind, mention.number), mention.ordinal.slice(text))
         for mention in side.session_mentions(unit)
     ]
 
