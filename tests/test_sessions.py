@@ -17,7 +17,7 @@ from resolint.facts.dates import find_dates, first_date
 from resolint.facts.sessions import mentions
 from resolint.linter.hover import hover_at
 
-from .conftest import ROOT, SPANISH_SAMPLE, require
+from .conftest import CORPUS, ROOT, SPANISH_SAMPLE, require
 
 
 def un_form(language: str, number: int) -> str:
@@ -119,6 +119,56 @@ def test_two_ordinals_in_a_row_are_not_one_misspelt_compound():
 def test_a_misspelling_as_near_to_two_ordinals_names_no_session():
     found = mentions(parse("at its seventy-nixth session"), pack("en"))
     assert len(found) == 1 and not found[0].certain and found[0].alternatives == (76, 79)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "written"),
+    [
+        ("fr", "à sa soixante-vingtième session", "soixante-vingtième"),
+        ("fr", "cette vingtième-troisième session", "vingtième-troisième"),
+        ("fr", "les travaux de sa soixantième-huitième session", "soixantième-huitième"),
+        ("en", "at its seventieth-fifth session", "seventieth-fifth"),
+        ("en", "at its sixty-twentieth session", "sixty-twentieth"),
+        ("es", "en su septuagésimo séptimo octavo período de sesiones", "septuagésimo séptimo octavo"),
+    ],
+)
+def test_a_compound_whose_words_form_no_ordinal_names_no_session(language, text, written):
+    """Not the session of its last word ("soixante-vingtième" is not the twentieth)."""
+    found = mentions(parse(text, language=language), pack(language))
+    assert [(m.written, m.malformed, m.certain) for m in found] == [(written, True, False)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "session"),
+    [
+        ("fr", "à sa soixante-dix-huitième session", "78"),
+        ("fr", "à sa quatre-vingtième session", "80"),
+        ("fr", "à sa soixante et onzième session", "71"),
+        ("fr", "à sa quatre-vingt-dix-septième session", "97"),
+        ("fr", "à sa cent unième session", "101"),
+        ("fr", "à ses deuxième et troisième sessions", "3"),
+        ("en", "at its Seventy-fifth session", "75"),
+        ("en", "at its one hundred and first session", "101"),
+        ("en", "at its twenty-seventh and twenty-eighth sessions", "28"),
+        ("es", "en su septuagésimo quinto período de sesiones", "75"),
+        ("es", "en su octogésimo primer período de sesiones", "81"),
+    ],
+)
+def test_valid_compounds_and_ordinals_side_by_side_stay_valid(language, text, session):
+    found = mentions(parse(text, language=language), pack(language))
+    assert [m.session for m in found if m.certain] == ([session] if session else [])
+    assert not any(m.malformed for m in found)
+
+
+def test_the_malformed_compounds_of_the_official_french_texts_name_no_session():
+    """The published slips of issue 17: each was read as the ordinal of its last word."""
+    files = {"A-RES-79-161.md": "soixante-vingtième", "A-RES-78-6.md": "vingtième-troisième",
+             "A-RES-79-128.md": "soixantième-huitième"}
+    require((CORPUS / "official/fr/A-RES-79-161.md").exists(), "official corpus absent")
+    for name, written in files.items():
+        doc = parse((CORPUS / "official/fr" / name).read_text(encoding="utf-8"), path=name)
+        found = [m for m in Facts(doc).session_mentions if m.written == written]
+        assert found and all(m.malformed and not m.certain for m in found), name
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,7 @@ from ..document.model import Document
 from ..document.span import Span
 
 _SEPARATOR = frozenset(" \t\u00a0-\u2010\u2011\n")
+_HYPHENS = frozenset("-\u2010\u2011")
 WINDOW = 80  # characters read before an ordinal for the words that show whose session it is
 
 
@@ -45,6 +46,7 @@ class Mention:
     noun: Span | None = None  # the session noun as written ("período", "session")
     noun_correct: str = ""  # the UN spelling of that noun ("período" for "periodo")
     alternatives: tuple[int, ...] = ()  # for a misspelling as near to other ordinals: all of them
+    malformed: bool = False  # words joined into a compound that is no ordinal: number 0, no session
 
     @property
     def session(self) -> str:
@@ -57,8 +59,9 @@ class Mention:
 
     @property
     def certain(self) -> bool:
-        """Is the session known (not a misspelling as near to two ordinals)?"""
-        return len(self.alternatives) <= 1
+        """Is the session known (not a misspelling as near to two ordinals, nor a malformed
+        compound)?"""
+        return not self.malformed and len(self.alternatives) <= 1
 
 
 class SessionWords:
@@ -236,8 +239,14 @@ def _find(text: str, words: SessionWords):
         if found is None:
             continue
         start, stop, numbers = found
-        written = text[start:stop]
         noun = text[match.start() : match.end()]
+        compound = _compound_start(text, start, words)
+        if compound < start:
+            written = text[compound:stop]
+            yield Mention(Span(compound, stop), Span(compound, phrase_end), 0, kind, written, written,
+                          Span(match.start(), match.end()), words.noun_form(noun), malformed=True)
+            continue
+        written = text[start:stop]
         yield Mention(Span(start, stop), Span(start, phrase_end), numbers[0], kind, written,
                       words.correct(numbers[0], written), Span(match.start(), match.end()), words.noun_form(noun),
                       numbers if len(numbers) > 1 else ())
@@ -290,6 +299,25 @@ def _runs_before(text: str, end: int, limit: int) -> list[tuple[int, int]]:
             break
     runs.reverse()
     return runs
+
+
+def _compound_start(text: str, start: int, words: SessionWords) -> int:
+    """Where the compound that ends with the ordinal read at `start` begins: the words joined
+    to it by a hyphen ("soixante-vingtième", "vingtième-troisième"), or by a blank when they
+    start ordinals or are ordinals ("sexagésimo septuagésimo quinto"). The ordinal was read as
+    the longest run that forms one, so a compound that reaches further forms none; `start`
+    when nothing is joined."""
+    position = start
+    while position > 0 and text[position - 1] in _SEPARATOR and start - position < 2 and text[position - 1] != "\n":
+        position -= 1
+    run = _runs_before(text, position, 1) if position < start else []
+    if not run:
+        return start
+    word = text[run[0][0] : run[0][1]]
+    key = words.key([word])
+    if not key or not (_HYPHENS & set(text[position:start]) or key in words.leading or key in words.lookup):
+        return start
+    return _compound_start(text, run[0][0], words)
 
 
 def _match_ordinal(text: str, runs: list[tuple[int, int]], words: SessionWords) -> tuple[int, int, int] | None:

@@ -21,13 +21,22 @@ ordinal (two in long compounds) that ends as ordinals end and stands before the 
 noun. When it is as near to two ordinals ("seventy-nixth": sixth or ninth?), both are
 named and no fix is offered.
 
+A compound whose words form no ordinal together — "soixante-vingtième", "vingtième-troisième",
+"septuagésimo séptimo octavo" — is reported as malformed: it names no session (not the
+twentieth, third or eighth its last word would name), and no fix is offered, since which
+session was meant is for the author to say.
+
 ## Why it matters
 Session names are how a reader dates a resolution and finds the documents it cites; the
 spelling is fixed in each language (facts §4.1). "Seventy fifth", "Septuagésimo primero
 período" or "Soixante-et-onzième" are not UN forms. The official texts (1,972 resolutions,
 9,282 session names) hold ten such slips: "octagésimo" four times for "octogésimo",
 "soixante quatorzième", "soixante-dix huitième", "quatre-vingt et unième", "periodo de
-sesiones" three times. The fix writes the UN form.
+sesiones" three times. The fix writes the UN form. They also hold five compounds that are no
+ordinal, each read before as the session of its last word: "soixante-vingtième" (for the
+eightieth, read as the twentieth), "vingtième-troisième" twice (the twenty-third),
+"soixantième-huitième" (the sixty-eighth), "septuagésimo séptimo octavo" (the
+seventy-eighth).
 
 ## Example
 ```markdown
@@ -36,6 +45,15 @@ Seventy fifth session
 *The General Assembly*,
 
 1. *Decides* to consider the question at its seventy-sixth session and at its seventy-nineth session.
+```
+
+```markdown
+<!-- lang: fr -->
+Quatre-vingtième session
+
+*L'Assemblée générale*,
+
+1. *Décide* de poursuivre l'examen de la question à sa soixante-vingtième session.
 ```
 
 ```markdown
@@ -63,6 +81,15 @@ Seventy-fifth session
 *The General Assembly*,
 
 1. *Decides* to consider the question at its seventy-sixth session and at its seventy-ninth session.
+```
+
+```markdown
+<!-- lang: fr -->
+Quatre-vingtième session
+
+*L'Assemblée générale*,
+
+1. *Décide* de poursuivre l'examen de la question à sa quatre-vingt-unième session.
 ```
 
 ```markdown
@@ -103,7 +130,10 @@ META = RuleMeta(
 def check(doc: Document, ctx: Context) -> Iterator[Violation]:
     words = words_for(ctx.language.code)
     for mention in ctx.facts.session_mentions:
-        if not mention.certain:
+        if mention.malformed:
+            yield Violation(mention.ordinal, f"\"{mention.written}\" is no session ordinal: its words form no ordinal "
+                            f"together, so the session it names is not known")
+        elif not mention.certain:
             forms = " or ".join(f"\"{words.correct(n, mention.written)}\" ({n})" for n in mention.alternatives)
             yield Violation(mention.ordinal, f"\"{mention.written}\" is no session ordinal as the UN writes it: {forms}?")
         elif not mention.well_spelt:

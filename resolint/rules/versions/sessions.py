@@ -36,9 +36,11 @@ META = RuleMeta(
 
 
 def _read(side: Side, unit: Unit) -> list:
+    """A mention that names no known session (a compound that is no ordinal, a misspelling
+    as near to two) is a value of its own: it agrees with no session of the other version."""
     text = side.doc.text
     return [
-        (mention.ordinal, (mention.kind, mention.number), mention.ordinal.slice(text))
+        (mention.ordinal, (mention.kind, mention.number if mention.certain else None), mention.ordinal.slice(text))
         for mention in side.session_mentions(unit)
     ]
 
