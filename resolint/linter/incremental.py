@@ -89,20 +89,26 @@ def _relative(emphasis: Emphasis, start: int) -> tuple[int, int, int, int, bool]
 
 
 def _moved(opening: opening_fact.Opening | None, paragraph: Paragraph, delta: int) -> opening_fact.Opening | None:
-    """An earlier version's opening of the same paragraph text, `delta` characters on."""
+    """An earlier version's opening of the same paragraph text, `delta` characters on.
+    Built with tuple.__new__, which takes the fields in order: NamedTuple's `_replace` and
+    constructor were most of the time moving the openings took."""
     if opening is None:
         return None
-    if delta == 0:
-        return opening._replace(paragraph=paragraph)
-    return opening._replace(
-        paragraph=paragraph,
-        emphasis=shift_emphasis(opening.emphasis, delta) if opening.emphasis is not None else None,
-        words=_words(opening.words, delta),
-        after=_words(opening.after, delta),
-        cut=_words((opening.cut,), delta)[0] if opening.cut is not None else None,
-        before=_words(opening.before, delta),
-    )
+    _, kind, emphasis, words, phrase, after, known, whole, extent, cut, before = opening
+    if delta:
+        emphasis = shift_emphasis(emphasis, delta) if emphasis is not None else None
+        words, after, before = _words(words, delta), _words(after, delta), _words(before, delta)
+        cut = _word(cut, delta) if cut is not None else None
+    return _new_tuple(opening_fact.Opening, (paragraph, kind, emphasis, words, phrase, after, known, whole, extent, cut, before))
+
+
+_new_tuple = tuple.__new__
 
 
 def _words(words: tuple[opening_fact.Word, ...], delta: int) -> tuple[opening_fact.Word, ...]:
-    return tuple([opening_fact.Word(word.text, word.start + delta, word.end + delta) for word in words])
+    return tuple([_word(word, delta) for word in words]) if words else words
+
+
+def _word(word: opening_fact.Word, delta: int) -> opening_fact.Word:
+    text, start, end = word
+    return _new_tuple(opening_fact.Word, (text, start + delta, end + delta))
