@@ -35,8 +35,7 @@ class Unit:
 class Side:
     facts: Any  # resolint.facts.Facts
     language: str  # "English"
-    _starts: dict = field(default_factory=dict, repr=False, compare=False)  # id(items) -> (starts, items kept alive)
-    _read: dict = field(default_factory=dict, repr=False, compare=False)  # (reader, id(unit)) -> what it read
+    _read: dict = field(default_factory=dict, repr=False, compare=False)  # reader -> {id(unit): what it read there}
 
     @property
     def doc(self) -> Document:
@@ -50,22 +49,27 @@ class Side:
             found = self._read["units"] = units(self.doc)
         return found
 
-    def read(self, reader, unit: Unit):
-        """`reader(self, unit)`, read once per version for all the pairs it is in."""
-        key = (reader, id(unit))  # the units are kept in self.units, so their ids stay theirs
-        if key not in self._read:
-            self._read[key] = reader(self, unit)
-        return self._read[key]
+    def readings(self, reader) -> dict[int, list]:
+        """What `reader(self)` reads in the whole version — (span, value, as written) in text
+        order — by the unit each item starts in, id(unit) -> items; a unit with none is left
+        out. Read once per version for all the pairs it is in, and in one pass rather than
+        unit by unit: most units hold no item of a kind (the units are kept in self.units,
+        so their ids stay theirs)."""
+        found = self._read.get(reader)
+        if found is None:
+            found = self._read[reader] = self._by_unit(reader(self))
+        return found
 
-    def within(self, items, unit: Unit, start=lambda item: item.span.start) -> list:
-        """The facts (in text order) that start in `unit`."""
-        starts = self._starts.get(id(items))
-        if starts is None:
-            starts = self._starts[id(items)] = ([start(item) for item in items], items)
-        return list(items[bisect_left(starts[0], unit.span.start) : bisect_left(starts[0], unit.span.end)])
-
-    def session_mentions(self, unit: Unit) -> list:
-        return self.within(self.facts.session_mentions, unit, start=lambda mention: mention.ordinal.start)
+    def _by_unit(self, items: list) -> dict[int, list]:
+        starts = [item[0].start for item in items]
+        found = {}
+        if not starts:
+            return found
+        for unit in self.units:
+            low = bisect_left(starts, unit.span.start)
+            if low < len(starts) and starts[low] < unit.span.end:
+                found[id(unit)] = items[low : bisect_left(starts, unit.span.end, low)]
+        return found
 
     def line(self, span: Span) -> int:
         return self.doc.lines.line_of(span.start)
@@ -210,8 +214,8 @@ def _by_anchors(a: Side, pre_a: list[Unit], b: Side, pre_b: list[Unit]):
     if len(pre_a) == len(pre_b):
         yield from zip(pre_a, pre_b)
         return
-    signs_a = [a.read(_signature, unit) for unit in pre_a]
-    signs_b = [b.read(_signature, unit) for unit in pre_b]
+    signs_a = [_signature(a, unit) for unit in pre_a]
+    signs_b = [_signature(b, unit) for unit in pre_b]
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, signs_a, signs_b, autojunk=False).get_opcodes():
         if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
             yield from zip(pre_a[i1:i2], pre_b[j1:j2])
@@ -223,13 +227,24 @@ def _by_anchors(a: Side, pre_a: list[Unit], b: Side, pre_b: list[Unit]):
 
 
 def _signature(side: Side, unit: Unit) -> tuple:
-    facts = side.facts
-    refs = sum(1 for group in facts.footnote_groups for ref in group.references if unit.span.start <= ref.span.start < unit.span.end)
-    return (
-        tuple(s.value for s in side.within(facts.symbol_anchors, unit)),
-        tuple(f.value for f in side.within(facts.figures, unit)),
-        refs,
-    )
+    """The anchors of a unit: its symbols, figures and how many footnotes it references."""
+    symbols, figures, references = (side.readings(reader).get(id(unit), ()) for reader in _ANCHORS)
+    return tuple(value for _, value in symbols), tuple(value for _, value in figures), len(references)
+
+
+def _symbol_anchors(side: Side) -> list:
+    return [(found.span, found.value) for found in side.facts.symbol_anchors]
+
+
+def _figure_anchors(side: Side) -> list:
+    return [(found.span, found.value) for found in side.facts.figures]
+
+
+def _footnote_anchors(side: Side) -> list:
+    return sorted(((ref.span, ref.numbers) for group in side.facts.footnote_groups for ref in group.references), key=lambda item: item[0].start)
+
+
+_ANCHORS = (_symbol_anchors, _figure_anchors, _footnote_anchors)
 
 
 def units(doc: Document) -> list[Unit]:

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...document.rule import RuleMeta
-from .align import Divergence, Pair, Side, Unit
+from .align import Divergence, Pair, Side
 from .values import compare
 
 META = RuleMeta(
@@ -35,9 +35,9 @@ META = RuleMeta(
 )
 
 
-def _read(side: Side, unit: Unit) -> list:
+def _read(side: Side) -> list:
     text = side.doc.text
-    return [(date.span, (date.day, date.month, date.year), date.span.slice(text)) for date in side.within(side.facts.dates, unit)]
+    return [(date.span, (date.day, date.month, date.year), date.span.slice(text)) for date in side.facts.dates]
 
 
 def _same_day(value_a: tuple, value_b: tuple) -> bool:

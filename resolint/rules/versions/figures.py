@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from ...document.langdata import pack
 from ...document.rule import RuleMeta
-from .align import Divergence, Pair, Side, Unit
+from .align import Divergence, Pair, Side
 from .values import compare
 
 META = RuleMeta(
@@ -39,12 +39,12 @@ META = RuleMeta(
 )
 
 
-def _read(side: Side, unit: Unit) -> list:
+def _read(side: Side) -> list:
     volume = _volume_words(side.facts.language.code)
     text = side.doc.text
     return [
         (f.span, ("volume", int(f.value)) if f.value.isdigit() and volume.search(text, max(0, f.span.start - 8), f.span.start) else f.value, f.written)
-        for f in side.within(side.facts.figures, unit)
+        for f in side.facts.figures
         if _significant(f.value)
     ]
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...document.rule import RuleMeta
-from .align import Divergence, Pair, Side, Unit
+from .align import Divergence, Pair, Side
 from .values import compare
 
 META = RuleMeta(
@@ -35,13 +35,13 @@ META = RuleMeta(
 )
 
 
-def _read(side: Side, unit: Unit) -> list:
+def _read(side: Side) -> list:
     """A mention that names no known session (a compound that is no ordinal, a misspelling
     as near to two) is a value of its own: it agrees with no session of the other version."""
     text = side.doc.text
     return [
         (mention.ordinal, (mention.kind, mention.number if mention.certain else None), mention.ordinal.slice(text))
-        for mention in side.session_mentions(unit)
+        for mention in side.facts.session_mentions
     ]
 
 

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 
 from ...document.diagnostics import Severity
 from ...document.rule import RuleMeta
-from .align import Divergence, Pair, Side, Unit
+from .align import Divergence, Pair, Side
 from .values import compare
 
 META = RuleMeta(
@@ -42,8 +42,8 @@ META = RuleMeta(
 _CORRIGENDUM = re.compile(r"/Corr\.\d+$")
 
 
-def _read(side: Side, unit: Unit) -> list:
-    return [(s.span, _CORRIGENDUM.sub("", s.value), s.written) for s in side.within(side.facts.symbol_anchors, unit)]
+def _read(side: Side) -> list:
+    return [(s.span, _CORRIGENDUM.sub("", s.value), s.written) for s in side.facts.symbol_anchors]
 
 
 def check(pair: Pair) -> Iterator[Divergence]:

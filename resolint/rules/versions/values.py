@@ -19,18 +19,21 @@ from collections.abc import Callable, Iterator
 
 from .align import Divergence, Pair, Side, Unit
 
-# (side, unit) -> the facts of that kind in the unit, each as (span, value, as written)
-Reader = Callable[[Side, Unit], list]
+# side -> the facts of that kind in the version, in text order, each as (span, value, as written)
+Reader = Callable[[Side], list]
 
 
 def compare(pair: Pair, read: Reader, *, when: str = "always", once: bool = False, substituted: bool = False,
             agree: Callable[[object, object], bool] | None = None) -> Iterator[Divergence]:
     """The first difference in each aligned pair of units, quoted as written; `agree` says
     which two different values are still the same (the volumes of one treaty's texts)."""
+    read_a, read_b = pair.a.readings(read), pair.b.readings(read)
     for unit_a, unit_b in pair.matched:
         if unit_a is None or unit_b is None:
             continue
-        found_a, found_b = pair.a.read(read, unit_a), pair.b.read(read, unit_b)
+        found_a, found_b = read_a.get(id(unit_a), ()), read_b.get(id(unit_b), ())
+        if not (found_a or found_b):
+            continue
         if once:
             found_a, found_b = _once(found_a), _once(found_b)
         if when == "both" and not (found_a and found_b) or when == "same count" and len(found_a) != len(found_b):
