@@ -125,6 +125,8 @@ class Facts:
 
     @cached_property
     def figures(self) -> tuple[anchors.Anchor, ...]:
-        """Figures and percentages outside symbols and dates."""
+        """Figures and percentages outside symbols, dates and footnote markers (the footnote
+        texts' own labels too)."""
         taken = tuple(sorted([a.span for a in self.symbol_anchors] + [d.span for d in self.dates]))
-        return anchors.figures(self.doc.text, taken, self.language)
+        markers = tuple(sorted([ref.span for ref in self.footnote_references] + [note.label_span for note in self.doc.footnotes]))
+        return anchors.figures(self.doc.text, taken, markers, self.language)

@@ -29,7 +29,6 @@ _RESOLUTION_SYMBOL = re.compile(r"^A/RES/(?=(?:[A-Z]{1,2}-)?\d+/\d+$)")
 # as [0-9], a set it skips to a third faster than the \d category (the texts write figures in
 # ASCII digits).
 _FIGURE = re.compile(r"[0-9](?<![\w/.,]\d)(?:\d{0,2}(?:[ \u00a0\u202f,.]\d{3})+(?![\w/])|\d*(?:[.,]\d+)?(?![\w/]))")
-_MARKUP = re.compile(r"<sup>[^<]*</sup>|\[\^[^\]]*\]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,20 +66,22 @@ def _symbol_value(written: str) -> str:
     return _RESOLUTION_SYMBOL.sub("", written.translate(_DASHES).rstrip("."))
 
 
-def figures(text: str, taken: tuple[Span, ...], language: LanguagePack) -> tuple[Anchor, ...]:
-    """Figures outside `taken` (symbols, dates), footnote markers and figures of scale."""
+def figures(text: str, taken: tuple[Span, ...], markers: tuple[Span, ...], language: LanguagePack) -> tuple[Anchor, ...]:
+    """Figures outside `taken` (symbols, dates) and footnote `markers` (their digits are
+    footnote numbers), and not figures of scale ("2 million"). Both span lists are sorted,
+    each without overlaps."""
     data = language.topic("figures")
     thousands, decimal = data.get("thousands", ","), data.get("decimal", ".")
     scale, form = _patterns(language.code)
-    masked = _MARKUP.sub(lambda m: " " * len(m.group()), text)
     found = []
-    starts = [span.start for span in taken]
-    for match in _FIGURE.finditer(masked):
-        if _inside(taken, starts, match.start()) or scale.match(masked, match.end()):
+    starts, marker_starts = [span.start for span in taken], [span.start for span in markers]
+    for match in _FIGURE.finditer(text):
+        start = match.start()
+        if _inside(taken, starts, start) or _inside(markers, marker_starts, start) or scale.match(text, match.end()):
             continue
         written = match.group()
         value = written if written.isdigit() else _number(written, form, thousands, decimal)
-        found.append(Anchor(Span(match.start(), match.end()), written, value))
+        found.append(Anchor(Span(start, match.end()), written, value))
     return tuple(found)
 
 

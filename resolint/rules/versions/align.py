@@ -35,29 +35,33 @@ class Unit:
 class Side:
     facts: Any  # resolint.facts.Facts
     language: str  # "English"
-    _read: dict = field(default_factory=dict, repr=False, compare=False)  # reader -> {id(unit): what it read there}
+    _kept: dict = field(default_factory=dict, repr=False, compare=False)  # what was worked out of this version
 
     @property
     def doc(self) -> Document:
         return self.facts.doc
 
+    def once(self, compute):
+        """`compute(self)`, worked out once per version for all the pairs it is in."""
+        found = self._kept.get(compute)
+        if found is None:
+            found = self._kept[compute] = compute(self)
+        return found
+
     @property
     def units(self) -> list[Unit]:
-        """The version's units, built once: each version is paired with every other."""
-        found = self._read.get("units")
-        if found is None:
-            found = self._read["units"] = units(self.doc)
-        return found
+        """The version's units (their ids stay theirs while the version keeps them)."""
+        return self.once(_units)
 
     def readings(self, reader) -> dict[int, list]:
         """What `reader(self)` reads in the whole version — (span, value, as written) in text
         order — by the unit each item starts in, id(unit) -> items; a unit with none is left
-        out. Read once per version for all the pairs it is in, and in one pass rather than
-        unit by unit: most units hold no item of a kind (the units are kept in self.units,
-        so their ids stay theirs)."""
-        found = self._read.get(reader)
+        out. Read once per version, and in one pass rather than unit by unit: most units
+        hold no item of a kind."""
+        key = ("readings", reader)
+        found = self._kept.get(key)
         if found is None:
-            found = self._read[reader] = self._by_unit(reader(self))
+            found = self._kept[key] = self._by_unit(reader(self))
         return found
 
     def _by_unit(self, items: list) -> dict[int, list]:
@@ -109,25 +113,31 @@ class Divergence:
 
 
 def pair(a: Side, b: Side) -> Pair:
-    units_a, units_b = a.units, b.units
-    body_a = [unit for unit in units_a if unit.key[0] != "fn"]
-    body_b = [unit for unit in units_b if unit.key[0] != "fn"]
-    matched = list(_by_key(body_a, body_b))
-    matched.extend(_by_anchors(a, _kind(body_a, "pre"), b, _kind(body_b, "pre")))
-    references = tuple(_references(_referenced(a, body_a), _referenced(b, body_b), matched))
-    matched.extend(_footnote_texts(_kind(units_a, "fn"), _kind(units_b, "fn"), references))
+    kinds_a, kinds_b = a.once(_kinds), b.once(_kinds)
+    matched = list(_by_key(kinds_a, kinds_b))
+    matched.extend(_by_anchors(a, kinds_a["pre"], b, kinds_b["pre"]))
+    references = tuple(_references(a.once(_referenced), b.once(_referenced), matched))
+    matched.extend(_footnote_texts(kinds_a["fn"], kinds_b["fn"], references))
     return Pair(a, b, tuple(matched), references)
 
 
-def _kind(found: list[Unit], kind: str) -> list[Unit]:
-    return [unit for unit in found if unit.key[0] == kind]
+def _units(side: Side) -> list[Unit]:
+    return units(side.doc)
 
 
-def _by_key(body_a: list[Unit], body_b: list[Unit]):
+def _kinds(side: Side) -> dict[str, list[Unit]]:
+    """The units of each kind as pairing takes them: header lines, preambular paragraphs,
+    footnote texts, and the keyed rest (operative paragraphs, meeting lines) in text order."""
+    found: dict[str, list[Unit]] = {"header": [], "pre": [], "fn": [], "keyed": []}
+    for unit in side.units:
+        found[unit.key[0] if unit.key[0] in found else "keyed"].append(unit)
+    return found
+
+
+def _by_key(kinds_a: dict[str, list[Unit]], kinds_b: dict[str, list[Unit]]):
     """Numbered units by key, header lines by their kinds in order."""
-    yield from _headers(_kind(body_a, "header"), _kind(body_b, "header"))
-    keyed = [unit for unit in body_a if unit.key[0] not in ("pre", "header")]
-    others = [unit for unit in body_b if unit.key[0] not in ("pre", "header")]
+    yield from _headers(kinds_a["header"], kinds_b["header"])
+    keyed, others = kinds_a["keyed"], kinds_b["keyed"]
     keys_a = {unit.key for unit in keyed}
     keyed_b = {unit.key: unit for unit in others}
     yield from ((unit, keyed_b.get(unit.key)) for unit in keyed)
@@ -150,9 +160,10 @@ def _headers(header_a: list[Unit], header_b: list[Unit]):
 _EVERY_RESOLUTION = ("session", "agenda", "adoption", "number_title")
 
 
-def _referenced(side: Side, body: list[Unit]) -> list[Reference]:
-    """Each footnote number referenced in the body, in text order, with its unit."""
-    spans = sorted(body, key=lambda unit: unit.span.start)
+def _referenced(side: Side) -> list[Reference]:
+    """Each footnote number referenced in the body (every unit but the footnote texts), in
+    text order, with its unit."""
+    spans = sorted((unit for unit in side.units if unit.key[0] != "fn"), key=lambda unit: unit.span.start)
     starts = [unit.span.start for unit in spans]
     found = []
     for group in side.facts.footnote_groups:
