@@ -15,15 +15,16 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Any
+from typing import Any, NamedTuple
 
 from ...document.model import Document, Paragraph
 from ...document.span import Span
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """One paragraph (or header line, footnote text) of one version."""
+class Unit(NamedTuple):
+    """One paragraph (or header line, footnote text) of one version. A named tuple, built a
+    third faster than a frozen dataclass: a version has hundreds. The rules tell units apart
+    by id(), never by value."""
 
     key: tuple
     name: str  # how a message names it: "operative paragraph 5"
@@ -286,7 +287,8 @@ def _once(seen: dict[tuple, int], key: tuple) -> tuple:
 
 
 def _unit(doc: Document, key: tuple, name: str, paragraph: Paragraph) -> Unit:
-    span = Span(paragraph.pieces[0].start, paragraph.pieces[-1].end)
+    pieces = paragraph.pieces
+    span = pieces[0] if len(pieces) == 1 else Span(pieces[0].start, pieces[-1].end)
     return Unit(key, name, span, paragraph.head(doc.text))
 
 
