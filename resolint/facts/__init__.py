@@ -127,6 +127,6 @@ class Facts:
     def figures(self) -> tuple[anchors.Anchor, ...]:
         """Figures and percentages outside symbols, dates and footnote markers (the footnote
         texts' own labels too)."""
-        taken = tuple(sorted([a.span for a in self.symbol_anchors] + [d.span for d in self.dates]))
-        markers = tuple(sorted([ref.span for ref in self.footnote_references] + [note.label_span for note in self.doc.footnotes]))
-        return anchors.figures(self.doc.text, taken, markers, self.language)
+        taken = [found.span for found in (*self.symbol_anchors, *self.dates, *self.footnote_references)]
+        taken.extend(note.label_span for note in self.doc.footnotes)
+        return anchors.figures(self.doc.text, taken, self.language)

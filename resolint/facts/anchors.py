@@ -51,14 +51,15 @@ def _symbol_matches(text: str):
         start = slash
         while start > end and (text[start - 1].isalnum() or text[start - 1] in _SYMBOL_MARKS):
             start -= 1
-        end = slash + 1
-        while end < len(text) and (text[end].isalnum() or text[end] in _SYMBOL_MARKS or text[end] == "/"):
-            end += 1
+        end = _WORD_AFTER.match(text, slash + 1).end()
         yield from _SYMBOL.finditer(text, start, end)
         slash = text.find("/", end)
 
 
 _SYMBOL_MARKS = "._-\u2011\u2013"
+# The rest of the word after a slash: letters, digits, the marks and further slashes (\w is
+# str.isalnum and "_").
+_WORD_AFTER = re.compile(r"[\w.\-\u2011\u2013/]*")
 
 
 def _symbol_value(written: str) -> str:
@@ -66,18 +67,18 @@ def _symbol_value(written: str) -> str:
     return _RESOLUTION_SYMBOL.sub("", written.translate(_DASHES).rstrip("."))
 
 
-def figures(text: str, taken: tuple[Span, ...], markers: tuple[Span, ...], language: LanguagePack) -> tuple[Anchor, ...]:
-    """Figures outside `taken` (symbols, dates) and footnote `markers` (their digits are
-    footnote numbers), and not figures of scale ("2 million"). Both span lists are sorted,
-    each without overlaps."""
+def figures(text: str, taken: list[Span], language: LanguagePack) -> tuple[Anchor, ...]:
+    """Figures outside `taken` (symbols, dates, footnote markers: spans in any order, which
+    may overlap), and not figures of scale ("2 million")."""
     data = language.topic("figures")
     thousands, decimal = data.get("thousands", ","), data.get("decimal", ".")
     scale, form = _patterns(language.code)
+    starts, ends = _coalesced(taken)
     found = []
-    starts, marker_starts = [span.start for span in taken], [span.start for span in markers]
     for match in _FIGURE.finditer(text):
         start = match.start()
-        if _inside(taken, starts, start) or _inside(markers, marker_starts, start) or scale.match(text, match.end()):
+        index = bisect_right(starts, start) - 1
+        if index >= 0 and start < ends[index] or scale.match(text, match.end()):
             continue
         written = match.group()
         value = written if written.isdigit() else _number(written, form, thousands, decimal)
@@ -85,10 +86,18 @@ def figures(text: str, taken: tuple[Span, ...], markers: tuple[Span, ...], langu
     return tuple(found)
 
 
-def _inside(spans: tuple[Span, ...], starts: list[int], offset: int) -> bool:
-    """Whether `offset` lies in one of `spans` (sorted by start, not overlapping; `starts` their starts)."""
-    index = bisect_right(starts, offset) - 1
-    return index >= 0 and offset < spans[index].end
+def _coalesced(spans: list[Span]) -> tuple[list[int], list[int]]:
+    """The starts and ends of the ranges `spans` cover, in order, overlapping spans joined
+    (a date holds the marker of "1<sup>er</sup>")."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for span in sorted(spans, key=lambda span: span.start):
+        if ends and span.start < ends[-1]:
+            ends[-1] = max(ends[-1], span.end)
+        else:
+            starts.append(span.start)
+            ends.append(span.end)
+    return starts, ends
 
 
 @lru_cache(maxsize=None)
