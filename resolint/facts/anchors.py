@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..document.langdata import LanguagePack, pack
 from ..document.span import Span
@@ -31,8 +31,9 @@ _RESOLUTION_SYMBOL = re.compile(r"^A/RES/(?=(?:[A-Z]{1,2}-)?\d+/\d+$)")
 _FIGURE = re.compile(r"[0-9](?<![\w/.,]\d)(?:\d{0,2}(?:[ \u00a0\u202f,.]\d{3})+(?![\w/])|\d*(?:[.,]\d+)?(?![\w/]))")
 
 
-@dataclass(frozen=True, slots=True)
-class Anchor:
+class Anchor(NamedTuple):
+    """A symbol or figure where it stands (a named tuple: a text has hundreds)."""
+
     span: Span
     written: str
     value: str  # the symbol without inner spaces, or the figure as a plain number

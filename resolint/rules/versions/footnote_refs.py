@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...document.rule import RuleMeta
-from .align import Divergence, Pair, Reference
+from .align import Divergence, Pair, Reference, Unit
 
 META = RuleMeta(
     code="LV002",
@@ -38,13 +38,12 @@ META = RuleMeta(
 
 def check(pair: Pair) -> Iterator[Divergence]:
     counterpart = {id(b): a.key for a, b in pair.matched if a is not None and b is not None}
-    unit_of = {id(u): (v or u) for a, b in pair.matched for u, v in ((a, b), (b, a)) if u is not None}
     references = pair.references
     shift = 0  # how much higher the numbers of b run, after the footnotes only one version has
     for index, (ref_a, ref_b) in enumerate(references):
         if ref_a is None or ref_b is None:
             shift += 1 if ref_a is None else -1
-            yield _one_sided(ref_a, ref_b, unit_of)
+            yield _one_sided(pair, ref_a, ref_b)
             continue
         if counterpart.get(id(ref_b.unit)) != ref_a.unit.key:
             yield _divergence(ref_a, ref_b, f"footnote {ref_a.number} in {ref_a.unit.name}", f"footnote {ref_b.number} in {ref_b.unit.name}")
@@ -60,13 +59,19 @@ def _next_difference(references, index: int) -> int | None:
     return None
 
 
-def _one_sided(ref_a: Reference | None, ref_b: Reference | None, unit_of: dict) -> Divergence:
+def _one_sided(pair: Pair, ref_a: Reference | None, ref_b: Reference | None) -> Divergence:
     """A footnote one version lacks, quoted at the other's aligned paragraph."""
     if ref_b is None:
-        there = unit_of[id(ref_a.unit)]
+        there = _aligned_with(pair, ref_a.unit, 0)
         return Divergence(ref_a.span, there.head, f"footnote {ref_a.number}", "nothing", ref_a.unit.key, there.key)
-    there = unit_of[id(ref_b.unit)]
+    there = _aligned_with(pair, ref_b.unit, 1)
     return Divergence(there.head, ref_b.span, "nothing", f"footnote {ref_b.number}", there.key, ref_b.unit.key)
+
+
+def _aligned_with(pair: Pair, unit: Unit, side: int) -> Unit:
+    """The unit paired with `unit` (of version a for side 0, b for 1), else `unit` itself:
+    looked up only for a footnote one version lacks, which is rare."""
+    return next((match[1 - side] or unit for match in pair.matched if match[side] is unit), unit)
 
 
 def _divergence(ref_a: Reference, ref_b: Reference, value_a: str, value_b: str) -> Divergence:
