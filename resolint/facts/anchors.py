@@ -49,6 +49,9 @@ def _symbol_matches(text: str):
     end = 0
     slash = text.find("/")
     while slash >= 0:
+        if text.startswith("sup>", slash + 1):  # "</sup>", the end of a footnote marker: no symbol
+            slash = text.find("/", slash + 5)
+            continue
         start = slash
         while start > end and (text[start - 1].isalnum() or text[start - 1] in _SYMBOL_MARKS):
             start -= 1
