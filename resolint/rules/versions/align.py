@@ -42,11 +42,12 @@ class Side:
     def doc(self) -> Document:
         return self.facts.doc
 
-    def once(self, compute):
-        """`compute(self)`, worked out once per version for all the pairs it is in."""
-        found = self._kept.get(compute)
+    def once(self, compute, *args):
+        """`compute(self, *args)`, worked out once per version for all the pairs it is in."""
+        key = (compute, *args)
+        found = self._kept.get(key)
         if found is None:
-            found = self._kept[compute] = compute(self)
+            found = self._kept[key] = compute(self, *args)
         return found
 
     @property
@@ -55,26 +56,11 @@ class Side:
         return self.once(_units)
 
     def readings(self, reader) -> dict[int, list]:
-        """What `reader(self)` reads in the whole version — (span, value, as written) in text
-        order — by the unit each item starts in, id(unit) -> items; a unit with none is left
-        out. Read once per version, and in one pass rather than unit by unit: most units
-        hold no item of a kind."""
-        key = ("readings", reader)
-        found = self._kept.get(key)
-        if found is None:
-            found = self._kept[key] = self._by_unit(reader(self))
-        return found
-
-    def _by_unit(self, items: list) -> dict[int, list]:
-        starts = [item[0].start for item in items]
-        found = {}
-        if not starts:
-            return found
-        for unit in self.units:
-            low = bisect_left(starts, unit.span.start)
-            if low < len(starts) and starts[low] < unit.span.end:
-                found[id(unit)] = items[low : bisect_left(starts, unit.span.end, low)]
-        return found
+        """What `reader(self)` reads in the whole version (items in text order, each a tuple
+        that starts with its span) by the unit each item starts in: id(unit) -> items, a unit
+        with none left out. Read once per version, and in one pass rather than unit by unit:
+        most units hold no item of a kind."""
+        return self.once(_by_unit, reader)
 
     def line(self, span: Span) -> int:
         return self.doc.lines.line_of(span.start)
@@ -124,6 +110,19 @@ def pair(a: Side, b: Side) -> Pair:
 
 def _units(side: Side) -> list[Unit]:
     return units(side.doc)
+
+
+def _by_unit(side: Side, reader) -> dict[int, list]:
+    items = reader(side)
+    starts = [item[0].start for item in items]
+    found = {}
+    if not starts:
+        return found
+    for unit in side.units:
+        low = bisect_left(starts, unit.span.start)
+        if low < len(starts) and starts[low] < unit.span.end:
+            found[id(unit)] = items[low : bisect_left(starts, unit.span.end, low)]
+    return found
 
 
 def _kinds(side: Side) -> dict[str, list[Unit]]:
