@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from resolint.facts import Facts
+from resolint.grammar.parser import parse
 from resolint.linter.compare import compare, read_versions
 from tests.conftest import CORPUS, require
 from tests.test_cli import err, out, run
@@ -17,6 +19,24 @@ def triple(name: str):
     paths = [OFFICIAL / language / name for language in ("en", "fr", "es")]
     require(all(path.is_file() for path in paths), f"the official corpus has no {name} in en, fr and es")
     return paths
+
+
+def test_figures_pass_over_footnote_markers():
+    """The digits of a footnote marker or of a footnote text's label are footnote numbers, not
+    figures to compare; a figure just before or after a marker still is one."""
+    text = (
+        "*The General Assembly*,\n\n"
+        "1. *Decides* to appropriate 1,500,000 dollars<sup>12</sup> for 2025[^3] and 450<sup>4</sup>posts;\n\n"
+        "[^3]: See 900 items.\n"
+    )
+    figures = Facts(parse(text, language="en")).figures
+    assert [(figure.written, figure.value) for figure in figures] == [
+        ("1", "1"), ("1,500,000", "1500000"), ("2025", "2025"), ("450", "450"), ("900", "900")
+    ]
+    facts = Facts(parse(triple("A-RES-78-182.md")[1].read_text(encoding="utf-8")))
+    markers = [reference.span for reference in facts.footnote_references]
+    assert len(markers) > 10 and len(facts.figures) > 100
+    assert not any(marker.start <= figure.span.start < marker.end for figure in facts.figures for marker in markers)
 
 
 def test_versions_that_agree_exit_0():
