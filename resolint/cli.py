@@ -380,7 +380,7 @@ def server(
     stdio: bool = typer.Option(False, "--stdio", help="Talk over standard input and output (the only transport; editor clients pass it)."),
 ) -> None:
     """Start the language server for editors (LSP over standard input and output)."""
-    from .lsp.server import serve  # pygls loads only here, never for `check`
+    from .lsp.start import serve  # pygls loads only here, never for `check`
 
     serve()
 

@@ -16,9 +16,10 @@ WAIT = 60
 class RawServer:
     """`resolint server` over pipes, spoken to in framed JSON-RPC by hand."""
 
-    def __init__(self) -> None:
-        self.process = subprocess.Popen(SERVER, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    def __init__(self, command: list[str] = SERVER) -> None:
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
         self.messages: queue.Queue = queue.Queue()
+        self.seen: list[dict] = []  # every message received, in order
         threading.Thread(target=self._read, daemon=True).start()
 
     def send_bytes(self, body: bytes) -> None:
@@ -55,7 +56,9 @@ class RawServer:
             if not line or length is None:
                 self.messages.put(None)
                 return
-            self.messages.put(json.loads(stream.read(length)))
+            message = json.loads(stream.read(length))
+            self.seen.append(message)
+            self.messages.put(message)
 
 
 def test_protocol_errors_are_answered_and_the_server_keeps_serving(tmp_path):

@@ -25,6 +25,8 @@ from pygls.exceptions import JsonRpcException
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
 
+from .early import EarlyAnswer
+
 log = logging.getLogger(__name__)
 
 
@@ -39,6 +41,8 @@ class BadMessage:
 
 
 class ResolintProtocol(LanguageServerProtocol):
+    early: EarlyAnswer | None = None  # the `initialize` early.py answered before pygls ran
+
     def structure_message(self, data: dict[str, Any]):
         try:
             return super().structure_message(data)
@@ -70,6 +74,14 @@ class ResolintProtocol(LanguageServerProtocol):
     def parse_error(self, error: json.JSONDecodeError) -> None:
         """A message body that is not JSON: JSON-RPC answers with a null id."""
         self._error(None, types.ErrorCodes.ParseError, f"parse error: {error}")
+
+    def _send_data(self, data) -> None:
+        """Everything pygls sends, less its own answer to an `initialize` already answered."""
+        if self.early is not None and _answers(data, self.early.id):
+            early, self.early = self.early, None
+            _compare(early, json.loads(json.dumps(data, default=self._serialize_message)))
+            return
+        super()._send_data(data)
 
     def _error(self, identifier: Any, code: types.ErrorCodes, message: str) -> None:
         if isinstance(identifier, (int, str)) and not isinstance(identifier, bool):
@@ -112,6 +124,21 @@ class ResolintProtocol(LanguageServerProtocol):
         # it walks the table, which must not change under it).
         if not future.cancelled() and self._request_futures.get(msg_id) is future:
             del self._request_futures[msg_id]
+
+
+def _answers(data, identifier) -> bool:
+    """Whether `data` is a response (not a request of the server's) to request `identifier`."""
+    return getattr(data, "id", None) == identifier and not hasattr(data, "method")
+
+
+def _compare(early: EarlyAnswer, response: dict) -> None:
+    if "error" in response:
+        log.error("initialize was answered before pygls read it, and pygls then refused it: %s",
+                  response["error"].get("message"))
+    elif response.get("result") != early.result:
+        log.error("initialize was answered before pygls read it, differently from pygls' answer "
+                  "(capabilities.json is out of date): early %s, pygls %s",
+                  json.dumps(early.result, sort_keys=True), json.dumps(response.get("result"), sort_keys=True))
 
 
 def _one_line(error: BaseException) -> str:

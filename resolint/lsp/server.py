@@ -34,6 +34,7 @@ from ..linter.formats import SUFFIXES
 from . import actions, completion, convert, hover, navigation, phrases, profiling
 from .analysis import Analysis, analyse, prepare
 from .documents import Documents, OpenDocument
+from .early import EarlyAnswer
 from .protocol import ResolintProtocol
 from .scheduler import Scheduler
 from .settings import SECTION, Settings, parse_settings
@@ -351,11 +352,13 @@ class _Brief(logging.Formatter):
         return text.split("\n", 1)[0] if "Traceback (most recent call last)" in text else text  # pygls puts some in messages
 
 
-def serve() -> None:
-    """Serve one client over standard input and output until it says `exit`."""
+def serve(stdin=None, stdout=None, early: EarlyAnswer | None = None) -> None:
+    """Serve one client over standard input and output until it says `exit`; `early` is
+    the `initialize` request early.py already answered, whose second answer is dropped."""
     debug = os.environ.get("RESOLINT_LOG", "").lower() == "debug"
     handler = logging.StreamHandler(sys.stderr)
     fmt = "resolint server: %(levelname)s %(name)s: %(message)s"
     handler.setFormatter(logging.Formatter(fmt) if debug else _Brief(fmt))
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, handlers=[handler])
-    server.start_io()
+    server.protocol.early = early
+    server.start_io(stdin, stdout)
