@@ -1,4 +1,4 @@
 """`python -m resolint`: the same as the `resolint` command."""
-from .cli import run
+from .console import main
 
-run()
+main()

@@ -1,35 +1,25 @@
-"""The command line: a thin layer over the core (parse, lint, render)."""
+"""The command line: a thin layer over the core (parse, lint, render).
+
+`check` itself is resolint/checking.py, which the console entry (console.py) runs without
+typer; here it is built into the typer command from checking.OPTIONS, for `--help` and for
+the command lines the console entry leaves to typer."""
 from __future__ import annotations
 
+import inspect
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from . import __version__
-from .document.diagnostics import Severity
+from . import __version__, checking
+from .checking import OPTIONS, PATHS_HELP, USAGE_ERROR, fail
 from .linter import options
-from .linter.cache import DEFAULT_FOLDER, LintCache
 from .linter.config import ConfigError, ConfigResolver
 from .linter.render import RENDERERS
 from .linter.render.printable import printable, printable_lines
-from .linter.runner import (
-    CheckOptions,
-    check_files,
-    diff_of,
-    errors,
-    notes,
-    report_rows,
-    summary,
-    write_fixes,
-    write_reviews,
-)
 from .linter.source import SourceError, read_source, read_stdin, write_output
-from .linter.workspace import STDIN, Discovery, WorkspaceError
-from .linter.workspace import changed_since as files_changed_since
 
 app = typer.Typer(
     name="resolint",
@@ -39,12 +29,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-USAGE_ERROR = 2
-
-
-def _fail(message: str) -> None:
-    typer.echo(printable(f"resolint: error: {message}"), err=True)
 
 
 def _version(value: bool) -> None:
@@ -61,141 +45,48 @@ def main(
 
 
 def _usage(message: str) -> typer.Exit:
-    _fail(message)
+    fail(message)
     return typer.Exit(USAGE_ERROR)
 
 
-def _option(flag: str, read, value):
-    """`value` as options.py reads it (None when not given); a bad one ends the command
-    with one line naming the flag, and exit 2."""
-    if value is None:
-        return None
-    try:
-        return read(value)
-    except options.Invalid as error:
-        raise _usage(error.at(flag)) from None
+def _through_typer(helper):
+    """A helper of resolint.checking whose checking.Stop ends the command through typer."""
+    def helper_here(*args):
+        try:
+            return helper(*args)
+        except checking.Stop as stop:
+            raise typer.Exit(stop.code) from None
+    return helper_here
 
 
-def _selectors(flag: str, values: Optional[list[str]]) -> Optional[tuple[str, ...]]:
-    """`--select ST,VB001 --select VB` as one checked tuple of selectors."""
-    if not values:
-        return None
-    split = tuple(item.strip() for value in values for item in value.split(",") if item.strip())
-    return _option(flag, options.selectors, split) if split else None
+_option = _through_typer(checking.option)
+_resolver = _through_typer(checking.resolver)
+
+_ANNOTATIONS = {checking.FLAG: bool, checking.TEXT: Optional[str], checking.NUMBER: Optional[int], checking.PATH: Optional[Path],
+                checking.REPEATED: Optional[list[str]]}
 
 
-def _resolver(select, ignore, lang: Optional[str]) -> ConfigResolver:
-    """The configuration of each file, with the command line's values on top."""
-    try:
-        return ConfigResolver(select=_selectors("--select", select), ignore=_selectors("--ignore", ignore),
-                              language=_option("--lang", options.language, lang))
-    except ConfigError as error:
-        raise _usage(str(error)) from None
+def _check_signature() -> inspect.Signature:
+    """check's parameters as typer reads them, from checking.OPTIONS (declared once)."""
+    keyword = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    paths = inspect.Parameter("paths", keyword, default=typer.Argument(None, help=PATHS_HELP), annotation=list[str])
+    return inspect.Signature([paths, *(
+        inspect.Parameter(
+            entry.name, keyword, annotation=_ANNOTATIONS[entry.kind],
+            default=typer.Option(entry.default, *entry.flags, help=entry.help, envvar=entry.envvar),
+        )
+        for entry in OPTIONS
+    )], return_annotation=None)
 
 
-def _hide_hints(results) -> None:
-    """Hints are for editors, which show them faintly; a report lists them only when asked."""
-    for result in results:
-        if result.diagnostics:
-            result.diagnostics = [d for d in result.diagnostics if d.severity is not Severity.HINT]
-
-
-@app.command()
-def check(
-    paths: list[str] = typer.Argument(None, help="Files or folders to lint; '-' reads standard input."),
-    output_format: str = typer.Option("text", "--format", help="Output format: text, json, sarif, github or junit."),
-    select: Optional[list[str]] = typer.Option(None, "--select", help="Rules to enable: codes, names or prefixes (comma-separated)."),
-    ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Rules to disable: codes, names or prefixes (comma-separated)."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Language of the text (en, es, fr, or auto: detect it); the configuration's when not given."),
-    fix: bool = typer.Option(False, "--fix", help="Apply the safe fixes to the files, then report what is left."),
-    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff, apply the unsafe fixes too."),
-    diff: bool = typer.Option(False, "--diff", help="Print the fixes as a unified diff instead of writing them; exit 1 when there is one."),
-    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit with 0 even when problems are found."),
-    show_hints: bool = typer.Option(False, "--show-hints", help="Report the hints too (findings of 'hint' severity, which editors show faintly)."),
-    output_file: Optional[Path] = typer.Option(None, "--output-file", "-o", help="Write the report to this file instead of standard output."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Files linted in parallel (default: the number of CPUs)."),
-    changed_since: Optional[str] = typer.Option(None, "--changed-since", help="Only files changed since this git revision (from its merge base with HEAD), e.g. origin/main."),
-    force_exclude: bool = typer.Option(False, "--force-exclude", help="Apply the configured exclude patterns to files named on the command line too."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the cache."),
-    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", envvar="RESOLINT_CACHE_DIR", help=f"Where to keep the cache (default: {DEFAULT_FOLDER})."),
-    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="File name to report (and find the configuration by) for '-'."),
-    review: bool = typer.Option(False, "--review", help="For each Word document, write a review copy (draft.reviewed.docx): findings as comments, fixes as tracked changes."),
-    force: bool = typer.Option(False, "--force", help="With --review, replace a review copy even if it was changed since resolint wrote it."),
-    changes: bool = typer.Option(False, "--changes", help="For Word documents with tracked changes, report only what the changes introduce (the text as accepted, against the text as it was)."),
-) -> None:
+def check(paths: list[str] | None, **values) -> None:
     """Lint resolution texts and print what needs fixing (or fix it)."""
-    _refuse_bad_options(output_format, paths, fix or diff or review or not unsafe_fixes, jobs)
-    configs = _resolver(select, ignore, lang)
-    discovery = Discovery(configs, force_exclude=force_exclude)
-    targets = list(discovery.files(paths))
-    if changed_since is not None:
-        try:
-            changed = files_changed_since(changed_since)
-        except WorkspaceError as error:
-            raise _usage(str(error)) from None
-        targets = [target for target in targets if target == STDIN or target.resolve() in changed]
-    if output_file is not None and _one_of(output_file, targets):
-        raise _usage(f"{output_file}: is one of the files being checked; choose another output file")
-    cache = None if no_cache else LintCache(cache_dir or Path(DEFAULT_FOLDER))
-    options = CheckOptions(
-        fix=fix or diff, unsafe=unsafe_fixes, jobs=jobs or os.cpu_count() or 1, stdin_name=stdin_filename, diff=diff,
-        changes=changes,
-    )
-    results = check_files(targets, configs, options, cache)
-    if review:
-        write_reviews(results, configs, unsafe=unsafe_fixes, force=force, hints=show_hints)
-    _report(results, targets, discovery, configs, cache, output_format, output_file,
-            fix=fix, diff=diff, unsafe=unsafe_fixes, show_hints=show_hints, exit_zero=exit_zero)
+    raise typer.Exit(checking.check(paths, **values))
 
 
-def _refuse_bad_options(output_format: str, paths, unsafe_allowed: bool, jobs: int | None) -> None:
-    """The usage errors of `check`, before any file is read."""
-    _option("--format", options.report_format, output_format)
-    _option("--jobs", options.jobs, jobs)
-    if not paths:
-        raise _usage("no files given (use '-' for standard input, '.' for this folder)")
-    if not unsafe_allowed:
-        raise _usage("--unsafe-fixes applies with --fix, --diff or --review")
-
-
-def _report(results, targets, discovery, configs, cache, output_format: str, output_file: Path | None, *,
-            fix: bool, diff: bool, unsafe: bool, show_hints: bool, exit_zero: bool) -> None:
-    """Write the fixes, the report, the errors and notes, the summary; exit with the status."""
-    to_stdin = any(target == STDIN for target in targets)
-
-    if diff:
-        report = diff_of(results)
-    elif fix and to_stdin:
-        report = "".join(r.text for r in results if r.source is not None)  # the fixed text, for editors
-    else:
-        if fix:
-            write_fixes(results, configs, cache, unsafe=unsafe)
-        if not show_hints:
-            _hide_hints(results)
-        # The machine formats also carry each file that could not be checked (RL001); text has the stderr line.
-        report = RENDERERS[output_format](report_rows(results, discovery.errors, problems=output_format != "text"))
-
-    failures = list(dict.fromkeys(errors(results) + [str(error) for error in discovery.errors]))
-    for message in failures:
-        _fail(message)
-    for message in discovery.notes + ([cache.note] if cache is not None and cache.note else []) + notes(results):
-        typer.echo(printable(f"resolint: note: {message}"), err=True)
-    if output_file is not None and not (fix and to_stdin):
-        try:
-            write_output(output_file, report)
-        except OSError as error:
-            raise _usage(f"{output_file}: cannot write: {error.strerror or error}") from None
-    else:
-        sys.stdout.write(report)
-    checked = any(r.diagnostics is not None for r in results)
-    if (output_format == "text" or fix or diff) and (checked or not failures):
-        typer.echo(printable(summary(results, fix=fix, diff=diff)), err=True)
-    if failures:
-        raise typer.Exit(USAGE_ERROR)
-    if diff:
-        raise typer.Exit(0 if exit_zero or not report else 1)
-    raise typer.Exit(0 if exit_zero or not sum(r.problems() for r in results) else 1)
-
+check.__signature__ = _check_signature()
+check.__annotations__ = {}  # typer reads the types from the signature
+app.command()(check)
 
 
 @app.command()
@@ -219,23 +110,6 @@ def compare(
         raise _usage(str(error)) from None
     sys.stdout.write(RENDERERS[output_format]([version.row for version in versions]))
     raise typer.Exit(1 if any(version.diagnostics for version in versions) else 0)
-
-
-def _one_of(output: Path, targets: list[Path]) -> bool:
-    """Whether the report would be written over one of the files it is about (the same
-    path, or the same file by another name: a link)."""
-    resolved = output.resolve()
-    for target in targets:
-        if target == STDIN:
-            continue
-        if target.resolve() == resolved:
-            return True
-        try:
-            if os.path.samefile(target, output):
-                return True
-        except OSError:
-            pass
-    return False
 
 
 @app.command()
@@ -296,7 +170,7 @@ def outline_command(
         source = read_stdin(stdin_filename) if path == "-" else read_source(Path(path))
         config = configs.for_path(source.path)
     except (SourceError, ConfigError) as error:
-        _fail(str(error))
+        fail(str(error))
         raise typer.Exit(USAGE_ERROR) from None
     from .facts import Facts
     from .facts.outline import render_outline
@@ -317,15 +191,15 @@ def convert(
     """Write the Markdown form resolint reads from a Word document (for text-based review)."""
     source_path = Path(path)
     if source_path.suffix.lower() != ".docx":
-        _fail(f"{path}: convert reads Word documents (.docx)")
+        fail(f"{path}: convert reads Word documents (.docx)")
         raise typer.Exit(USAGE_ERROR)
     if output is not None and Path(output).resolve() == source_path.resolve():
-        _fail(f"{output}: is the document being converted; choose another output file")
+        fail(f"{output}: is the document being converted; choose another output file")
         raise typer.Exit(USAGE_ERROR)
     try:
         source = read_source(source_path)
     except SourceError as error:
-        _fail(str(error))
+        fail(str(error))
         raise typer.Exit(USAGE_ERROR) from None
     if output is None:
         sys.stdout.write(source.text)
@@ -333,7 +207,7 @@ def convert(
     try:
         write_output(Path(output), source.text)
     except OSError as error:
-        _fail(f"{output}: cannot write: {error.strerror or error}")
+        fail(f"{output}: cannot write: {error.strerror or error}")
         raise typer.Exit(USAGE_ERROR) from None
 
 
@@ -368,7 +242,7 @@ def rule(code: str = typer.Argument(..., help="A rule code (ST004) or name (oper
 
     found = registry.documented(code)
     if found is None:
-        _fail(f"unknown rule {code!r} (see `resolint rules`)")
+        fail(f"unknown rule {code!r} (see `resolint rules`)")
         raise typer.Exit(USAGE_ERROR)
     meta = found.meta
     typer.echo(f"{meta.code} {meta.name} ({meta.default_severity.label}{', fixable' if meta.fixable else ''})\n")

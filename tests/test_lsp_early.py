@@ -167,3 +167,19 @@ if __name__ == "__main__":
     if sys.argv[1:] != ["--update"]:
         sys.exit("usage: python -m tests.test_lsp_early --update")
     update()
+
+
+def test_the_server_command_starts_without_typer_and_exits_cleanly():
+    """`resolint server` is read by console.py, which leaves typer (and click) unimported."""
+    server = RawServer([sys.executable, "-X", "importtime", "-m", "resolint", "server", "--stdio"])
+    try:
+        server.send(initialize({}))
+        assert "capabilities" in server.response(1)["result"]
+        server.send({"id": 2, "method": "shutdown"})
+        server.response(2)
+        server.send({"method": "exit"})
+        assert server.process.wait(timeout=30) == 0
+    finally:
+        server.process.kill()
+    imported = [line.rsplit("|", 1)[-1].strip() for line in server.process.stderr.read().decode().splitlines() if "import time:" in line]
+    assert "resolint.lsp.server" in imported and not {"typer", "click"} & set(imported)
