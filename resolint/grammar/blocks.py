@@ -138,7 +138,7 @@ def split_block(text: str, span: Span, kind: str, referenced: set[str], standalo
         return _split_notes(text, span, scanned.inline, glued=False, host=None)
     result: list[RawBlock] = []
     cut, glued_notes = _glued_notes(text, span, scanned.inline, referenced, standalone_notes)
-    own = Span(span.start, cut)
+    own = span if cut == span.end else Span(span.start, cut)
     pieces = _run_on_cuts(text, own, scanned)
     for index, (piece, gap) in enumerate(pieces):
         block_kind = "heading" if kind == "heading" and index == 0 else "text"
@@ -280,7 +280,7 @@ def _run_on_cuts(text: str, span: Span, scanned) -> list[tuple[Span, Span | None
         if end > start:
             pieces.append((Span(start, end), gap))
         start, gap = cut, gap_span
-    pieces.append((Span(start, span.end), gap))
+    pieces.append((span if start == span.start else Span(start, span.end), gap))
     return pieces
 
 
