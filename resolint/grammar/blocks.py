@@ -247,10 +247,10 @@ def _run_on_cuts(text: str, span: Span, scanned) -> list[tuple[Span, Span | None
             continue
         window_start = max(span.start, start - 80)
         before = RUN_ON_BEFORE.search(text, window_start, start)
-        if before is None or enclosing.inside(start):
+        if before is None or before.start() <= label_end:
+            continue  # none, or the punctuation is the paragraph's own label: "1. *Decides*"
+        if enclosing.inside(start):
             continue
-        if before.start() <= label_end:
-            continue  # the punctuation is the paragraph's own label: "1. *Decides*"
         if brackets is None:  # computed once per block: the checks below stay linear
             brackets = _Brackets(text, span)
             italic_ends = {e.span.end for e in scanned.inline.emphases}

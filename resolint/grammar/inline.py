@@ -135,17 +135,20 @@ def _starting_in(items: tuple, span: Span, start) -> tuple:
 class Enclosing:
     """Whether an offset lies strictly inside some emphasis: with the emphases sorted by
     start, the furthest end among those starting before the offset decides it (one pass to
-    build, a bisection to ask)."""
+    build, on the first question: most blocks ask none; a bisection to ask)."""
 
     def __init__(self, emphases: tuple[Emphasis, ...]) -> None:
-        self.starts = [emphasis.span.start for emphasis in emphases]
+        self.emphases = emphases
+        self.starts: list[int] | None = None
         self.furthest: list[int] = []
-        furthest = -1
-        for emphasis in emphases:
-            furthest = max(furthest, emphasis.span.end)
-            self.furthest.append(furthest)
 
     def inside(self, offset: int) -> bool:
+        if self.starts is None:
+            self.starts = [emphasis.span.start for emphasis in self.emphases]
+            furthest = -1
+            for emphasis in self.emphases:
+                furthest = max(furthest, emphasis.span.end)
+                self.furthest.append(furthest)
         before = bisect_left(self.starts, offset)  # emphases starting strictly before offset
         return before > 0 and self.furthest[before - 1] > offset
 
