@@ -42,6 +42,12 @@ class Span:
 _set_start = Span.start.__set__
 _set_end = Span.end.__set__
 
+
+def by_span(node) -> tuple[int, int]:
+    """Sort key of anything with a `span`, in Span's order: a pair of ints compares in C,
+    where Span.__lt__ is a Python call (a document sorts thousands of nodes)."""
+    return node.span.start, node.span.end
+
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 

@@ -26,7 +26,7 @@ from ..document.model import (
     Paragraph,
 )
 from ..document.punctuation import MARKS, final_mark
-from ..document.span import Span
+from ..document.span import Span, by_span
 from ..grammar.classify import NUMBER_TITLE
 from ..grammar.inline import scan, strip_markup
 
@@ -82,7 +82,7 @@ def references(doc: Document) -> tuple[Reference, ...]:
     for ref, place in _walk(doc):
         if ref.span not in labels:
             found.setdefault(ref.span, Reference(ref, ref.numbers, place))
-    return tuple(sorted(found.values(), key=lambda reference: reference.span))
+    return tuple(sorted(found.values(), key=by_span))
 
 
 def groups(doc: Document, language: LanguagePack, markers: tuple[Reference, ...]) -> tuple[Group, ...]:

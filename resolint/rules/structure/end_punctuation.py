@@ -50,7 +50,7 @@ from ...document.diagnostics import Edit, Fix, Violation
 from ...document.model import Block, Document, Paragraph, Part, SubParagraph
 from ...document.punctuation import MARKS, final_mark
 from ...document.rule import Context, RuleMeta
-from ...document.span import Span
+from ...document.span import Span, by_span
 
 META = RuleMeta(
     code="ST006",
@@ -161,7 +161,7 @@ def _all_paragraphs(part: Part) -> list[Paragraph]:
         paragraph = stack.pop()
         paragraphs.append(paragraph)
         stack.extend(paragraph.subparagraphs)
-    paragraphs.sort(key=lambda paragraph: paragraph.span)
+    paragraphs.sort(key=by_span)
     return paragraphs
 
 
