@@ -18,6 +18,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Severity
+from .frozen import frozen
 
 if TYPE_CHECKING:  # for the annotations only: listing or selecting rules loads neither
     from .langdata import LanguagePack
@@ -38,7 +39,7 @@ class RuleMeta:
     fixable: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class Context:
     """What a rule may read besides the document."""
 

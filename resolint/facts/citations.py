@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from ..document.frozen import frozen
 from ..document.langdata import LanguagePack
 from ..document.model import Document
 from ..document.span import Span
@@ -62,7 +63,7 @@ RESUME_WINDOW = 400
 CitedKind = Literal["resolution", "decision"]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Citation:
     """One cited resolution or decision."""
 
@@ -89,7 +90,7 @@ class Citation:
         return tuple(f"{head} {part} {tail}".strip() for part in self.parts)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class CitationList:
     keyword: Span
     kind: CitedKind

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 from enum import StrEnum
 
+from ..document.frozen import frozen
 from ..document.langdata import LanguagePack
 from ..document.model import (
     Annex,
@@ -39,7 +39,7 @@ class Place(StrEnum):
     NOTE = "note"  # inside a footnote text (its own label is no marker)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Reference:
     """A footnote marker outside the footnote texts' labels; `numbers` are its footnote
     numbers (none for `<sup>*</sup>`, `<sup>a</sup>`)."""
@@ -58,7 +58,7 @@ class Reference:
         return self.place is Place.RUNNING
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Group:
     """The footnotes of one resolution: numbered references and texts, in text order."""
 

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from ..document.frozen import frozen
 from ..document.langdata import LanguagePack
 from ..document.model import Document
 from ..document.span import Span
@@ -35,7 +35,7 @@ _HYPHENS = frozenset("-\u2010\u2011")
 WINDOW = 80  # characters read before an ordinal for the words that show whose session it is
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Mention:
     ordinal: Span  # the ordinal words as written
     phrase: Span  # from the ordinal to the end of the session noun phrase

@@ -8,13 +8,13 @@ what each component means.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
 from lark import Lark, Token
 from lark.exceptions import UnexpectedInput
 
+from ..document.frozen import frozen
 from ..document.span import Span
 from .lark_cache import cache_file
 
@@ -29,13 +29,13 @@ RES_SUFFIX = re.compile(r" ?\(([12]\d{3}|(?:E?S-)?[IVXL]{1,7})\)")
 ADDENDA_RANGE = re.compile(r"Add\.\d{1,3}(?:\s?[–-]\s?\d{1,3})?")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Component:
     kind: str  # number | special_session | body | numbered | series | modifier | reissue
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ParsedSymbol:
     """A symbol as parsed: one (root, components) pair per symbol of a double symbol."""
 
@@ -54,7 +54,7 @@ class ParsedSymbol:
         return "__" in self.text
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class FoundSymbol:
     span: Span  # the symbol itself
     extent: Span  # with what belongs to it: " (2016)", " and Add.1–6"
