@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..document.model import Emphasis, FootnoteRef, Inline
-from ..document.span import Span
+from ..document.span import Span, by_span
 
 # Every alternative is a bounded or single-character-class repetition: linear on any input.
 # Each alternative starts with a literal character, so that the regex engine skips the text
@@ -58,14 +58,13 @@ def scan(text: str, start: int, end: int) -> InlineScan:
         if kind == "md":
             refs.append(FootnoteRef(Span(s, e), match.group("mdlabel"), "markdown"))
             continue
-        run = match.group()
-        char = run[0]
+        char = text[s]
         before = text[s - 1] if s > start else " "
         after = text[e] if e < end else " "
         can_open = not after.isspace() and not (char == "_" and before.isalnum())
         can_close = not before.isspace() and not (char == "_" and after.isalnum())
-        count = len(run)
-        closed = _close(stack, open_runs, char, count, s, emphases, stray) if can_close else 0
+        count = e - s
+        closed = _close(stack, open_runs, char, count, s, emphases, stray) if can_close and open_runs[char] else 0
         count -= closed
         if count and can_open:
             if closed:
@@ -77,8 +76,10 @@ def scan(text: str, start: int, end: int) -> InlineScan:
     for opener in stack:
         if opener[0] == "*":  # an unmatched "_" is plain text (URLs, blanks to fill in)
             stray.append(Span(opener[1], opener[1] + opener[2]))
-    emphases.sort(key=lambda emphasis: emphasis.span)
-    stray.sort()
+    if len(emphases) > 1:
+        emphases.sort(key=by_span)
+    if len(stray) > 1:
+        stray.sort()
     return InlineScan(Inline(tuple(emphases), tuple(refs), tuple(stray)), tuple(boundaries))
 
 
