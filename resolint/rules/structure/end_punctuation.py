@@ -97,10 +97,11 @@ class _Checker:
         """`paragraph` ends with `mark` (or, for a sub-paragraph, any of `between`; or any of
         `also`); its sub-paragraphs but the last end with one of `between`."""
         accept = (between if isinstance(paragraph, SubParagraph) and mark in between else mark) + also
-        if paragraph.span in self.introducers and not paragraph.subparagraphs:
+        # (most parts have neither introducers nor tables: asking an empty set hashes the span)
+        if self.introducers and paragraph.span in self.introducers and not paragraph.subparagraphs:
             yield from self._expect(paragraph.pieces[-1], ":", ":", "A paragraph that introduces a text ends with a colon")
             return
-        if paragraph.span in self.before_tables:
+        if self.before_tables and paragraph.span in self.before_tables:
             accept += ":"  # "... as set out in the table below:"
         if not paragraph.subparagraphs:
             yield from self._expect(paragraph.pieces[-1], mark, accept, why)
