@@ -82,6 +82,11 @@ class Citation:
     connector: Span | None  # between the number (or its organ) and the date
     resumed: bool = False  # found after an item's description
 
+    def __hash__(self) -> int:
+        """By where and what it cites: equal citations agree on both, and the facts key
+        their records by citation (hashing every field hashed its spans and date in turn)."""
+        return hash((self.span.start, self.span.end, self.number))
+
     def numbers(self) -> tuple[str, ...]:
         """Each part as its own number: "53/243 A and B" -> ("53/243 A", "53/243 B")."""
         if not self.parts:
