@@ -74,9 +74,9 @@ def physical_blocks(text: str, begin: int = 0, stop: int | None = None) -> list[
                 blocks.append((Span(start, end), "text"))
                 start = -1
             continue
-        lead = line_start + len(line) - len(line.lstrip())
-        trail = line_start + len(line.rstrip())
-        if COMMENT_LINE.match(line):
+        lead = line_start + line.find(stripped)  # its first visible character
+        trail = lead + len(stripped)
+        if stripped.startswith("<!--") and COMMENT_LINE.match(line):
             if start >= 0:
                 blocks.append((Span(start, end), "text"))
                 start = -1
@@ -94,14 +94,14 @@ def physical_blocks(text: str, begin: int = 0, stop: int | None = None) -> list[
     return [
         (span, "footnote" if kind == "text" and FOOTNOTE_START.match(text, span.start) else
          "heading" if kind == "text" and text.startswith("#", span.start) else
-         "table" if kind == "text" and _is_table(text, span) else kind)
+         "table" if kind == "text" and text.startswith("|", span.start) and _is_table(text, span) else kind)
         for span, kind in blocks
     ]
 
 
 def _is_table(text: str, span: Span) -> bool:
     """A pipe table: every line of the block starts with "|" (the official texts' tables)."""
-    return text.startswith("|", span.start) and all(line.lstrip().startswith("|") for line in text[span.start : span.end].split("\n"))
+    return all(line.lstrip().startswith("|") for line in text[span.start : span.end].split("\n"))
 
 
 def _last_visible(line: str) -> str:
