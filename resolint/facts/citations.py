@@ -177,12 +177,13 @@ def _keywords(text: str, rules: CitationSyntax) -> list[tuple[int, int]]:
     """(start, end) of every citation word, found by str.find on the stems ("esolution"),
     then checked: its first letter in either case, whole word."""
     found = []
+    lengths = sorted({len(word) for word in rules.kinds}, reverse=True)
     for stem in rules.stems:
         at = text.find(stem, 1)
         while at != -1:
             start = at - 1
             if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-_"):
-                for length in sorted({len(word) for word in rules.kinds}, reverse=True):
+                for length in lengths:
                     word = text[start : start + length]
                     if word.casefold() in rules.kinds and word[1:] == word.casefold()[1:] and not _word_char(text, start + length):
                         found.append((start, start + length))

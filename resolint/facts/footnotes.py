@@ -153,6 +153,8 @@ def _walk(doc: Document) -> Iterator[tuple[FootnoteRef, Place]]:
 def _placed(text: str, node) -> Iterator[tuple[FootnoteRef, Place]]:
     """The markers of a block outside the paragraphs: running text when it ends like a
     sentence."""
+    if not node.inline.refs:
+        return  # (most blocks: how it ends need not be read)
     place = Place.RUNNING if isinstance(node, Block) and final_mark(text, node.span)[0] in MARKS else Place.DISPLAY
     for ref in node.inline.refs:
         yield ref, place
