@@ -36,6 +36,7 @@ RUN_ON_BEFORE = re.compile(
     r"[,;:.](?:[ \t]*<sup>[^<\n]{0,20}</sup>|[ \t]*\[\^[^\]\s]{1,20}\])*[ \t]*"
     rf"(?:{NUMBER}\.[ \t]+|{BRACKETED_LABEL}[ \t]+)?\Z"
 )
+LABEL_CHARACTERS = re.compile(r"[*0-9 \t]*")
 RUN_ON_LABEL = re.compile(rf"(?:{NUMBER}\.|{BRACKETED_LABEL})[ \t]+\Z")
 # A labelled paragraph run on after the end of the previous one: ";<sup>26</sup> (k) To address",
 # "; 5. The". Numbers only after ";" or ":", where an operative paragraph ends.
@@ -142,7 +143,7 @@ def split_block(text: str, span: Span, kind: str, referenced: set[str], standalo
     pieces = _run_on_cuts(text, own, scanned)
     for index, (piece, gap) in enumerate(pieces):
         block_kind = "heading" if kind == "heading" and index == 0 else "text"
-        piece_inline = scanned.inline if piece == span else inline_scan.restrict(scanned.inline, piece)
+        piece_inline = scanned.inline if piece is span else inline_scan.restrict(scanned.inline, piece)  # uncut: the span itself
         result.append(RawBlock(piece, piece_inline, block_kind, gap))
     if glued_notes is not None:
         host = result[-1].span
@@ -232,8 +233,7 @@ def _run_on_cuts(text: str, span: Span, scanned) -> list[tuple[Span, Span | None
     enclosing = inline_scan.Enclosing(scanned.inline.emphases)
     # text[span.start:x] is only a paragraph label ("1. *Decides*") while x <= label_end:
     # one scan, rather than stripping a slice from the start of the block for every candidate
-    block = text[span.start : span.end]
-    label_end = span.start + len(block) - len(block.lstrip("*0123456789 \t"))
+    label_end = LABEL_CHARACTERS.match(text, span.start, span.end).end()
     for boundary in scanned.boundaries:
         if span.start < boundary < span.end:
             cuts[boundary] = Span(boundary, boundary)
