@@ -170,6 +170,8 @@ def _introducers(part: Part) -> set[Span]:
     """The paragraphs (of any level) that embedded text follows: a lead-in and the text it
     adopts (A/RES/79/1), a paragraph and the schedule or question it introduces. Their
     colon is right, and the text after it is not theirs to end."""
+    if not any(block.kind == "embedded" for block in part.others):
+        return set()
     paragraphs = _all_paragraphs(part)
     ends = [paragraph.span.end for paragraph in paragraphs]
     found: set[Span] = set()
