@@ -184,14 +184,13 @@ def footnote_text(text: str, raw: RawBlock) -> FootnoteText:
 def _glued_notes(text, span, inline, referenced, standalone_notes):
     """Where footnote texts begin inside a paragraph, if they do; records references seen."""
     for ref in inline.refs:
-        follows = text[ref.span.end : ref.span.end + 2]
         if (
             ref.style == "sup"
-            and ref.numbers  # "n<sup>o</sup> 14", "XIII<sup>es</sup> Jeux": no footnote text starts so
             and ref.label in referenced
             and ref.label not in standalone_notes
             and ref.span.start > span.start
-            and len(follows) == 2
+            and ref.numbers  # "n<sup>o</sup> 14", "XIII<sup>es</sup> Jeux": no footnote text starts so
+            and len(follows := text[ref.span.end : ref.span.end + 2]) == 2
             and follows[0] == " "
             and (follows[1].isupper() or follows[1].isdigit() or follows[1] in "*“\"")
         ):
@@ -277,6 +276,8 @@ def _run_on_cuts(text: str, span: Span, scanned) -> list[tuple[Span, Span | None
             while gap_start > span.start and text[gap_start - 1] in " \t":
                 gap_start -= 1
             cuts[cut] = Span(gap_start, cut)
+    if not cuts:
+        return [(span, None)]  # most blocks
     pieces: list[tuple[Span, Span | None]] = []
     start, gap = span.start, None
     for cut in sorted(cuts):
