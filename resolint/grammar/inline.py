@@ -89,7 +89,8 @@ def _close(stack: list[list], open_runs: dict[str, int], char: str, count: int, 
     innermost first; how many of its characters it used."""
     closed = 0
     while count and open_runs[char]:
-        index = _last_with(stack, char)  # found: what it walks past is dropped below
+        # found (mostly on top): what it walks past is dropped below
+        index = len(stack) - 1 if stack[-1][0] == char else _last_with(stack, char)
         for dropped in stack[index + 1 :]:  # openers of the other character, never closed
             open_runs[dropped[0]] -= 1
             if dropped[0] == "*":
