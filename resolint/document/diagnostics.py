@@ -1,9 +1,9 @@
 """What rules report: violations (from a rule) and diagnostics (stamped by the engine)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
-from .frozen import frozen
 from .span import Span
 
 
@@ -35,7 +35,7 @@ class Applicability(StrEnum):
     UNSAFE = "unsafe"  # may change the meaning: applied only with --unsafe-fixes, or one by one in the editor
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class Edit:
     """Replace the text of `span` by `text` (an insertion when the span is empty)."""
 
@@ -43,14 +43,14 @@ class Edit:
     text: str
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class Fix:
     title: str
     edits: tuple[Edit, ...]
     applicability: Applicability = Applicability.SAFE
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class Violation:
     """A finding as a rule yields it; the engine adds code, name and severity."""
 
@@ -59,7 +59,7 @@ class Violation:
     fix: Fix | None = None
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     code: str
     name: str

@@ -76,7 +76,7 @@ class HeaderLine:
     inline: Inline = Inline()
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class Chapeau:
     """`*The General Assembly*,` — the organ that speaks; `organ` spans its name."""
 
@@ -86,7 +86,7 @@ class Chapeau:
     inline: Inline = Inline()
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """Preambular, operative or sub-paragraph.
 
@@ -135,7 +135,7 @@ class SubParagraph(Paragraph):
     ordinal: int = 0  # a=1, b=2 ... or i=1, ii=2 ...
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class MeetingLine:
     """`*62nd plenary meeting 28 April 2021*` closing a GA or ECOSOC resolution."""
 
@@ -170,14 +170,14 @@ class Block:
     inline: Inline = Inline()
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class Annex:
     span: Span
     heading: Span
     blocks: tuple[Block, ...] = ()
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class Part:
     """A chapeau with its preamble and operative part. Most resolutions have one part;
     multi-part texts ("A", "B" ...) have one per letter, each numbered from 1."""
@@ -197,7 +197,7 @@ class Action(StrEnum):
     DISABLE_FILE = "disable-file"
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class Directive:
     """`<!-- resolint: disable ST004 -->` and friends (see linter.suppress)."""
 
@@ -214,7 +214,7 @@ class IssueKind(StrEnum):
     UNPARSED = "unparsed"
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class ParseIssue:
     """Something the parser had to work around; structure rules turn these into findings."""
 
@@ -225,7 +225,7 @@ class ParseIssue:
 
 # --- document -----------------------------------------------------------------------------
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class Meta:
     """What the heading says about the document; any field may be unknown (None)."""
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass
 from enum import StrEnum
 
 from ..document.frozen import frozen
@@ -58,7 +59,7 @@ class Reference:
         return self.place is Place.RUNNING
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class Group:
     """The footnotes of one resolution: numbered references and texts, in text order."""
 

@@ -8,6 +8,7 @@ what each component means.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -30,13 +31,13 @@ RES_SUFFIX = re.compile(r" ?\(([12]\d{3}|(?:E?S-)?[IVXL]{1,7})\)")
 ADDENDA_RANGE = re.compile(r"Add\.\d{1,3}(?:\s?[–-]\s?\d{1,3})?")
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class Component:
     kind: str  # number | special_session | body | numbered | series | modifier | reissue
     text: str
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class ParsedSymbol:
     """A symbol as parsed: one (root, components) pair per symbol of a double symbol."""
 
