@@ -7,11 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .frozen import frozen
 from .span import LineIndex, Span
 
 # --- inline -------------------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Emphasis:
     """`*italic*` or `**bold**`: `span` includes the markers, `inner` is the text between."""
 
@@ -20,7 +21,7 @@ class Emphasis:
     strong: bool
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class FootnoteRef:
     """`<sup>1</sup>` or `[^1]`; `label` is what stands between the markers."""
 
@@ -39,7 +40,7 @@ class FootnoteRef:
         return tuple(int(part) for part in parts) if all(part.isdigit() for part in parts) else ()
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Inline:
     """The inline markup found in one block of text."""
 
@@ -66,7 +67,7 @@ class HeaderKind(StrEnum):
     TITLE = "title"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class HeaderLine:
     """One line of the heading."""
 
@@ -114,17 +115,17 @@ class Paragraph:
         return Span(self.span.start, max(end, min(limit, self.span.start + 1)))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PreambularParagraph(Paragraph):
     pass
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class OperativeParagraph(Paragraph):
     number: int | None = None  # None for a single unnumbered operative paragraph
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SubParagraph(Paragraph):
     """`(a)` / `a)` (level 1), `(i)` / `i)` (level 2), `a.` (3), `i.` (4)."""
 
@@ -142,7 +143,7 @@ class MeetingLine:
     inline: Inline = Inline()
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class FootnoteText:
     """`<sup>1</sup> A/75/345.` or `[^1]: text`. `glued` marks a text found inside a
     paragraph (a page-break artifact), `host` is then that paragraph's span."""
@@ -160,7 +161,7 @@ class FootnoteText:
         return int(self.label) if self.label.isdigit() else None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Block:
     """Any other block, kept with its layout class (text, heading, ...)."""
 

@@ -18,6 +18,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Severity
+from .frozen import frozen
 
 if TYPE_CHECKING:  # for the annotations only: listing or selecting rules loads neither
     from .langdata import LanguagePack
@@ -38,7 +39,7 @@ class RuleMeta:
     fixable: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class Context:
     """What a rule may read besides the document."""
 
@@ -59,17 +60,12 @@ class Rule:
     def __init__(self, module: ModuleType) -> None:
         self.module = module
         self.meta: RuleMeta = module.META
+        self.code: str = self.meta.code  # read for every rule of every lint: attributes, not properties
+        self.name: str = self.meta.name
         self.options_class = getattr(module, "Options", NoOptions)
         self.check = getattr(module, "check", None)  # None: a problem of resolint's own (RL001), not a check of a text
         self.reads_suppressions: bool = getattr(module, "READS_SUPPRESSIONS", False)
-
-    @property
-    def code(self) -> str:
-        return self.meta.code
-
-    @property
-    def name(self) -> str:
-        return self.meta.name
+        self._defaults: Any = None  # the options when the configuration sets none (frozen: shared)
 
     @property
     def url(self) -> str:
@@ -82,7 +78,14 @@ class Rule:
 
     def options(self, values: dict[str, Any] | None) -> Any:
         """The rule's Options built from config values (validated by the config loader)."""
-        return self.options_class(**(values or {}))
+        if values:
+            return self.options_class(**values)
+        if self._defaults is None:
+            defaults = self.options_class()
+            if not self.options_class.__dataclass_params__.frozen:
+                return defaults  # a rule could change its own: each lint gets a new one
+            self._defaults = defaults
+        return self._defaults
 
     def option_fields(self) -> dict[str, dataclasses.Field]:
         return {field.name: field for field in dataclasses.fields(self.options_class)}

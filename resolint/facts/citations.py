@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from ..document.frozen import frozen
 from ..document.langdata import LanguagePack
 from ..document.model import Document
 from ..document.span import Span
@@ -62,7 +63,7 @@ RESUME_WINDOW = 400
 CitedKind = Literal["resolution", "decision"]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Citation:
     """One cited resolution or decision."""
 
@@ -81,6 +82,11 @@ class Citation:
     connector: Span | None  # between the number (or its organ) and the date
     resumed: bool = False  # found after an item's description
 
+    def __hash__(self) -> int:
+        """By where and what it cites: equal citations agree on both, and the facts key
+        their records by citation (hashing every field hashed its spans and date in turn)."""
+        return hash((self.span.start, self.span.end, self.number))
+
     def numbers(self) -> tuple[str, ...]:
         """Each part as its own number: "53/243 A and B" -> ("53/243 A", "53/243 B")."""
         if not self.parts:
@@ -89,7 +95,7 @@ class Citation:
         return tuple(f"{head} {part} {tail}".strip() for part in self.parts)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class CitationList:
     keyword: Span
     kind: CitedKind
@@ -171,12 +177,13 @@ def _keywords(text: str, rules: CitationSyntax) -> list[tuple[int, int]]:
     """(start, end) of every citation word, found by str.find on the stems ("esolution"),
     then checked: its first letter in either case, whole word."""
     found = []
+    lengths = sorted({len(word) for word in rules.kinds}, reverse=True)
     for stem in rules.stems:
         at = text.find(stem, 1)
         while at != -1:
             start = at - 1
             if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-_"):
-                for length in sorted({len(word) for word in rules.kinds}, reverse=True):
+                for length in lengths:
                     word = text[start : start + length]
                     if word.casefold() in rules.kinds and word[1:] == word.casefold()[1:] and not _word_char(text, start + length):
                         found.append((start, start + length))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from ..document.frozen import frozen
 from ..document.langdata import LanguagePack, pack
 from ..document.model import Document, HeaderLine
 from ..document.span import Span
@@ -19,7 +20,7 @@ from ..document.span import Span
 SUP = r"(?P<sup><sup>\s?(?P<supsuffix>[a-zº°.]{1,3})\s?</sup>)"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class TextDate:
     """A date as written: `written` is its text as read, a line break inside the paragraph
     read as a space ("2 December\n2004" is one date); `canonical` is how the language writes it

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ..document.frozen import frozen
 from ..document.langdata import LanguagePack
 from ..document.model import (
     Annex,
@@ -26,7 +27,7 @@ from ..document.model import (
     Paragraph,
 )
 from ..document.punctuation import MARKS, final_mark
-from ..document.span import Span
+from ..document.span import Span, by_span
 from ..grammar.classify import NUMBER_TITLE
 from ..grammar.inline import scan, strip_markup
 
@@ -39,7 +40,7 @@ class Place(StrEnum):
     NOTE = "note"  # inside a footnote text (its own label is no marker)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Reference:
     """A footnote marker outside the footnote texts' labels; `numbers` are its footnote
     numbers (none for `<sup>*</sup>`, `<sup>a</sup>`)."""
@@ -82,7 +83,7 @@ def references(doc: Document) -> tuple[Reference, ...]:
     for ref, place in _walk(doc):
         if ref.span not in labels:
             found.setdefault(ref.span, Reference(ref, ref.numbers, place))
-    return tuple(sorted(found.values(), key=lambda reference: reference.span))
+    return tuple(sorted(found.values(), key=by_span))
 
 
 def groups(doc: Document, language: LanguagePack, markers: tuple[Reference, ...]) -> tuple[Group, ...]:
@@ -153,6 +154,8 @@ def _walk(doc: Document) -> Iterator[tuple[FootnoteRef, Place]]:
 def _placed(text: str, node) -> Iterator[tuple[FootnoteRef, Place]]:
     """The markers of a block outside the paragraphs: running text when it ends like a
     sentence."""
+    if not node.inline.refs:
+        return  # (most blocks: how it ends need not be read)
     place = Place.RUNNING if isinstance(node, Block) and final_mark(text, node.span)[0] in MARKS else Place.DISPLAY
     for ref in node.inline.refs:
         yield ref, place

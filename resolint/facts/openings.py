@@ -172,10 +172,13 @@ def _run(text: str, start: int, end: int, vocabulary: frozenset[str], first: boo
     hundreds of words; this reads two or three."""
     found: list[Word] = []
     position = start
-    for match in WORD.finditer(text, start, end):
-        word = fold(match.group())
-        if text[position : match.start()].strip(" \t") or len(found) == MAX_WORDS:
+    while len(found) < MAX_WORDS:
+        while position < end and text[position] in " \t":
+            position += 1
+        match = WORD.match(text, position, end)
+        if match is None:  # something other than blanks before the next word
             break
+        word = fold(match.group())
         if word not in vocabulary and not (first and not found):
             break
         found.append(Word(word, match.start(), match.end()))

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from ..document.frozen import frozen
 from ..document.langdata import LanguagePack
 from ..document.model import Document
 from ..document.span import Span
@@ -35,7 +35,7 @@ _HYPHENS = frozenset("-\u2010\u2011")
 WINDOW = 80  # characters read before an ordinal for the words that show whose session it is
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Mention:
     ordinal: Span  # the ordinal words as written
     phrase: Span  # from the ordinal to the end of the session noun phrase
@@ -79,6 +79,7 @@ class SessionWords:
         self.ignored = frozenset(phrase.get("ignored_words", []))
         self.apocope: dict[str, str] = data.get("apocope", {})
         self.noun_spellings: dict[str, str] = phrase.get("noun_spellings", {})
+        self._keys: dict[str, str] = {}
         self.assembly_before = _optional(phrase.get("assembly_before"))
         self.assembly_after = _optional(phrase.get("assembly_after"))
         self.agenda_before = _optional(phrase.get("agenda_before"))
@@ -108,8 +109,18 @@ class SessionWords:
     def key(self, words: list[str]) -> str:
         """What spellings of one ordinal share: lower case, no accents, no blanks or hyphens,
         no ignored words, short forms for long ones ("decimotercero" -> "decimotercer")."""
-        kept = [self._short(word.lower()) for word in words if word.lower() not in self.ignored]
-        return _strip_accents("".join(kept))
+        return "".join([self._word_key(word) for word in words])
+
+    def _word_key(self, word: str) -> str:
+        """One word's part of a key (accents go word by word as well as all at once) —
+        remembered: the same few words stand before every "session"."""
+        key = self._keys.get(word)
+        if key is None:
+            if len(self._keys) > 4096:
+                self._keys.clear()  # a long-running server reads many texts
+            lower = word.lower()
+            key = self._keys[word] = "" if lower in self.ignored else _strip_accents(self._short(lower))
+        return key
 
     def _short(self, word: str) -> str:
         for long, short in self.apocope.items():

@@ -36,6 +36,7 @@ RUN_ON_BEFORE = re.compile(
     r"[,;:.](?:[ \t]*<sup>[^<\n]{0,20}</sup>|[ \t]*\[\^[^\]\s]{1,20}\])*[ \t]*"
     rf"(?:{NUMBER}\.[ \t]+|{BRACKETED_LABEL}[ \t]+)?\Z"
 )
+LABEL_CHARACTERS = re.compile(r"[*0-9 \t]*")
 RUN_ON_LABEL = re.compile(rf"(?:{NUMBER}\.|{BRACKETED_LABEL})[ \t]+\Z")
 # A labelled paragraph run on after the end of the previous one: ";<sup>26</sup> (k) To address",
 # "; 5. The". Numbers only after ";" or ":", where an operative paragraph ends.
@@ -45,6 +46,10 @@ RUN_ON_LABELLED = re.compile(
     rf"[,;:.](?:(?<=[;:])(?:[ \t]*<sup>[^<\n]{{0,20}}</sup>)*[ \t]+(?={NUMBER}\.[ \t]+[A-Z*“])"
     rf"|(?:[ \t]*<sup>[^<\n]{{0,20}}</sup>)*[ \t]+(?=\({LIST_MARKER}\)[ \t]+[A-Z*“]))"
 )
+# What RUN_ON_LABELLED needs in a block: a ";" or ":" before the last character (the number
+# form), or a bracketed label (the letter form). Most blocks have neither and are not searched:
+# a pattern that starts with a character class is tried at every character (40 ms a pass).
+LIST_LABEL_AHEAD = re.compile(rf"\({LIST_MARKER}\)[ \t]+[A-Z*“]")
 
 
 @dataclass(slots=True)
@@ -74,9 +79,9 @@ def physical_blocks(text: str, begin: int = 0, stop: int | None = None) -> list[
                 blocks.append((Span(start, end), "text"))
                 start = -1
             continue
-        lead = line_start + len(line) - len(line.lstrip())
-        trail = line_start + len(line.rstrip())
-        if COMMENT_LINE.match(line):
+        lead = line_start + line.find(stripped)  # its first visible character
+        trail = lead + len(stripped)
+        if stripped.startswith("<!--") and COMMENT_LINE.match(line):
             if start >= 0:
                 blocks.append((Span(start, end), "text"))
                 start = -1
@@ -94,14 +99,14 @@ def physical_blocks(text: str, begin: int = 0, stop: int | None = None) -> list[
     return [
         (span, "footnote" if kind == "text" and FOOTNOTE_START.match(text, span.start) else
          "heading" if kind == "text" and text.startswith("#", span.start) else
-         "table" if kind == "text" and _is_table(text, span) else kind)
+         "table" if kind == "text" and text.startswith("|", span.start) and _is_table(text, span) else kind)
         for span, kind in blocks
     ]
 
 
 def _is_table(text: str, span: Span) -> bool:
     """A pipe table: every line of the block starts with "|" (the official texts' tables)."""
-    return text.startswith("|", span.start) and all(line.lstrip().startswith("|") for line in text[span.start : span.end].split("\n"))
+    return all(line.lstrip().startswith("|") for line in text[span.start : span.end].split("\n"))
 
 
 def _last_visible(line: str) -> str:
@@ -138,11 +143,11 @@ def split_block(text: str, span: Span, kind: str, referenced: set[str], standalo
         return _split_notes(text, span, scanned.inline, glued=False, host=None)
     result: list[RawBlock] = []
     cut, glued_notes = _glued_notes(text, span, scanned.inline, referenced, standalone_notes)
-    own = Span(span.start, cut)
+    own = span if cut == span.end else Span(span.start, cut)
     pieces = _run_on_cuts(text, own, scanned)
     for index, (piece, gap) in enumerate(pieces):
         block_kind = "heading" if kind == "heading" and index == 0 else "text"
-        piece_inline = scanned.inline if piece == span else inline_scan.restrict(scanned.inline, piece)
+        piece_inline = scanned.inline if piece is span else inline_scan.restrict(scanned.inline, piece)  # uncut: the span itself
         result.append(RawBlock(piece, piece_inline, block_kind, gap))
     if glued_notes is not None:
         host = result[-1].span
@@ -179,14 +184,13 @@ def footnote_text(text: str, raw: RawBlock) -> FootnoteText:
 def _glued_notes(text, span, inline, referenced, standalone_notes):
     """Where footnote texts begin inside a paragraph, if they do; records references seen."""
     for ref in inline.refs:
-        follows = text[ref.span.end : ref.span.end + 2]
         if (
             ref.style == "sup"
-            and ref.numbers  # "n<sup>o</sup> 14", "XIII<sup>es</sup> Jeux": no footnote text starts so
             and ref.label in referenced
             and ref.label not in standalone_notes
             and ref.span.start > span.start
-            and len(follows) == 2
+            and ref.numbers  # "n<sup>o</sup> 14", "XIII<sup>es</sup> Jeux": no footnote text starts so
+            and len(follows := text[ref.span.end : ref.span.end + 2]) == 2
             and follows[0] == " "
             and (follows[1].isupper() or follows[1].isdigit() or follows[1] in "*“\"")
         ):
@@ -232,8 +236,7 @@ def _run_on_cuts(text: str, span: Span, scanned) -> list[tuple[Span, Span | None
     enclosing = inline_scan.Enclosing(scanned.inline.emphases)
     # text[span.start:x] is only a paragraph label ("1. *Decides*") while x <= label_end:
     # one scan, rather than stripping a slice from the start of the block for every candidate
-    block = text[span.start : span.end]
-    label_end = span.start + len(block) - len(block.lstrip("*0123456789 \t"))
+    label_end = LABEL_CHARACTERS.match(text, span.start, span.end).end()
     for boundary in scanned.boundaries:
         if span.start < boundary < span.end:
             cuts[boundary] = Span(boundary, boundary)
@@ -247,10 +250,10 @@ def _run_on_cuts(text: str, span: Span, scanned) -> list[tuple[Span, Span | None
             continue
         window_start = max(span.start, start - 80)
         before = RUN_ON_BEFORE.search(text, window_start, start)
-        if before is None or enclosing.inside(start):
+        if before is None or before.start() <= label_end:
+            continue  # none, or the punctuation is the paragraph's own label: "1. *Decides*"
+        if enclosing.inside(start):
             continue
-        if before.start() <= label_end:
-            continue  # the punctuation is the paragraph's own label: "1. *Decides*"
         if brackets is None:  # computed once per block: the checks below stay linear
             brackets = _Brackets(text, span)
             italic_ends = {e.span.end for e in scanned.inline.emphases}
@@ -264,7 +267,8 @@ def _run_on_cuts(text: str, span: Span, scanned) -> list[tuple[Span, Span | None
         while gap_start > span.start and text[gap_start - 1] in " \t":
             gap_start -= 1
         cuts[cut] = Span(gap_start, cut)
-    for match in RUN_ON_LABELLED.finditer(text, span.start, span.end):
+    labelled = RUN_ON_LABELLED.finditer(text, span.start, span.end) if _may_hold_run_on_label(text, span) else ()
+    for match in labelled:
         cut = match.end()
         own_label = match.start() <= label_end  # "3. (a) Each State"
         if not own_label and not enclosing.inside(cut):
@@ -272,6 +276,8 @@ def _run_on_cuts(text: str, span: Span, scanned) -> list[tuple[Span, Span | None
             while gap_start > span.start and text[gap_start - 1] in " \t":
                 gap_start -= 1
             cuts[cut] = Span(gap_start, cut)
+    if not cuts:
+        return [(span, None)]  # most blocks
     pieces: list[tuple[Span, Span | None]] = []
     start, gap = span.start, None
     for cut in sorted(cuts):
@@ -280,8 +286,17 @@ def _run_on_cuts(text: str, span: Span, scanned) -> list[tuple[Span, Span | None
         if end > start:
             pieces.append((Span(start, end), gap))
         start, gap = cut, gap_span
-    pieces.append((Span(start, span.end), gap))
+    pieces.append((span if start == span.start else Span(start, span.end), gap))
     return pieces
+
+
+def _may_hold_run_on_label(text: str, span: Span) -> bool:
+    """Could RUN_ON_LABELLED match in `span`? (See LIST_LABEL_AHEAD.)"""
+    return (
+        text.find(";", span.start, span.end - 1) >= 0
+        or text.find(":", span.start, span.end - 1) >= 0
+        or LIST_LABEL_AHEAD.search(text, span.start, span.end) is not None
+    )
 
 
 class _Brackets:

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..document.model import Emphasis, FootnoteRef, Inline
-from ..document.span import Span
+from ..document.span import Span, by_span
 
 # Every alternative is a bounded or single-character-class repetition: linear on any input.
 # Each alternative starts with a literal character, so that the regex engine skips the text
@@ -58,14 +58,13 @@ def scan(text: str, start: int, end: int) -> InlineScan:
         if kind == "md":
             refs.append(FootnoteRef(Span(s, e), match.group("mdlabel"), "markdown"))
             continue
-        run = match.group()
-        char = run[0]
+        char = text[s]
         before = text[s - 1] if s > start else " "
         after = text[e] if e < end else " "
         can_open = not after.isspace() and not (char == "_" and before.isalnum())
         can_close = not before.isspace() and not (char == "_" and after.isalnum())
-        count = len(run)
-        closed = _close(stack, open_runs, char, count, s, emphases, stray) if can_close else 0
+        count = e - s
+        closed = _close(stack, open_runs, char, count, s, emphases, stray) if can_close and open_runs[char] else 0
         count -= closed
         if count and can_open:
             if closed:
@@ -77,8 +76,10 @@ def scan(text: str, start: int, end: int) -> InlineScan:
     for opener in stack:
         if opener[0] == "*":  # an unmatched "_" is plain text (URLs, blanks to fill in)
             stray.append(Span(opener[1], opener[1] + opener[2]))
-    emphases.sort(key=lambda emphasis: emphasis.span)
-    stray.sort()
+    if len(emphases) > 1:
+        emphases.sort(key=by_span)
+    if len(stray) > 1:
+        stray.sort()
     return InlineScan(Inline(tuple(emphases), tuple(refs), tuple(stray)), tuple(boundaries))
 
 
@@ -88,7 +89,8 @@ def _close(stack: list[list], open_runs: dict[str, int], char: str, count: int, 
     innermost first; how many of its characters it used."""
     closed = 0
     while count and open_runs[char]:
-        index = _last_with(stack, char)  # found: what it walks past is dropped below
+        # found (mostly on top): what it walks past is dropped below
+        index = len(stack) - 1 if stack[-1][0] == char else _last_with(stack, char)
         for dropped in stack[index + 1 :]:  # openers of the other character, never closed
             open_runs[dropped[0]] -= 1
             if dropped[0] == "*":
@@ -135,17 +137,20 @@ def _starting_in(items: tuple, span: Span, start) -> tuple:
 class Enclosing:
     """Whether an offset lies strictly inside some emphasis: with the emphases sorted by
     start, the furthest end among those starting before the offset decides it (one pass to
-    build, a bisection to ask)."""
+    build, on the first question: most blocks ask none; a bisection to ask)."""
 
     def __init__(self, emphases: tuple[Emphasis, ...]) -> None:
-        self.starts = [emphasis.span.start for emphasis in emphases]
+        self.emphases = emphases
+        self.starts: list[int] | None = None
         self.furthest: list[int] = []
-        furthest = -1
-        for emphasis in emphases:
-            furthest = max(furthest, emphasis.span.end)
-            self.furthest.append(furthest)
 
     def inside(self, offset: int) -> bool:
+        if self.starts is None:
+            self.starts = [emphasis.span.start for emphasis in self.emphases]
+            furthest = -1
+            for emphasis in self.emphases:
+                furthest = max(furthest, emphasis.span.end)
+                self.furthest.append(furthest)
         before = bisect_left(self.starts, offset)  # emphases starting strictly before offset
         return before > 0 and self.furthest[before - 1] > offset
 

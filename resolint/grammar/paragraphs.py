@@ -50,24 +50,15 @@ def opening_emphasis(inline: Inline, label: Span | None, content: int) -> Emphas
     return None
 
 
-def make_paragraph(text: str, cls, head: Item, subparagraphs: tuple[SubParagraph, ...]):
+def make_paragraph(text: str, cls, head: Item, subparagraphs: tuple[SubParagraph, ...], **fields):
+    """A paragraph of class `cls` from its head item; `fields`: a sub-paragraph's own."""
     label, content = label_and_content(text, head)
     inline = merged_inline(head.inlines)
-    common = dict(
-        span=whole(head),
-        pieces=tuple(head.pieces),
-        label=label,
-        content=content,
-        opening=opening_emphasis(inline, label, content),
-        inline=inline,
-        subparagraphs=subparagraphs,
-    )
     if cls is OperativeParagraph:
         number_text = text[label.start : label.end].rstrip(".*,") if label else ""
-        return OperativeParagraph(**common, number=int(number_text) if number_text.isdigit() else None)
-    if cls is SubParagraph:
-        return SubParagraph(**common)
-    return cls(**common)
+        fields["number"] = int(number_text) if number_text.isdigit() else None
+    return cls(whole(head), tuple(head.pieces), label, content, opening_emphasis(inline, label, content), inline,
+               subparagraphs, **fields)
 
 
 def as_operative(paragraph: PreambularParagraph) -> OperativeParagraph:
@@ -134,13 +125,7 @@ def _build_levels(text: str, flat, start: int, end: int) -> tuple[SubParagraph, 
         while child_end < end and flat[child_end][0] > level:
             child_end += 1
         children = _build_levels(text, flat, index + 1, child_end)
-        node = make_paragraph(text, SubParagraph, item, children)
-        result.append(
-            SubParagraph(
-                span=node.span, pieces=node.pieces, label=node.label, content=node.content,
-                opening=node.opening, inline=node.inline, subparagraphs=children,
-                marker=marker, style=style, level=level, ordinal=ordinal,
-            )
-        )
+        result.append(make_paragraph(text, SubParagraph, item, children,
+                                     marker=marker, style=style, level=level, ordinal=ordinal))
         index = child_end
     return tuple(result)

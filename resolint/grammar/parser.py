@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..document.langdata import detect_language, pack
 from ..document.model import Block, Document, IssueKind, ParseIssue
-from ..document.span import LineIndex
+from ..document.span import LineIndex, by_span
 from . import blocks as block_split
 from . import header
 from .build import Builder
@@ -80,7 +80,7 @@ def from_blocks(original: str, text: str, raws: list[block_split.RawBlock], kind
         parts=tuple(builder.parts),
         annexes=tuple(builder.annexes),
         footnotes=footnotes,
-        blocks=tuple(sorted([*builder.nodes, *footnotes, *tables], key=lambda node: node.span)),
+        blocks=tuple(sorted([*builder.nodes, *footnotes, *tables], key=by_span)),
         directives=directives,
         issues=tuple(sorted(issues, key=lambda issue: issue.span)),
         lines=LineIndex(text),

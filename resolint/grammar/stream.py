@@ -144,10 +144,9 @@ def _mark_quoted_text(text: str, items: list[Item]) -> None:
         if not in_body or index == 0:
             continue
         previous = items[index - 1]
-        introduced = visible_end(text, previous.pieces[-1]) == ":"
-        if item.kind in ("TEXT", "HEADING") and (introduced or previous.kind == "EMBEDDED"):
+        if item.kind in ("TEXT", "HEADING") and (previous.kind == "EMBEDDED" or _introduces(text, previous)):
             item.kind = "EMBEDDED"
-        elif item.kind == "EMPH" and (introduced or previous.kind == "EMBEDDED") and _labels_a_note(text, item):
+        elif item.kind == "EMPH" and (previous.kind == "EMBEDDED" or _introduces(text, previous)) and _labels_a_note(text, item):
             item.kind = "EMBEDDED"
         elif item.kind == "SUBPARA" and previous.kind == "EMBEDDED" and _opens_quote(text, previous):
             item.kind = "EMBEDDED"  # "“a) En el momento ..." then "b) Cuando ...": the quoted rule goes on
@@ -155,7 +154,7 @@ def _mark_quoted_text(text: str, items: list[Item]) -> None:
             number = _number(text, item)
             # "1. Opening of the Congress." after "11. *Approves* the following agenda:";
             # "4. In hearing an application ..." after "Article 9, new paragraph 4:".
-            starts = introduced and (
+            starts = _introduces(text, previous) and (
                 (previous.kind == "NUMBERED" and number == 1 and _number(text, previous) > 1)
                 or (previous.kind == "EMBEDDED" and number != operative_number + 1)
             )
@@ -168,6 +167,12 @@ def _mark_quoted_text(text: str, items: list[Item]) -> None:
             quoted_number = 0
         if item.kind == "NUMBERED":
             operative_number = _number(text, item)
+
+
+def _introduces(text: str, item: Item) -> bool:
+    """Does `item` end with a colon? (Read only where it matters: most items are paragraphs
+    that open with italics, which no colon before them turns into embedded text.)"""
+    return visible_end(text, item.pieces[-1]) == ":"
 
 
 def _mark_unnumbered_operative(text: str, items: list[Item], language: LanguagePack) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from lark import Lark, Token
 from lark.exceptions import UnexpectedInput
 
+from ..document.frozen import frozen
 from ..document.span import Span
 from .lark_cache import cache_file
 
@@ -22,6 +23,7 @@ from .lark_cache import cache_file
 # scan goes from slash to slash (str.find), so it costs little on text without symbols.
 CANDIDATE_TAIL = re.compile(r"[^\s,;:()\[\]<>“”\"'’‘]+")
 ROOTS = ("ST", "A", "S", "E")
+ROOT_ENDS = {root[-1] for root in ROOTS}
 TRAILING = ".*-/"  # sentence punctuation, emphasis markers: not part of the symbol
 LONGEST = 80  # the longest real symbols are about 40 characters; longer runs are not symbols
 # "S/RES/2334 (2016)", "A/RES/217 (III)", "A/RES/3201 (S-VI)" directly after a RES symbol.
@@ -54,7 +56,7 @@ class ParsedSymbol:
         return "__" in self.text
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class FoundSymbol:
     span: Span  # the symbol itself
     extent: Span  # with what belongs to it: " (2016)", " and Add.1–6"
@@ -130,11 +132,16 @@ def find_symbols(text: str, and_words: tuple[str, ...] = ("and",), to_words: tup
 def _root_start(text: str, slash: int) -> int | None:
     """Where the organ series before this slash starts ("A/", "ST/"), if one stands there on
     its own (not "UNEP/", not inside a URL path)."""
-    for root in ROOTS:
-        start = slash - len(root)
-        if start >= 0 and text.startswith(root, start):
-            if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_/.-"):
-                return start
+    before = text[slash - 1 : slash]  # most slashes follow a figure ("75/276"): no root ends in one
+    if before in ROOT_ENDS:
+        for root in ROOTS:
+            start = slash - len(root)
+            if start >= 0 and text.startswith(root, start):
+                if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_/.-"):
+                    return start
+        return None
+    if not before.isdigit():
+        return None
     for digits in (2, 3):  # "A79/473": the slash after "A" forgotten
         start = slash - digits - 1
         if start >= 0 and text[start] == "A" and text[start + 1 : slash].isdigit() and text[start + 1] != "0":

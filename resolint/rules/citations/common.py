@@ -3,11 +3,11 @@ date (the records of each citation are a fact: Facts.records_for_citations), the
 writes the recorded date."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ... import records
 from ...document.diagnostics import Applicability, Edit, Fix
+from ...document.frozen import frozen
 from ...document.langdata import LanguagePack
 from ...facts.citations import Citation
 from ...facts.dates import write_date
@@ -17,7 +17,7 @@ from ...facts.dates import write_date
 INFERRED_SLACK = timedelta(days=60)
 
 
-@dataclass(frozen=True)
+@frozen
 class Window:
     """When a regular session ran: `start` and `end` as the record gives them (the end is the
     day the next session opens: its last meeting may fall on it), `slack` around them when the
@@ -51,7 +51,7 @@ def session_window(number: int) -> Window | None:
 
 # --- the record -------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@frozen
 class Verdict:
     """How the record judges a cited date: `accepted`, or the record that contradicts it."""
 

@@ -50,7 +50,7 @@ from ...document.diagnostics import Edit, Fix, Violation
 from ...document.model import Block, Document, Paragraph, Part, SubParagraph
 from ...document.punctuation import MARKS, final_mark
 from ...document.rule import Context, RuleMeta
-from ...document.span import Span
+from ...document.span import Span, by_span
 
 META = RuleMeta(
     code="ST006",
@@ -97,10 +97,11 @@ class _Checker:
         """`paragraph` ends with `mark` (or, for a sub-paragraph, any of `between`; or any of
         `also`); its sub-paragraphs but the last end with one of `between`."""
         accept = (between if isinstance(paragraph, SubParagraph) and mark in between else mark) + also
-        if paragraph.span in self.introducers and not paragraph.subparagraphs:
+        # (most parts have neither introducers nor tables: asking an empty set hashes the span)
+        if self.introducers and paragraph.span in self.introducers and not paragraph.subparagraphs:
             yield from self._expect(paragraph.pieces[-1], ":", ":", "A paragraph that introduces a text ends with a colon")
             return
-        if paragraph.span in self.before_tables:
+        if self.before_tables and paragraph.span in self.before_tables:
             accept += ":"  # "... as set out in the table below:"
         if not paragraph.subparagraphs:
             yield from self._expect(paragraph.pieces[-1], mark, accept, why)
@@ -161,7 +162,7 @@ def _all_paragraphs(part: Part) -> list[Paragraph]:
         paragraph = stack.pop()
         paragraphs.append(paragraph)
         stack.extend(paragraph.subparagraphs)
-    paragraphs.sort(key=lambda paragraph: paragraph.span)
+    paragraphs.sort(key=by_span)
     return paragraphs
 
 
@@ -169,6 +170,8 @@ def _introducers(part: Part) -> set[Span]:
     """The paragraphs (of any level) that embedded text follows: a lead-in and the text it
     adopts (A/RES/79/1), a paragraph and the schedule or question it introduces. Their
     colon is right, and the text after it is not theirs to end."""
+    if not any(block.kind == "embedded" for block in part.others):
+        return set()
     paragraphs = _all_paragraphs(part)
     ends = [paragraph.span.end for paragraph in paragraphs]
     found: set[Span] = set()
