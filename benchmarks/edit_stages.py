@@ -4,8 +4,8 @@ benchmarks/lsp_latency.py measures what a client sees; this splits the same real
 (its `cycle`: a word typed and taken back, an operative paragraph deleted and pasted back)
 on the same grown resolution into the stages of `linter.incremental.relint`, timed with the
 wall clock and no profiler (cProfile inflates the many small calls of span moving several
-times over): the incremental re-parse, the openings moved from the version before, each
-fact of `Facts` in turn, the rules on those facts, and the conversion of the findings to LSP
+times over): the incremental re-parse, the facts moved from the version before
+(`incremental.reuse_facts`), each other fact of `Facts` in turn, the rules on those facts, and the conversion of the findings to LSP
 diagnostics. What survives an edit is frozen out of the collector's sight, as the server
 does (lsp/scheduler.py).
 
@@ -39,7 +39,7 @@ def facts_read(linted: incremental.Linted) -> list[str]:
     so that each is timed without the facts it reads; those only the editor's other features
     read (the outline, the figures) are left out, as a re-analysis leaves them."""
     known = {name for name, value in vars(Facts).items() if isinstance(value, cached_property)}
-    return [name for name in linted.facts.__dict__ if name in known and name != "openings"]
+    return [name for name in linted.facts.__dict__ if name in known]
 
 
 def analyse(text: str, previous: incremental.Linted, facts_to_time: list[str],
@@ -56,12 +56,12 @@ def analyse(text: str, previous: incremental.Linted, facts_to_time: list[str],
     parsed = reparse(text, previous.parsed)
     lap("re-parse (fold, split, classify, Lark, model)")
     facts = Facts(parsed.doc)
-    found, memo = incremental._openings(facts, previous.openings)
-    facts.reuse(openings=found)
-    lap("openings (moved or read)")
+    memo = incremental.reuse_facts(facts, previous)
+    lap("facts moved (openings, dates, session mentions)")
     for name in facts_to_time:
-        getattr(facts, name)
-        lap(f"fact {name}")
+        if facts.known(name) is None:
+            getattr(facts, name)
+            lap(f"fact {name}")
     findings = tuple(lint_document(parsed.doc, facts=facts))
     lap("rules")
     convert.diagnostics(findings, convert.PositionMap(text, convert.UTF16, parsed.doc.lines))

@@ -85,7 +85,10 @@ def test_incremental_analysis_equals_a_full_one(texts, data):
         assert linted.doc == full
         assert linted.doc.original == text
         assert list(linted.findings) == lint_document(full)
-        assert linted.facts.openings == Facts(full).openings  # moved ones included, as hover reads them
+        facts = Facts(full)
+        assert linted.facts.openings == facts.openings  # moved ones included, as hover reads them
+        assert linted.facts.dates == facts.dates
+        assert linted.facts.session_mentions == facts.session_mentions
 
 
 GLUED = ("*The General Assembly*,\n\n*Recalling* its resolution<sup>1</sup> of 2020,\n\n"
@@ -121,6 +124,22 @@ def test_an_edit_reuses_the_split_of_the_blocks_it_left_alone(texts):
     kept = [id(entry) in old for entries in after.memo.values() for entry in entries.values()]
     assert after.doc == parse(text[:at] + " x" + text[at:])
     assert sum(kept) >= len(kept) // 3 and not all(kept)
+
+
+def test_an_edit_reads_again_only_the_stretches_of_text_it_touched(texts):
+    """The dates and session mentions before the edit are the same objects, those after it
+    moved copies (and all equal those of a full analysis)."""
+    text = texts[0]
+    before = relint(text)
+    at = text.index("\n\n", len(text) // 2)
+    edited = text[:at] + " x" + text[at:]
+    after = relint(edited, before)
+    full = Facts(parse(edited))
+    for name in ("dates", "session_mentions"):
+        old = {id(item) for item in before.facts.known(name)}
+        kept = [id(item) in old for item in after.facts.known(name)]
+        assert after.facts.known(name) == getattr(full, name)
+        assert any(kept) and not all(kept), name
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [

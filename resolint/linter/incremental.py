@@ -4,20 +4,24 @@ The parse reuses the block split of the blocks the edit left alone (grammar/incr
 Of the facts, those read from one paragraph alone are moved from the version before for
 the paragraphs whose text and markup the edit left alone: the openings (what each
 paragraph opens with), keyed by the paragraph's kind, its text and the offsets of its
-markup relative to its start. The other facts and the rules then run on the new Document
-as `resolint check` runs them, so the findings equal `lint_document(parse(new_text))` —
-the property test in tests/test_incremental.py checks that over random edits of corpus
-documents.
+markup relative to its start. Those read stretch by stretch of text (document/stretches.py:
+the dates, the session mentions) are read again only in the stretches the edit touched;
+what the stretches before it held is kept, what those after it held is moved. The other
+facts and the rules then run on the new Document as `resolint check` runs them, so the
+findings equal `lint_document(parse(new_text))` — the property test in
+tests/test_incremental.py checks that over random edits of corpus documents.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from bisect import bisect_left
+from dataclasses import dataclass, field, replace
 
 from ..document.diagnostics import Diagnostic
 from ..document.model import Document, Emphasis, Paragraph
-from ..facts import Facts
+from ..document.stretches import touched
+from ..facts import Facts, dates, sessions
 from ..facts import openings as opening_fact
-from ..grammar.incremental import Parsed, reparse, shift_emphasis
+from ..grammar.incremental import Parsed, changed_range, reparse, shift, shift_emphasis
 from .config import DEFAULT, Config
 from .engine import configured_language, lint_document
 
@@ -47,11 +51,65 @@ def relint(text: str, previous: Linted | None = None, config: Config = DEFAULT, 
     facts = Facts(parsed.doc, phrases=config.phrases)
     if not lint:
         return Linted(parsed, facts, ())
-    same_lexicon = (previous is not None and previous.parsed.language == parsed.language
-                    and previous.facts.phrases == facts.phrases)  # the project's phrases can change between versions
+    memo = reuse_facts(facts, previous)
+    return Linted(parsed, facts, tuple(lint_document(parsed.doc, config, facts)), memo)
+
+
+def reuse_facts(facts: Facts, previous: Linted | None) -> OpeningMemo:
+    """Set on `facts` what the version before lets move instead of work out again: the
+    openings (read afresh for the paragraphs the edit changed), and the facts read stretch
+    by stretch that the version before had worked out. Returns the openings' memo."""
+    same_language = previous is not None and previous.parsed.language == facts.doc.language
+    same_lexicon = same_language and previous.facts.phrases == facts.phrases  # the project's phrases can change between versions
     found, memo = _openings(facts, previous.openings if same_lexicon else {})
     facts.reuse(openings=found)
-    return Linted(parsed, facts, tuple(lint_document(parsed.doc, config, facts)), memo)
+    if same_language:
+        facts.reuse(**_rescanned(facts, previous.facts))
+    return memo
+
+
+def _date_start(found: dates.TextDate) -> int:
+    return found.span.start
+
+
+def _moved_date(found: dates.TextDate, delta: int) -> dates.TextDate:
+    return replace(found, span=shift(found.span, delta))
+
+
+def _mention_start(mention: sessions.Mention) -> int:
+    return mention.ordinal.start
+
+
+def _moved_mention(mention: sessions.Mention, delta: int) -> sessions.Mention:
+    noun = shift(mention.noun, delta) if mention.noun is not None else None
+    return replace(mention, ordinal=shift(mention.ordinal, delta), phrase=shift(mention.phrase, delta), noun=noun)
+
+
+# The facts read stretch by stretch: how to read them in part of the text, where each item
+# starts, and how one is moved.
+STRETCH_FACTS = {
+    "dates": (dates.find_dates, _date_start, _moved_date),
+    "session_mentions": (sessions.mentions_in, _mention_start, _moved_mention),
+}
+
+
+def _rescanned(facts: Facts, before: Facts) -> dict[str, tuple]:
+    """The facts read stretch by stretch that `before` (the version before's) holds, for the
+    new text: its items before the stretches the edit touched, those stretches read again,
+    and its items after them, moved."""
+    text = facts.doc.text
+    start, old_end, new_end = changed_range(before.doc.text, text)
+    begin, end = touched(text, start, new_end)
+    delta = new_end - old_end
+    found = {}
+    for name, (read, item_start, moved) in STRETCH_FACTS.items():
+        old = before.known(name)
+        if old is None:
+            continue
+        kept = old[: bisect_left(old, begin, key=item_start)]
+        after = old[bisect_left(old, end - delta, key=item_start) :]
+        found[name] = (*kept, *read(text, facts.language, begin, end), *(moved(item, delta) for item in after))
+    return found
 
 
 def _openings(facts: Facts, old: OpeningMemo) -> tuple[tuple[opening_fact.Opening, ...], OpeningMemo]:
