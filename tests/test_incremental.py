@@ -126,6 +126,17 @@ def test_an_edit_reuses_the_split_of_the_blocks_it_left_alone(texts):
     assert sum(kept) >= len(kept) // 3 and not all(kept)
 
 
+def test_the_structure_parse_is_kept_while_no_block_changes_its_class(texts):
+    text = texts[0]
+    before = reparse(text)
+    at = text.index(",\n\n", len(text) // 4)
+    typed = reparse(text[:at] + " x" + text[at:], before)
+    assert typed.structure is before.structure and typed.doc == parse(text[:at] + " x" + text[at:])
+    start = text.index("\n\n1. ") + 2
+    removed = text[:start] + text[text.index("\n\n", start) + 2 :]
+    assert reparse(removed, typed).structure != before.structure
+
+
 def test_an_edit_reads_again_only_the_stretches_of_text_it_touched(texts):
     """The dates and session mentions before the edit are the same objects, those after it
     moved copies (and all equal those of a full analysis)."""

@@ -5,7 +5,9 @@ what a parse costs. `reparse` folds only the changed stretch of the text and spl
 classifies only the physical blocks (blank-line-separated, grammar/blocks.py) whose text is
 new. A block that kept its text keeps its split, moved to its new offset. What follows the
 split — the passes over neighbouring blocks, Lark over the block tokens, the model — runs
-on the whole token stream, as `parse` runs it, so the Document equals `parse(new_text)`.
+on the whole token stream, as `parse` runs it, so the Document equals `parse(new_text)`;
+only Lark's tree is the version before's when no block's class changed, since it reads
+the classes alone (structure.parse_structure).
 
 What a block's split depends on, besides its own text, is known (blocks.split_block): the
 two characters after it, and for each footnote label it holds, whether an earlier block
@@ -23,6 +25,7 @@ from ..document.span import Span
 from . import blocks as block_split
 from .classify import classify
 from .parser import from_blocks
+from .structure import Structure
 from .typography import fold
 
 
@@ -50,6 +53,7 @@ class Parsed:
     language: str
     memo: Memo = field(repr=False)
     physical: list[tuple[Span, str]] = field(default_factory=list, repr=False)  # blocks.physical_blocks(doc.text)
+    structure: Structure | None = field(default=None, repr=False)  # the structure parse of the blocks' classes
 
 
 def reparse(original: str, previous: Parsed | None = None, *, language: str | None = None,
@@ -75,8 +79,9 @@ def reparse(original: str, previous: Parsed | None = None, *, language: str | No
         memo.setdefault(key, {})[entry.origin] = entry
         raws.extend(entry.raws)
         kinds.extend(entry.kinds)
-    doc = from_blocks(original, text, raws, kinds, language=chosen, path=path)
-    return Parsed(doc, chosen, memo, physical)
+    doc, structure = from_blocks(original, text, raws, kinds, language=chosen, path=path,
+                                 earlier=previous.structure if previous is not None else None)
+    return Parsed(doc, chosen, memo, physical, structure)
 
 
 def _fold(original: str, previous: Parsed | None) -> str:
