@@ -23,7 +23,8 @@ class Item:
 
 def whole(item: Item) -> Span:
     """From the start of the first piece to the end of the last."""
-    return Span(item.pieces[0].start, item.pieces[-1].end)
+    pieces = item.pieces
+    return pieces[0] if len(pieces) == 1 else Span(pieces[0].start, pieces[-1].end)
 
 
 def merged_inline(inlines: list[Inline]) -> Inline:

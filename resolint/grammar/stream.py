@@ -144,10 +144,9 @@ def _mark_quoted_text(text: str, items: list[Item]) -> None:
         if not in_body or index == 0:
             continue
         previous = items[index - 1]
-        introduced = visible_end(text, previous.pieces[-1]) == ":"
-        if item.kind in ("TEXT", "HEADING") and (introduced or previous.kind == "EMBEDDED"):
+        if item.kind in ("TEXT", "HEADING") and (previous.kind == "EMBEDDED" or _introduces(text, previous)):
             item.kind = "EMBEDDED"
-        elif item.kind == "EMPH" and (introduced or previous.kind == "EMBEDDED") and _labels_a_note(text, item):
+        elif item.kind == "EMPH" and _labels_a_note(text, item) and (previous.kind == "EMBEDDED" or _introduces(text, previous)):
             item.kind = "EMBEDDED"
         elif item.kind == "SUBPARA" and previous.kind == "EMBEDDED" and _opens_quote(text, previous):
             item.kind = "EMBEDDED"  # "“a) En el momento ..." then "b) Cuando ...": the quoted rule goes on
@@ -155,7 +154,7 @@ def _mark_quoted_text(text: str, items: list[Item]) -> None:
             number = _number(text, item)
             # "1. Opening of the Congress." after "11. *Approves* the following agenda:";
             # "4. In hearing an application ..." after "Article 9, new paragraph 4:".
-            starts = introduced and (
+            starts = _introduces(text, previous) and (
                 (previous.kind == "NUMBERED" and number == 1 and _number(text, previous) > 1)
                 or (previous.kind == "EMBEDDED" and number != operative_number + 1)
             )
@@ -193,6 +192,11 @@ def _opens_with_operative_verb(text: str, item: Item, language: LanguagePack) ->
     italic = item.raw.inline.emphases[0].inner
     opening = text[italic.start : min(italic.end, italic.start + OPENING_REACH)].split("<", 1)[0]
     return lexicon(language).opening_kinds(words(opening)) == (OPERATIVE,)
+
+
+def _introduces(text: str, item: Item) -> bool:
+    """Does `item` end with a colon, introducing what follows?"""
+    return visible_end(text, item.pieces[-1]) == ":"
 
 
 def _opens_quote(text: str, item: Item) -> bool:

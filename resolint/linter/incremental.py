@@ -152,9 +152,10 @@ def _moved(opening: opening_fact.Opening | None, paragraph: Paragraph, delta: in
     constructor were most of the time moving the openings took."""
     if opening is None:
         return None
-    _, kind, emphasis, words, phrase, after, known, whole, extent, cut, before = opening
+    old_paragraph, kind, emphasis, words, phrase, after, known, whole, extent, cut, before = opening
     if delta:
-        emphasis = shift_emphasis(emphasis, delta) if emphasis is not None else None
+        if emphasis is not None:  # the paragraph's opening emphasis, or the italics after adverbs
+            emphasis = paragraph.opening if emphasis is old_paragraph.opening else shift_emphasis(emphasis, delta)
         words, after, before = _words(words, delta), _words(after, delta), _words(before, delta)
         cut = _word(cut, delta) if cut is not None else None
     return _new_tuple(opening_fact.Opening, (paragraph, kind, emphasis, words, phrase, after, known, whole, extent, cut, before))
