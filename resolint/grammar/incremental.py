@@ -159,10 +159,12 @@ def _split(text: str, span: Span, kind: str, referenced: set[str], standalone: s
 
 
 def _context(labels: tuple[str, ...], referenced: set[str], standalone: set[str]) -> tuple[tuple[bool, bool], ...]:
-    return tuple((label in referenced, label in standalone) for label in labels)
+    return tuple([(label in referenced, label in standalone) for label in labels]) if labels else ()
 
 
 # --- moving a block's split to another offset -----------------------------------------------
+# Every block after an edit is moved, so these build tuples from lists (faster than from
+# generators) and leave empty ones as they are.
 
 def shift(span: Span, delta: int) -> Span:
     return Span(span.start + delta, span.end + delta)
@@ -173,12 +175,13 @@ def shift_emphasis(emphasis: Emphasis, delta: int) -> Emphasis:
 
 
 def _shift_inline(inline: Inline, delta: int) -> Inline:
-    if not (inline.emphases or inline.refs or inline.stray):
+    emphases, refs, stray = inline.emphases, inline.refs, inline.stray
+    if not (emphases or refs or stray):
         return inline
     return Inline(
-        tuple(shift_emphasis(e, delta) for e in inline.emphases),
-        tuple(FootnoteRef(shift(r.span, delta), r.label, r.style) for r in inline.refs),
-        tuple(shift(s, delta) for s in inline.stray),
+        tuple([shift_emphasis(e, delta) for e in emphases]) if emphases else (),
+        tuple([FootnoteRef(shift(r.span, delta), r.label, r.style) for r in refs]) if refs else (),
+        tuple([shift(s, delta) for s in stray]) if stray else (),
     )
 
 
@@ -190,5 +193,5 @@ def _shift_raw(raw: block_split.RawBlock, delta: int) -> block_split.RawBlock:
         shift(raw.gap, delta) if raw.gap is not None else None,
         raw.glued_footnote,
         shift(raw.host, delta) if raw.host is not None else None,
-        [shift(span, delta) for span in raw.continues],
+        [shift(span, delta) for span in raw.continues] if raw.continues else [],
     )
