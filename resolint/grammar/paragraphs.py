@@ -53,21 +53,13 @@ def opening_emphasis(inline: Inline, label: Span | None, content: int) -> Emphas
 def make_paragraph(text: str, cls, head: Item, subparagraphs: tuple[SubParagraph, ...]):
     label, content = label_and_content(text, head)
     inline = merged_inline(head.inlines)
-    common = dict(
-        span=whole(head),
-        pieces=tuple(head.pieces),
-        label=label,
-        content=content,
-        opening=opening_emphasis(inline, label, content),
-        inline=inline,
-        subparagraphs=subparagraphs,
-    )
+    # span, pieces, label, content, opening, inline, subparagraphs: positional arguments, as
+    # every paragraph of every version is built here
+    common = (whole(head), tuple(head.pieces), label, content, opening_emphasis(inline, label, content), inline, subparagraphs)
     if cls is OperativeParagraph:
         number_text = text[label.start : label.end].rstrip(".*,") if label else ""
-        return OperativeParagraph(**common, number=int(number_text) if number_text.isdigit() else None)
-    if cls is SubParagraph:
-        return SubParagraph(**common)
-    return cls(**common)
+        return OperativeParagraph(*common, int(number_text) if number_text.isdigit() else None)
+    return cls(*common)
 
 
 def as_operative(paragraph: PreambularParagraph) -> OperativeParagraph:
@@ -102,6 +94,8 @@ def _letter_value(marker: str) -> int | None:
 
 def nest_subparagraphs(text: str, items: list[Item]) -> tuple[SubParagraph, ...]:
     """Level and order of each sub-paragraph; deeper levels become children."""
+    if not items:
+        return ()
     flat: list[tuple[int, Item, str, str, int]] = []
     last_letter = {1: 0, 3: 0}
     in_roman = {2: False, 4: False}

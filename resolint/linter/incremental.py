@@ -120,8 +120,9 @@ def _openings(facts: Facts, old: OpeningMemo) -> tuple[tuple[opening_fact.Openin
     for kind, paragraph in opening_fact.paragraphs(facts.doc):
         key = _opening_key(text, kind, paragraph)
         start = paragraph.span.start
-        if key in old:
-            origin, opening = old[key]
+        earlier = old.get(key)
+        if earlier is not None:
+            origin, opening = earlier
             opening = _moved(opening, paragraph, start - origin)
         else:
             opening = opening_fact.opening(text, paragraph, kind, lexicon)
