@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from resolint.facts import Facts
+from resolint.grammar import structure
 from resolint.grammar.incremental import changed_range, reparse
 from resolint.grammar.parser import parse
 from resolint.linter.engine import lint_document
@@ -135,6 +136,18 @@ def test_the_structure_parse_is_kept_while_no_block_changes_its_class(texts):
     start = text.index("\n\n1. ") + 2
     removed = text[:start] + text[text.index("\n\n", start) + 2 :]
     assert reparse(removed, typed).structure != before.structure
+
+
+@pytest.mark.parametrize("text", [
+    "*The General Assembly*,\n\n*Recalling* a,\n\n1. *Decides* b;\n\n*Recalling* c,\n\n2. *Requests* d.\n\n"
+    "*62nd plenary meeting*\n\nSome text\n",  # two blocks set aside
+    "*The General Assembly*,\n\n*Recalling* a,\n\n1. *Decides* b.\n",  # none
+])
+def test_the_parse_that_sets_tokens_aside_at_once_gives_the_plain_parses_tree(text):
+    """After a version with tokens set aside, the structure parse goes straight to the
+    token-by-token recovery: the same tree and the same tokens set aside."""
+    kinds = reparse(text).structure.kinds
+    assert structure._parse(kinds, recover=True) == structure._parse(kinds)
 
 
 def test_an_edit_reads_again_only_the_stretches_of_text_it_touched(texts):

@@ -47,17 +47,23 @@ def parse_structure(items: list[Item], previous: Structure | None = None) -> Str
     kinds = tuple([item.kind for item in items])
     if previous is not None and previous.kinds == kinds:
         return previous
-    tree, unplaced = _parse(kinds)
+    # A text whose version before had tokens set aside will most likely have them again: it
+    # goes to the recovery at once, rather than through a plain parse that fails at the first.
+    tree, unplaced = _parse(kinds, recover=previous is not None and bool(previous.unplaced))
     return Structure(kinds, tree, tuple(unplaced))
 
 
-def _parse(kinds: tuple[str, ...]) -> tuple[Tree, list[int]]:
+def _parse(kinds: tuple[str, ...], recover: bool = False) -> tuple[Tree, list[int]]:
+    """The tree and the tokens set aside: the plain parse, or when it fails (or with
+    `recover`) the token-by-token parse that sets aside what the grammar cannot take; both
+    give the same tree where nothing is set aside."""
     tokens = [Token(kind, str(index)) for index, kind in enumerate(kinds)]
     parser = structure_parser()
-    try:
-        return parser.parse(tokens), []
-    except UnexpectedInput:
-        pass
+    if not recover:
+        try:
+            return parser.parse(tokens), []
+        except UnexpectedInput:
+            pass
     interactive = parser.parse_interactive([])
     accepted: list[Token] = []
     unplaced: list[int] = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 from lsprotocol import types
 
@@ -137,9 +138,15 @@ def _diagnostic(finding: Diagnostic, start: tuple[int, int], end: tuple[int, int
         message=finding.message,
         severity=types.DiagnosticSeverity(int(finding.severity)),
         code=finding.code,
-        code_description=types.CodeDescription(href=finding.url) if finding.url else None,
+        code_description=_code_description(finding.url) if finding.url else None,
         source=SOURCE,
     )
+
+
+@lru_cache(maxsize=256)
+def _code_description(url: str) -> types.CodeDescription:
+    """One per rule page, shared by its diagnostics (a thousand findings make a thousand)."""
+    return types.CodeDescription(href=url)
 
 
 def diagnostics(findings: Iterable[Diagnostic], positions: PositionMap) -> list[types.Diagnostic]:
