@@ -39,6 +39,11 @@ def parse(text: str, *, language: str | None = None, path: str | None = None) ->
     return from_blocks(original, text, raws, kinds, language=language, path=path)[0]
 
 
+def _span_order(node) -> tuple[int, int]:
+    """Span order as a pair of ints, which compare at C speed (Span's order is the same)."""
+    return node.span.start, node.span.end
+
+
 def from_blocks(original: str, text: str, raws: list[block_split.RawBlock], kinds: list[str], *,
                 language: str, path: str | None, earlier: Structure | None = None) -> tuple[Document, Structure | None]:
     """The Document of `text` (the folded `original`) from its blocks and their classes:
@@ -82,9 +87,9 @@ def from_blocks(original: str, text: str, raws: list[block_split.RawBlock], kind
         parts=tuple(builder.parts),
         annexes=tuple(builder.annexes),
         footnotes=footnotes,
-        blocks=tuple(sorted([*builder.nodes, *footnotes, *tables], key=lambda node: node.span)),
+        blocks=tuple(sorted([*builder.nodes, *footnotes, *tables], key=_span_order)),
         directives=directives,
-        issues=tuple(sorted(issues, key=lambda issue: issue.span)),
+        issues=tuple(sorted(issues, key=_span_order)),
         lines=LineIndex(text),
         newline=newline_of(original),
         original=original,
