@@ -75,9 +75,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
         phrase_words = _phrase(opening, words)
         if not phrase_words:
             continue
-        span = opening.span(0, len(phrase_words) - 1)
         restriction = words.organ_restriction(phrase_words)
         if restriction and doc.body and doc.body not in restriction:
+            span = opening.span(0, len(phrase_words) - 1)
             only = " or ".join(organ_name(organ) or organ for organ in restriction)
             yield Violation(span, f"\"{doc.slice(span)}\" is used by {only} only")
             continue
@@ -88,6 +88,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
             continue
         if opening.kind == PREAMBULAR and _introduces_subparagraphs(doc, opening):
             continue
+        span = opening.span(0, len(phrase_words) - 1)
         other = words.counterpart(phrase_words, kinds[0])
         instead = f" (\"{other}\")" if other else ""
         if opening.kind == PREAMBULAR:
