@@ -58,7 +58,7 @@ def analyse(text: str, previous: incremental.Linted, shown: dict, facts_to_time:
     parsed = reparse(text, previous.parsed)
     lap("re-parse (fold, split, classify, Lark, model)")
     facts = Facts(parsed.doc)
-    memo = incremental.reuse_facts(facts, previous)
+    memo = incremental.reuse_facts(facts, previous, parsed.moved)
     lap("facts moved (openings, dates, session mentions)")
     for name in facts_to_time:
         if facts.known(name) is None:

@@ -54,6 +54,10 @@ class Parsed:
     memo: Memo = field(repr=False)
     physical: list[tuple[Span, str]] = field(default_factory=list, repr=False)  # blocks.physical_blocks(doc.text)
     structure: Structure | None = field(default=None, repr=False)  # the structure parse of the blocks' classes
+    # Where each block split as the version before split it starts -> how far it moved (0:
+    # not at all): its text, and the two characters after its physical block, are that
+    # version's, so what is read from it alone moves with it (linter/incremental.py).
+    moved: dict[int, int] = field(default_factory=dict, repr=False)
 
 
 def reparse(original: str, previous: Parsed | None = None, *, language: str | None = None,
@@ -68,20 +72,24 @@ def reparse(original: str, previous: Parsed | None = None, *, language: str | No
     standalone = block_split.standalone_labels(text, physical)
     referenced: set[str] = set()
     memo: Memo = {}
+    moved: dict[int, int] = {}
     raws: list[block_split.RawBlock] = []
     kinds: list[str] = []
     for span, kind in physical:
         key = (text[span.start : span.end + 2], kind)
-        entry = _reuse(old_memo.get(key), span.start, referenced, standalone)
+        entry, delta = _reuse(old_memo.get(key), span.start, referenced, standalone)
         if entry is None:
             entry = _split(text, span, kind, referenced, standalone, language_pack)
+        else:
+            for raw in entry.raws:
+                moved[raw.span.start] = delta
         referenced |= entry.added
         memo.setdefault(key, {})[entry.origin] = entry
         raws.extend(entry.raws)
         kinds.extend(entry.kinds)
     doc, structure = from_blocks(original, text, raws, kinds, language=chosen, path=path,
                                  earlier=previous.structure if previous is not None else None)
-    return Parsed(doc, chosen, memo, physical, structure)
+    return Parsed(doc, chosen, memo, physical, structure, moved)
 
 
 def _fold(original: str, previous: Parsed | None) -> str:
@@ -136,18 +144,20 @@ def changed_range(old: str, new: str) -> tuple[int, int, int]:
     return prefix, len(old) - low, len(new) - low
 
 
-def _reuse(entries: dict[int, _Entry] | None, start: int, referenced: set[str], standalone: set[str]) -> _Entry | None:
-    """An entry of the same block text valid in this context, moved to `start`."""
+def _reuse(entries: dict[int, _Entry] | None, start: int, referenced: set[str],
+           standalone: set[str]) -> tuple[_Entry | None, int]:
+    """An entry of the same block text valid in this context, moved to `start`, and how far
+    it moved; (None, 0) if there is none."""
     if not entries:
-        return None
+        return None, 0
     entry = entries.get(start) or next(iter(entries.values()))
     if _context(entry.labels, referenced, standalone) != entry.context:
-        return None
-    if entry.origin == start:
-        return entry
+        return None, 0
     delta = start - entry.origin
+    if not delta:
+        return entry, 0
     return _Entry(start, entry.context, entry.labels, entry.added,
-                  [_shift_raw(raw, delta) for raw in entry.raws], entry.kinds)
+                  [_shift_raw(raw, delta) for raw in entry.raws], entry.kinds), delta
 
 
 def _split(text: str, span: Span, kind: str, referenced: set[str], standalone: set[str], language_pack) -> _Entry:

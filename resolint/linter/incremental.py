@@ -2,14 +2,13 @@
 
 The parse reuses the block split of the blocks the edit left alone (grammar/incremental.py).
 Of the facts, those read from one paragraph alone are moved from the version before for
-the paragraphs whose text and markup the edit left alone: the openings (what each
-paragraph opens with), keyed by the paragraph's kind, its text and the offsets of its
-markup relative to its start. Those read stretch by stretch of text (document/stretches.py:
-the dates, the session mentions) are read again only in the stretches the edit touched;
-what the stretches before it held is kept, what those after it held is moved. The other
-facts and the rules then run on the new Document as `resolint check` runs them, so the
-findings equal `lint_document(parse(new_text))` — the property test in
-tests/test_incremental.py checks that over random edits of corpus documents.
+the paragraphs whose first block the parse moved (its text and what follows it unchanged):
+the openings (what each paragraph opens with). Those read stretch by stretch of text
+(document/stretches.py: the dates, the session mentions) are read again only in the
+stretches the edit touched; what the stretches before it held is kept, what those after it
+held is moved. The other facts and the rules then run on the new Document as `resolint
+check` runs them, so the findings equal `lint_document(parse(new_text))` — the property
+test in tests/test_incremental.py checks that over random edits of corpus documents.
 """
 from __future__ import annotations
 
@@ -17,7 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from ..document.diagnostics import Diagnostic
-from ..document.model import Document, Emphasis, Paragraph
+from ..document.model import Document, Paragraph
 from ..document.stretches import touched
 from ..facts import Facts, dates, sessions
 from ..facts import openings as opening_fact
@@ -25,8 +24,8 @@ from ..grammar.incremental import Parsed, changed_range, reparse, shift, shift_e
 from .config import DEFAULT, Config
 from .engine import configured_language, lint_document
 
-# a paragraph's kind, text and relative markup -> (its start, its opening) in an earlier version
-OpeningMemo = dict[tuple, tuple[int, "opening_fact.Opening | None"]]
+# where a paragraph starts -> its kind, the paragraph and its opening, in an earlier version
+OpeningMemo = dict[int, tuple[str, Paragraph, "opening_fact.Opening | None"]]
 
 
 @dataclass(frozen=True, eq=False)
@@ -51,17 +50,17 @@ def relint(text: str, previous: Linted | None = None, config: Config = DEFAULT, 
     facts = Facts(parsed.doc, phrases=config.phrases)
     if not lint:
         return Linted(parsed, facts, ())
-    memo = reuse_facts(facts, previous)
+    memo = reuse_facts(facts, previous, parsed.moved)
     return Linted(parsed, facts, tuple(lint_document(parsed.doc, config, facts)), memo)
 
 
-def reuse_facts(facts: Facts, previous: Linted | None) -> OpeningMemo:
+def reuse_facts(facts: Facts, previous: Linted | None, moved: dict[int, int]) -> OpeningMemo:
     """Set on `facts` what the version before lets move instead of work out again: the
     openings (read afresh for the paragraphs the edit changed), and the facts read stretch
     by stretch that the version before had worked out. Returns the openings' memo."""
     same_language = previous is not None and previous.parsed.language == facts.doc.language
     same_lexicon = same_language and previous.facts.phrases == facts.phrases  # the project's phrases can change between versions
-    found, memo = _openings(facts, previous.openings if same_lexicon else {})
+    found, memo = _openings(facts, previous.openings if same_lexicon else {}, moved)
     facts.reuse(openings=found)
     if same_language:
         facts.reuse(**_rescanned(facts, previous.facts))
@@ -112,39 +111,36 @@ def _rescanned(facts: Facts, before: Facts) -> dict[str, tuple]:
     return found
 
 
-def _openings(facts: Facts, old: OpeningMemo) -> tuple[tuple[opening_fact.Opening, ...], OpeningMemo]:
-    """Facts.openings, each moved from `old` when a paragraph of the same key had it."""
+def _openings(facts: Facts, old: OpeningMemo, moved: dict[int, int]) -> tuple[tuple[opening_fact.Opening, ...], OpeningMemo]:
+    """Facts.openings. A paragraph whose first block the parse moved from the version before
+    (grammar/incremental.Parsed.moved) has the opening of the paragraph of the same kind that
+    started there, moved: an opening is read from the paragraph's first piece alone (its
+    text, its markup, where its content starts) and the character after it
+    (facts/openings.opening), and a moved block keeps its text and the two characters after
+    it. The others are read."""
     text, lexicon = facts.doc.text, facts.lexicon
     memo: OpeningMemo = {}
     found = []
     for kind, paragraph in opening_fact.paragraphs(facts.doc):
-        key = _opening_key(text, kind, paragraph)
         start = paragraph.span.start
-        earlier = old.get(key)
-        if earlier is not None:
-            origin, opening = earlier
-            opening = _moved(opening, paragraph, start - origin)
+        delta = moved.get(start)
+        earlier = old.get(start - delta) if delta is not None else None
+        if earlier is not None and _read_alike(earlier, kind, paragraph, delta):
+            opening = _moved(earlier[2], paragraph, delta)
         else:
             opening = opening_fact.opening(text, paragraph, kind, lexicon)
-        memo[key] = (start, opening)
+        memo[start] = (kind, paragraph, opening)
         if opening is not None:
             found.append(opening)
     return tuple(found), memo
 
 
-def _opening_key(text: str, kind: str, paragraph: Paragraph) -> tuple:
-    """What a paragraph's opening is read from (facts/openings.opening), as offsets from the
-    paragraph's start: its text (and the two characters after it), where its content and
-    its first piece end, its opening emphasis — or, without one, all its emphases."""
-    start = paragraph.span.start
-    emphases = () if paragraph.opening is not None else tuple(_relative(e, start) for e in paragraph.inline.emphases)
-    return (kind, text[start : paragraph.span.end + 2], paragraph.content - start, paragraph.pieces[0].end - start,
-            _relative(paragraph.opening, start) if paragraph.opening is not None else None, emphases)
-
-
-def _relative(emphasis: Emphasis, start: int) -> tuple[int, int, int, int, bool]:
-    return (emphasis.span.start - start, emphasis.span.end - start, emphasis.inner.start - start,
-            emphasis.inner.end - start, emphasis.strong)
+def _read_alike(earlier: tuple[str, Paragraph, object], kind: str, paragraph: Paragraph, delta: int) -> bool:
+    """Is `paragraph` read as the earlier one, `delta` characters before: the same kind, its
+    content and its first piece ending as far from its start?"""
+    earlier_kind, before, _ = earlier
+    return (earlier_kind == kind and before.content + delta == paragraph.content
+            and before.pieces[0].end + delta == paragraph.pieces[0].end)
 
 
 def _moved(opening: opening_fact.Opening | None, paragraph: Paragraph, delta: int) -> opening_fact.Opening | None:
