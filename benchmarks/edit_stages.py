@@ -59,7 +59,7 @@ def analyse(text: str, previous: incremental.Linted, shown: dict, facts_to_time:
     lap("re-parse (fold, split, classify, Lark, model)")
     facts = Facts(parsed.doc)
     memo = incremental.reuse_facts(facts, previous, parsed.moved)
-    lap("facts moved (openings, dates, session mentions)")
+    lap("facts moved (openings, dates, session mentions, citations)")
     for name in facts_to_time:
         if facts.known(name) is None:
             getattr(facts, name)

@@ -90,6 +90,7 @@ def test_incremental_analysis_equals_a_full_one(texts, data):
         assert linted.facts.openings == facts.openings  # moved ones included, as hover reads them
         assert linted.facts.dates == facts.dates
         assert linted.facts.session_mentions == facts.session_mentions
+        assert linted.facts.citations == facts.citations
 
 
 GLUED = ("*The General Assembly*,\n\n*Recalling* its resolution<sup>1</sup> of 2020,\n\n"
@@ -151,15 +152,15 @@ def test_the_parse_that_sets_tokens_aside_at_once_gives_the_plain_parses_tree(te
 
 
 def test_an_edit_reads_again_only_the_stretches_of_text_it_touched(texts):
-    """The dates and session mentions before the edit are the same objects, those after it
-    moved copies (and all equal those of a full analysis)."""
+    """The dates, session mentions and citations before the edit are the same objects, those
+    after it moved copies (and all equal those of a full analysis)."""
     text = texts[0]
     before = relint(text)
     at = text.index("\n\n", len(text) // 2)
     edited = text[:at] + " x" + text[at:]
     after = relint(edited, before)
     full = Facts(parse(edited))
-    for name in ("dates", "session_mentions"):
+    for name in ("dates", "session_mentions", "citations"):
         old = {id(item) for item in before.facts.known(name)}
         kept = [id(item) in old for item in after.facts.known(name)]
         assert after.facts.known(name) == getattr(full, name)

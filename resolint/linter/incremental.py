@@ -4,11 +4,12 @@ The parse reuses the block split of the blocks the edit left alone (grammar/incr
 Of the facts, those read from one paragraph alone are moved from the version before for
 the paragraphs whose first block the parse moved (its text and what follows it unchanged):
 the openings (what each paragraph opens with). Those read stretch by stretch of text
-(document/stretches.py: the dates, the session mentions) are read again only in the
-stretches the edit touched; what the stretches before it held is kept, what those after it
-held is moved. The other facts and the rules then run on the new Document as `resolint
-check` runs them, so the findings equal `lint_document(parse(new_text))` — the property
-test in tests/test_incremental.py checks that over random edits of corpus documents.
+(document/stretches.py: the dates, the session mentions, the citations) are read again
+only in the stretches the edit touched; what the stretches before it held is kept, what
+those after it held is moved. The other facts and the rules then run on the new Document
+as `resolint check` runs them, so the findings equal `lint_document(parse(new_text))` —
+the property test in tests/test_incremental.py checks that over random edits of corpus
+documents.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from ..document.diagnostics import Diagnostic
 from ..document.model import Document, Paragraph
 from ..document.stretches import touched
-from ..facts import Facts, dates, sessions
+from ..facts import Facts, citations, dates, sessions
 from ..facts import openings as opening_fact
 from ..grammar.incremental import Parsed, changed_range, reparse, shift, shift_emphasis
 from .config import DEFAULT, Config
@@ -63,52 +64,79 @@ def reuse_facts(facts: Facts, previous: Linted | None, moved: dict[int, int]) ->
     found, memo = _openings(facts, previous.openings if same_lexicon else {}, moved)
     facts.reuse(openings=found)
     if same_language:
-        facts.reuse(**_rescanned(facts, previous.facts))
+        _read_touched_stretches(facts, previous.facts)
     return memo
+
+
+def _read_touched_stretches(facts: Facts, before: Facts) -> None:
+    """Set on `facts` the facts read stretch by stretch that `before` (the version before's)
+    holds: its items before the stretches the edit touched, those stretches read again, and
+    its items after them, moved. In table order: the citations read the dates."""
+    text = facts.doc.text
+    start, old_end, new_end = changed_range(before.doc.text, text)
+    begin, end = touched(text, start, new_end)
+    delta = new_end - old_end
+    for name, (read, item_start, moved, reads_organ) in STRETCH_FACTS.items():
+        old = before.known(name)
+        if old is None or (reads_organ and before.doc.body != facts.doc.body):
+            continue
+        kept = old[: bisect_left(old, begin, key=item_start)]
+        after = old[bisect_left(old, end - delta, key=item_start) :]
+        facts.reuse(**{name: (*kept, *read(facts, begin, end), *(moved(item, delta, facts) for item in after))})
+
+
+def _read_dates(facts: Facts, begin: int, end: int) -> tuple[dates.TextDate, ...]:
+    return dates.find_dates(facts.doc.text, facts.language, begin, end)
 
 
 def _date_start(found: dates.TextDate) -> int:
     return found.span.start
 
 
-def _moved_date(found: dates.TextDate, delta: int) -> dates.TextDate:
+def _moved_date(found: dates.TextDate, delta: int, facts: Facts) -> dates.TextDate:
     return replace(found, span=shift(found.span, delta))
+
+
+def _read_mentions(facts: Facts, begin: int, end: int) -> tuple[sessions.Mention, ...]:
+    return sessions.mentions_in(facts.doc.text, facts.language, begin, end)
 
 
 def _mention_start(mention: sessions.Mention) -> int:
     return mention.ordinal.start
 
 
-def _moved_mention(mention: sessions.Mention, delta: int) -> sessions.Mention:
+def _moved_mention(mention: sessions.Mention, delta: int, facts: Facts) -> sessions.Mention:
     noun = shift(mention.noun, delta) if mention.noun is not None else None
     return replace(mention, ordinal=shift(mention.ordinal, delta), phrase=shift(mention.phrase, delta), noun=noun)
 
 
-# The facts read stretch by stretch: how to read them in part of the text, where each item
-# starts, and how one is moved.
+def _read_citations(facts: Facts, begin: int, end: int) -> tuple[citations.CitationList, ...]:
+    return citations.find_citations(facts.doc, facts.language, facts.dates_by_start, begin, end)
+
+
+def _citation_start(found: citations.CitationList) -> int:
+    return found.keyword.start
+
+
+def _moved_citations(found: citations.CitationList, delta: int, facts: Facts) -> citations.CitationList:
+    """The list `delta` characters on, each item with the date the new text has there."""
+    dated = facts.dates_by_start
+    items = tuple(replace(item, span=shift(item.span, delta),
+                          date=dated[item.date.span.start + delta] if item.date is not None else None,
+                          connector=shift(item.connector, delta) if item.connector is not None else None)
+                  for item in found.items)
+    return replace(found, keyword=shift(found.keyword, delta), items=items,
+                   separators=tuple(shift(separator, delta) for separator in found.separators))
+
+
+# The facts read stretch by stretch, in the order they are read: how to read them in part
+# of the text, where each item starts, how one is moved, and whether they read the
+# document's organ too (the citations do: "its resolution").
 STRETCH_FACTS = {
-    "dates": (dates.find_dates, _date_start, _moved_date),
-    "session_mentions": (sessions.mentions_in, _mention_start, _moved_mention),
+    "dates": (_read_dates, _date_start, _moved_date, False),
+    "session_mentions": (_read_mentions, _mention_start, _moved_mention, False),
+    "citations": (_read_citations, _citation_start, _moved_citations, True),
 }
-
-
-def _rescanned(facts: Facts, before: Facts) -> dict[str, tuple]:
-    """The facts read stretch by stretch that `before` (the version before's) holds, for the
-    new text: its items before the stretches the edit touched, those stretches read again,
-    and its items after them, moved."""
-    text = facts.doc.text
-    start, old_end, new_end = changed_range(before.doc.text, text)
-    begin, end = touched(text, start, new_end)
-    delta = new_end - old_end
-    found = {}
-    for name, (read, item_start, moved) in STRETCH_FACTS.items():
-        old = before.known(name)
-        if old is None:
-            continue
-        kept = old[: bisect_left(old, begin, key=item_start)]
-        after = old[bisect_left(old, end - delta, key=item_start) :]
-        found[name] = (*kept, *read(text, facts.language, begin, end), *(moved(item, delta) for item in after))
-    return found
 
 
 def _openings(facts: Facts, old: OpeningMemo, moved: dict[int, int]) -> tuple[tuple[opening_fact.Opening, ...], OpeningMemo]:
