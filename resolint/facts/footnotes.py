@@ -82,7 +82,7 @@ def references(doc: Document) -> tuple[Reference, ...]:
     for ref, place in _walk(doc):
         if ref.span not in labels:
             found.setdefault(ref.span, Reference(ref, ref.numbers, place))
-    return tuple(sorted(found.values(), key=lambda reference: reference.span))
+    return tuple(sorted(found.values(), key=lambda reference: (reference.span.start, reference.span.end)))
 
 
 def groups(doc: Document, language: LanguagePack, markers: tuple[Reference, ...]) -> tuple[Group, ...]:
@@ -117,8 +117,10 @@ def _resolution_starts(doc: Document) -> list[int]:
 
 
 def _opening(doc: Document, span: Span) -> str:
-    """The first words of a block without markup (enough for "78/16. ")."""
-    return strip_markup(doc.text[span.start : min(span.end, span.start + 60)]).lstrip()
+    """The first words of a block without markup (enough for "78/16. "); none when they hold
+    no slash, which setting the markup aside cannot make."""
+    window = doc.text[span.start : min(span.end, span.start + 60)]
+    return strip_markup(window).lstrip() if "/" in window else ""
 
 
 def _index(starts: list[int], offset: int) -> int:
@@ -153,6 +155,8 @@ def _walk(doc: Document) -> Iterator[tuple[FootnoteRef, Place]]:
 def _placed(text: str, node) -> Iterator[tuple[FootnoteRef, Place]]:
     """The markers of a block outside the paragraphs: running text when it ends like a
     sentence."""
+    if not node.inline.refs:
+        return
     place = Place.RUNNING if isinstance(node, Block) and final_mark(text, node.span)[0] in MARKS else Place.DISPLAY
     for ref in node.inline.refs:
         yield ref, place

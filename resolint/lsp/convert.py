@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from lsprotocol import types
 
-from ..document.diagnostics import Diagnostic, Edit
+from ..document.diagnostics import Diagnostic, Edit, Severity
 from ..document.span import LineIndex, Span
 from ..grammar.inline import strip_markup
 
@@ -136,11 +136,14 @@ def _diagnostic(finding: Diagnostic, start: tuple[int, int], end: tuple[int, int
         range=types.Range(start=types.Position(line=start[0], character=start[1]),
                           end=types.Position(line=end[0], character=end[1])),
         message=finding.message,
-        severity=types.DiagnosticSeverity(int(finding.severity)),
+        severity=_SEVERITIES[finding.severity],
         code=finding.code,
         code_description=_code_description(finding.url) if finding.url else None,
         source=SOURCE,
     )
+
+
+_SEVERITIES = {severity: types.DiagnosticSeverity(int(severity)) for severity in Severity}
 
 
 @lru_cache(maxsize=256)
