@@ -4,8 +4,8 @@ benchmarks/lsp_latency.py measures what a client sees; this splits the same real
 (its `cycle`: a word typed and taken back, an operative paragraph deleted and pasted back)
 on the same grown resolution into the stages of `linter.incremental.relint`, timed with the
 wall clock and no profiler (cProfile inflates the many small calls of span moving several
-times over): the incremental re-parse, the openings moved from the version before, each
-fact of `Facts` in turn, the rules on those facts, and the conversion of the findings to LSP
+times over): the incremental re-parse, the facts moved from the version before
+(`incremental.reuse_facts`), each other fact of `Facts` in turn, the rules on those facts, and the conversion of the findings to LSP
 diagnostics. What survives an edit is frozen out of the collector's sight, as the server
 does (lsp/scheduler.py).
 
@@ -39,12 +39,14 @@ def facts_read(linted: incremental.Linted) -> list[str]:
     so that each is timed without the facts it reads; those only the editor's other features
     read (the outline, the figures) are left out, as a re-analysis leaves them."""
     known = {name for name, value in vars(Facts).items() if isinstance(value, cached_property)}
-    return [name for name in linted.facts.__dict__ if name in known and name != "openings"]
+    return [name for name in linted.facts.__dict__ if name in known]
 
 
-def analyse(text: str, previous: incremental.Linted, facts_to_time: list[str],
-            stages: dict[str, list[float]]) -> incremental.Linted:
-    """relint(text, previous), each stage timed into `stages` (milliseconds)."""
+def analyse(text: str, previous: incremental.Linted, shown: dict, facts_to_time: list[str],
+            stages: dict[str, list[float]]) -> tuple[incremental.Linted, dict]:
+    """relint(text, previous) and its LSP diagnostics (those showing what one of `shown`
+    showed are reused, as lsp/analysis.py reuses them), each stage timed into `stages`
+    (milliseconds)."""
     clock = time.perf_counter()
 
     def lap(stage: str) -> None:
@@ -56,17 +58,17 @@ def analyse(text: str, previous: incremental.Linted, facts_to_time: list[str],
     parsed = reparse(text, previous.parsed)
     lap("re-parse (fold, split, classify, Lark, model)")
     facts = Facts(parsed.doc)
-    found, memo = incremental._openings(facts, previous.openings)
-    facts.reuse(openings=found)
-    lap("openings (moved or read)")
+    memo = incremental.reuse_facts(facts, previous, parsed.moved)
+    lap("facts moved (openings, dates, session mentions, citations)")
     for name in facts_to_time:
-        getattr(facts, name)
-        lap(f"fact {name}")
+        if facts.known(name) is None:
+            getattr(facts, name)
+            lap(f"fact {name}")
     findings = tuple(lint_document(parsed.doc, facts=facts))
     lap("rules")
-    convert.diagnostics(findings, convert.PositionMap(text, convert.UTF16, parsed.doc.lines))
+    shown = dict(convert.shown_diagnostics(findings, convert.PositionMap(text, convert.UTF16, parsed.doc.lines), shown))
     lap("LSP diagnostics")
-    return incremental.Linted(parsed, facts, findings, memo)
+    return incremental.Linted(parsed, facts, findings, memo), shown
 
 
 def main() -> None:
@@ -78,12 +80,13 @@ def main() -> None:
     steps = cycle(text)
     linted = incremental.relint(text)
     read = facts_read(linted)
+    shown: dict = {}
     gc.freeze()
     stages: dict[str, list[float]] = defaultdict(list)
     for index in range(args.edits):
         start, end, new = steps[index % len(steps)]
         text = text[:start] + new + text[end:]
-        linted = analyse(text, linted, read, stages)
+        linted, shown = analyse(text, linted, shown, read, stages)
         gc.freeze()
     totals = [sum(times) for times in zip(*stages.values())]
     print(f"{len(text) // 1000} KB, {args.edits} edits: median {statistics.median(totals):.1f} ms a re-analysis")

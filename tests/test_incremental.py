@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from resolint.facts import Facts
+from resolint.grammar import structure
 from resolint.grammar.incremental import changed_range, reparse
 from resolint.grammar.parser import parse
 from resolint.linter.engine import lint_document
@@ -85,7 +86,11 @@ def test_incremental_analysis_equals_a_full_one(texts, data):
         assert linted.doc == full
         assert linted.doc.original == text
         assert list(linted.findings) == lint_document(full)
-        assert linted.facts.openings == Facts(full).openings  # moved ones included, as hover reads them
+        facts = Facts(full)
+        assert linted.facts.openings == facts.openings  # moved ones included, as hover reads them
+        assert linted.facts.dates == facts.dates
+        assert linted.facts.session_mentions == facts.session_mentions
+        assert linted.facts.citations == facts.citations
 
 
 GLUED = ("*The General Assembly*,\n\n*Recalling* its resolution<sup>1</sup> of 2020,\n\n"
@@ -121,6 +126,45 @@ def test_an_edit_reuses_the_split_of_the_blocks_it_left_alone(texts):
     kept = [id(entry) in old for entries in after.memo.values() for entry in entries.values()]
     assert after.doc == parse(text[:at] + " x" + text[at:])
     assert sum(kept) >= len(kept) // 3 and not all(kept)
+
+
+def test_the_structure_parse_is_kept_while_no_block_changes_its_class(texts):
+    text = texts[0]
+    before = reparse(text)
+    at = text.index(",\n\n", len(text) // 4)
+    typed = reparse(text[:at] + " x" + text[at:], before)
+    assert typed.structure is before.structure and typed.doc == parse(text[:at] + " x" + text[at:])
+    start = text.index("\n\n1. ") + 2
+    removed = text[:start] + text[text.index("\n\n", start) + 2 :]
+    assert reparse(removed, typed).structure != before.structure
+
+
+@pytest.mark.parametrize("text", [
+    "*The General Assembly*,\n\n*Recalling* a,\n\n1. *Decides* b;\n\n*Recalling* c,\n\n2. *Requests* d.\n\n"
+    "*62nd plenary meeting*\n\nSome text\n",  # two blocks set aside
+    "*The General Assembly*,\n\n*Recalling* a,\n\n1. *Decides* b.\n",  # none
+])
+def test_the_parse_that_sets_tokens_aside_at_once_gives_the_plain_parses_tree(text):
+    """After a version with tokens set aside, the structure parse goes straight to the
+    token-by-token recovery: the same tree and the same tokens set aside."""
+    kinds = reparse(text).structure.kinds
+    assert structure._parse(kinds, recover=True) == structure._parse(kinds)
+
+
+def test_an_edit_reads_again_only_the_stretches_of_text_it_touched(texts):
+    """The dates, session mentions and citations before the edit are the same objects, those
+    after it moved copies (and all equal those of a full analysis)."""
+    text = texts[0]
+    before = relint(text)
+    at = text.index("\n\n", len(text) // 2)
+    edited = text[:at] + " x" + text[at:]
+    after = relint(edited, before)
+    full = Facts(parse(edited))
+    for name in ("dates", "session_mentions", "citations"):
+        old = {id(item) for item in before.facts.known(name)}
+        kept = [id(item) in old for item in after.facts.known(name)]
+        assert after.facts.known(name) == getattr(full, name)
+        assert any(kept) and not all(kept), name
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [

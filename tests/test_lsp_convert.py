@@ -153,6 +153,21 @@ def test_diagnostic_conversion():
     assert shown.code_description.href == "https://example.org/ST006"
 
 
+def test_a_diagnostic_that_shows_what_an_earlier_one_showed_is_that_object():
+    """An edit leaves the lines and columns of most findings as they were (here: typing on the
+    first line moves the second line's finding by offset only); those LSP diagnostics are
+    the version before's, and every one equals a fresh conversion."""
+    def finding(start: int, end: int) -> Diagnostic:
+        return Diagnostic("ST006", "paragraph-end-punctuation", Severity.INFO, Span(start, end), "End with a comma")
+
+    before_text, after_text = "ab;\ncd;\n", "abX;\ncd;\n"
+    before = convert.shown_diagnostics([finding(2, 3), finding(6, 7)], PositionMap(before_text), {})
+    findings = [finding(3, 4), finding(7, 8)]
+    after = convert.shown_diagnostics(findings, PositionMap(after_text), dict(before))
+    assert [made for _, made in after] == [convert.diagnostic(f, PositionMap(after_text)) for f in findings]
+    assert after[0][1] is not before[0][1] and after[1][1] is before[1][1]
+
+
 def test_workspace_edits_with_and_without_document_changes():
     edits = convert.text_edits([Edit(Span(0, 1), "x")], PositionMap("abc"))
     versioned = convert.workspace_edit("file:///d.md", 7, edits, document_changes=True)

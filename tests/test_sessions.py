@@ -188,6 +188,17 @@ def test_the_spanish_noun_is_read_with_its_un_spelling():
     assert found[0].well_spelt and found[0].noun_correct == "período"
 
 
+def test_a_mention_and_a_date_are_read_within_their_stretch_of_text():
+    """Nothing is read across an empty line (document/stretches.py): the editor reads again
+    only the stretches an edit touched. A line break alone is read across."""
+    assert mentions(parse("en su septuagésimo octavo período\nde sesiones", language="es"), pack("es"))
+    assert not mentions(parse("en su septuagésimo octavo período\n\nde sesiones", language="es"), pack("es"))
+    assert not mentions(parse("the seventy-fifth\n\nsession", language="en"), pack("en"))
+    text = "el 28 de abril de 2021\n\n28 de abril\n\nde 2021"
+    assert [found.written for found in find_dates(text, pack("es"))] == ["28 de abril de 2021", "28 de abril"]
+    assert [found.written for found in find_dates(text, pack("es"), text.index("\n\n") + 2)] == ["28 de abril"]
+
+
 def test_dates_in_three_languages():
     assert _day("en", "adopted on 28 April 2021") == date(2021, 4, 28)
     assert _day("es", "el 28 de abril\nde 2021") == date(2021, 4, 28)

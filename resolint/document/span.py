@@ -48,6 +48,7 @@ def by_span(node) -> tuple[int, int]:
     where Span.__lt__ is a Python call (a document sorts thousands of nodes)."""
     return node.span.start, node.span.end
 
+
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 

@@ -43,9 +43,16 @@ class Facts:
         those of the paragraphs an edit left alone from the version before
         (linter/incremental.py), which must equal what the property would compute."""
         for name, value in known.items():
-            if not isinstance(getattr(type(self), name, None), cached_property):
-                raise AttributeError(f"Facts has no fact {name!r}")
-            self.__dict__[name] = value
+            self.__dict__[self._fact(name)] = value
+
+    def known(self, name: str):
+        """The fact `name` if it has been worked out (or reused), else None."""
+        return self.__dict__.get(self._fact(name))
+
+    def _fact(self, name: str) -> str:
+        if not isinstance(getattr(type(self), name, None), cached_property):
+            raise AttributeError(f"Facts has no fact {name!r}")
+        return name
 
     @cached_property
     def footnote_references(self) -> tuple[footnotes.Reference, ...]:

@@ -30,6 +30,7 @@ from ..document.frozen import frozen
 from ..document.langdata import LanguagePack
 from ..document.model import Document
 from ..document.span import Span
+from ..document.stretches import Stretches
 from ..records.keys import roman_to_int
 from .dates import TextDate
 
@@ -159,27 +160,32 @@ def syntax(language: LanguagePack) -> CitationSyntax:
     )
 
 
-def find_citations(doc: Document, language: LanguagePack, dates: Dates) -> tuple[CitationList, ...]:
-    """Every citation list of the document; Facts.citations holds the result per document."""
+def find_citations(doc: Document, language: LanguagePack, dates: Dates, begin: int = 0,
+                   end: int | None = None) -> tuple[CitationList, ...]:
+    """Every citation list of the document whose citation word starts in text[begin:end] (all
+    of them by default); Facts.citations holds the result per document. A list is read
+    within its stretch of text (document/stretches.py): nothing across an empty line."""
     text, doc_body = doc.text, doc.body
     rules = syntax(language)
-    keywords = _keywords(text, rules)
+    keywords = _keywords(text, rules, begin, len(text) if end is None else end)
+    stretches = Stretches(text)
     lists = []
-    for index, (start, end) in enumerate(keywords):
-        bound = keywords[index + 1][0] if index + 1 < len(keywords) else len(text)
-        found = _read_list(text, start, end, bound, doc_body, rules, dates)
+    for index, (start, stop) in enumerate(keywords):
+        floor, ceiling = stretches.around(start)
+        bound = min(keywords[index + 1][0], ceiling) if index + 1 < len(keywords) else ceiling
+        found = _read_list(text, start, stop, bound, floor, doc_body, rules, dates)
         if found is not None:
             lists.append(found)
     return tuple(lists)
 
 
-def _keywords(text: str, rules: CitationSyntax) -> list[tuple[int, int]]:
-    """(start, end) of every citation word, found by str.find on the stems ("esolution"),
-    then checked: its first letter in either case, whole word."""
+def _keywords(text: str, rules: CitationSyntax, begin: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of every citation word starting in text[begin:end], found by str.find
+    on the stems ("esolution"), then checked: its first letter in either case, whole word."""
     found = []
     lengths = sorted({len(word) for word in rules.kinds}, reverse=True)
     for stem in rules.stems:
-        at = text.find(stem, 1)
+        at = text.find(stem, begin + 1, end)
         while at != -1:
             start = at - 1
             if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-_"):
@@ -188,7 +194,7 @@ def _keywords(text: str, rules: CitationSyntax) -> list[tuple[int, int]]:
                     if word.casefold() in rules.kinds and word[1:] == word.casefold()[1:] and not _word_char(text, start + length):
                         found.append((start, start + length))
                         break
-            at = text.find(stem, at + len(stem))
+            at = text.find(stem, at + len(stem), end)
     return sorted(found)
 
 
@@ -198,10 +204,12 @@ def _word_char(text: str, position: int) -> bool:
 
 # --- one list ---------------------------------------------------------------------------------
 
-def _read_list(text: str, start: int, end: int, bound: int, doc_body: str | None,
+def _read_list(text: str, start: int, end: int, bound: int, floor: int, doc_body: str | None,
                rules: CitationSyntax, dates: Dates) -> CitationList | None:
+    """The list whose citation word is text[start:end], read up to `bound` (the next
+    citation word or the end of the stretch) and back to `floor` (the stretch's start)."""
     kind, plural = rules.kinds[text[start:end].casefold()]
-    owner = _owner_before(text, start, rules)
+    owner = _owner_before(text, start, floor, rules)
     position = end
     if not text.startswith(" ", position) and not text.startswith("\u00a0", position):
         return None
@@ -387,10 +395,10 @@ def _body(form: str, owner: str | None, doc_body: str | None) -> tuple[str | Non
     return (owner, named) if owner in ("GA", "HRC") else (None, False)
 
 
-def _owner_before(text: str, start: int, rules: CitationSyntax) -> str | None:
-    """The owner named by the words before the citation word: SELF ("its"), GA, SC, ECOSOC,
-    HRC, COUNCIL ("Council" alone), OTHER (another organ), or None."""
-    window = text[max(0, start - 90) : start].rstrip(" \u00a0")
+def _owner_before(text: str, start: int, floor: int, rules: CitationSyntax) -> str | None:
+    """The owner named by the words before the citation word, from `floor` on: SELF ("its"),
+    GA, SC, ECOSOC, HRC, COUNCIL ("Council" alone), OTHER (another organ), or None."""
+    window = text[max(floor, start - 90) : start].rstrip(" \u00a0")
     folded = window.casefold()
     last = _last_word(folded)
     if last in rules.self_words:

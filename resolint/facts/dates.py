@@ -16,6 +16,7 @@ from ..document.frozen import frozen
 from ..document.langdata import LanguagePack, pack
 from ..document.model import Document, HeaderLine
 from ..document.span import Span
+from ..document.stretches import Stretches
 
 SUP = r"(?P<sup><sup>\s?(?P<supsuffix>[a-zº°.]{1,3})\s?</sup>)"
 
@@ -96,40 +97,49 @@ def english_month(month: int) -> str:
     return syntax(pack("en")).names[month - 1]
 
 
-def find_dates(text: str, language: LanguagePack) -> tuple[TextDate, ...]:
-    """Every date of `text`, in text order; Facts.dates holds the result per document.
+def find_dates(text: str, language: LanguagePack, begin: int = 0, end: int | None = None) -> tuple[TextDate, ...]:
+    """Every date of `text` whose month name starts in text[begin:end] (all of them by
+    default), in text order; Facts.dates holds the result per document.
 
     Month names drive the scan: str.find for each name without its first letter
     ("ecember"), whose case is then checked, so that "December" and "december" are both
-    found without lower-casing the text. The date patterns are matched only around them."""
+    found without lower-casing the text. The date patterns are matched only around them,
+    and only within the month's stretch of text (document/stretches.py): no date reads
+    across an empty line, which a date never holds."""
     rules = syntax(language)
-    found = {}
+    end = len(text) if end is None else end
+    months = set()
     for name in rules.months:
         stem, first = name[1:], name[0]
-        at = text.find(stem, 1)
+        at = text.find(stem, begin + 1, end)
         while at != -1:
             start = at - 1
             if text[start].lower() == first and (start == 0 or not text[start - 1].isalpha()):
-                result = _date_around(text, start, rules)
-                if result is not None:
-                    found.setdefault(result.span.start, result)
-            at = text.find(stem, at + len(stem))
+                months.add(start)
+            at = text.find(stem, at + len(stem), end)
+    stretches = Stretches(text)
+    found = {}
+    for month_at in sorted(months):
+        result = _date_around(text, month_at, rules, *stretches.around(month_at))
+        if result is not None:
+            found.setdefault(result.span.start, result)
     return tuple(found[start] for start in sorted(found))
 
 
 DAY_BEFORE = re.compile(r"\d{1,2}\D{1,24}\Z")
 
 
-def _date_around(text: str, month_at: int, rules: DateSyntax) -> TextDate | None:
-    """The date whose month name starts at `month_at`: day first, or (English) month first."""
-    window_start = max(0, month_at - 26)
+def _date_around(text: str, month_at: int, rules: DateSyntax, floor: int, ceiling: int) -> TextDate | None:
+    """The date whose month name starts at `month_at`: day first, or (English) month first,
+    read within text[floor:ceiling]."""
+    window_start = max(floor, month_at - 26)
     day = DAY_BEFORE.search(text, window_start, month_at)
     if day is not None:
-        match = rules.day_first.match(text, day.start())
+        match = rules.day_first.match(text, day.start(), ceiling)
         if match is not None and match.start("month") == month_at:
             return _read(match, rules, day_first=True)
     if rules.month_first is not None:
-        match = rules.month_first.match(text, month_at)
+        match = rules.month_first.match(text, month_at, ceiling)
         if match is not None:
             return _read(match, rules, day_first=False)
     return None

@@ -118,8 +118,10 @@ def _resolution_starts(doc: Document) -> list[int]:
 
 
 def _opening(doc: Document, span: Span) -> str:
-    """The first words of a block without markup (enough for "78/16. ")."""
-    return strip_markup(doc.text[span.start : min(span.end, span.start + 60)]).lstrip()
+    """The first words of a block without markup (enough for "78/16. "); none when they hold
+    no slash, which setting the markup aside cannot make."""
+    window = doc.text[span.start : min(span.end, span.start + 60)]
+    return strip_markup(window).lstrip() if "/" in window else ""
 
 
 def _index(starts: list[int], offset: int) -> int:

@@ -29,6 +29,7 @@ from ..document.frozen import frozen
 from ..document.langdata import LanguagePack
 from ..document.model import Document
 from ..document.span import Span
+from ..document.stretches import Stretches
 
 _SEPARATOR = frozenset(" \t\u00a0-\u2010\u2011\n")
 _HYPHENS = frozenset("-\u2010\u2011")
@@ -222,15 +223,24 @@ def words_for(code: str) -> SessionWords:
 
 def mentions(doc: Document, language: LanguagePack) -> tuple[Mention, ...]:
     """Every session named by an ordinal in `doc`, in text order (Facts.session_mentions)."""
-    return tuple(_find(doc.text, words_for(language.code)))
+    return mentions_in(doc.text, language)
 
 
-def _find(text: str, words: SessionWords):
-    for match in find_words(text, words.hints, words.noun):
+def mentions_in(text: str, language: LanguagePack, begin: int = 0, end: int | None = None) -> tuple[Mention, ...]:
+    """The mentions whose session noun starts in text[begin:end], each read within its
+    stretch of text (document/stretches.py): a mention reads nothing across an empty line."""
+    words, stretches = words_for(language.code), Stretches(text)
+    return tuple(_read(text, words, find_words(text, words.hints, words.noun, begin, end, stretches), stretches))
+
+
+def _read(text: str, words: SessionWords, nouns: list[re.Match], stretches: Stretches):
+    """The mention each session noun ends, if any."""
+    for match in nouns:
+        floor, ceiling = stretches.around(match.start())
         kind = ""
         phrase_end = match.end()
         if words.after is not None:
-            after = words.after.match(text, match.end())
+            after = words.after.match(text, match.end(), ceiling)
             if after is None:
                 continue
             if after.group("special") is not None and after.end("special") > after.start("special"):
@@ -239,10 +249,10 @@ def _find(text: str, words: SessionWords):
                 kind = "ES"
             phrase_end = after.end()
         end = match.start()
-        while end > max(0, match.start() - 3) and text[end - 1] in " \t\u00a0,":
+        while end > max(floor, match.start() - 3) and text[end - 1] in " \t\u00a0,":
             end -= 1
-        end, kind = _special_words(text, end, kind, words)
-        runs = _runs_before(text, end, words.max_words)
+        end, kind = _special_words(text, end, kind, words, floor)
+        runs = _runs_before(text, end, words.max_words, floor)
         if not runs:
             continue
         found = _match_ordinal(text, runs, words) if words.may_end_ordinal(text[runs[-1][0] : runs[-1][1]]) else None
@@ -251,7 +261,7 @@ def _find(text: str, words: SessionWords):
             continue
         start, stop, numbers = found
         noun = text[match.start() : match.end()]
-        compound = _compound_start(text, start, words)
+        compound = _compound_start(text, start, words, floor)
         if compound < start:
             written = text[compound:stop]
             yield Mention(Span(compound, stop), Span(compound, phrase_end), 0, kind, written, written,
@@ -263,72 +273,77 @@ def _find(text: str, words: SessionWords):
                       numbers if len(numbers) > 1 else ())
 
 
-def find_words(text: str, hints: list[str], word: re.Pattern) -> list[re.Match]:
-    """The words of `text` that `word` matches from their first letter, found by scanning for
-    literal `hints` (a regex that starts with a character class scans ten times slower)."""
+def find_words(text: str, hints: list[str], word: re.Pattern, begin: int = 0, end: int | None = None,
+               stretches: Stretches | None = None) -> list[re.Match]:
+    """The words of text[begin:end] that `word` matches from their first letter, found by
+    scanning for literal `hints` (a regex that starts with a character class scans ten
+    times slower); each matched within its stretch of text."""
+    end = len(text) if end is None else end
     starts: set[int] = set()
     for hint in hints:
-        at = text.find(hint)
+        at = text.find(hint, begin, end)
         while at >= 0:
             start = at
-            while start > 0 and text[start - 1].isalpha():
+            while start > begin and text[start - 1].isalpha():
                 start -= 1
             starts.add(start)
-            at = text.find(hint, at + len(hint))
-    found = (word.match(text, start) for start in sorted(starts))
+            at = text.find(hint, at + len(hint), end)
+    stretches = stretches or Stretches(text)
+    found = (word.match(text, start, stretches.around(start)[1]) for start in sorted(starts))
     return [match for match in found if match is not None]
 
 
-def _special_words(text: str, end: int, kind: str, words: SessionWords) -> tuple[int, str]:
+def _special_words(text: str, end: int, kind: str, words: SessionWords, floor: int) -> tuple[int, str]:
     """English puts "special" / "emergency special" between the ordinal and "session"."""
-    tail = text[max(0, end - 24) : end].lower()
+    tail = text[max(floor, end - 24) : end].lower()
     for phrase, code in [*((p, "ES") for p in words.emergency_before), *((p, "S") for p in words.special_before)]:
         if tail.endswith(phrase) and (len(tail) == len(phrase) or not tail[-len(phrase) - 1].isalpha()):
             end -= len(phrase)
-            while end > 0 and text[end - 1] in " \t\u00a0":
+            while end > floor and text[end - 1] in " \t\u00a0":
                 end -= 1
             return end, code
     return end, kind
 
 
-def _runs_before(text: str, end: int, limit: int) -> list[tuple[int, int]]:
-    """The words that end at `end`, joined by blanks or hyphens only (at most `limit`)."""
+def _runs_before(text: str, end: int, limit: int, floor: int = 0) -> list[tuple[int, int]]:
+    """The words that end at `end`, joined by blanks or hyphens only (at most `limit`), from
+    `floor` on."""
     runs: list[tuple[int, int]] = []
     position = end
     while len(runs) < limit:
         stop = position
-        while position > 0 and text[position - 1].isalpha():
+        while position > floor and text[position - 1].isalpha():
             position -= 1
         if position == stop:
             break
         runs.append((position, stop))
         separator_end = position
-        while position > 0 and text[position - 1] in _SEPARATOR and separator_end - position < 3:
+        while position > floor and text[position - 1] in _SEPARATOR and separator_end - position < 3:
             position -= 1
         separator = text[position:separator_end]
-        if not separator or separator.count("\n") > 1 or position == 0 or not text[position - 1].isalpha():
+        if not separator or separator.count("\n") > 1 or position == floor or not text[position - 1].isalpha():
             break
     runs.reverse()
     return runs
 
 
-def _compound_start(text: str, start: int, words: SessionWords) -> int:
+def _compound_start(text: str, start: int, words: SessionWords, floor: int) -> int:
     """Where the compound that ends with the ordinal read at `start` begins: the words joined
     to it by a hyphen ("soixante-vingtième", "vingtième-troisième"), or by a blank when they
     start ordinals or are ordinals ("sexagésimo septuagésimo quinto"). The ordinal was read as
     the longest run that forms one, so a compound that reaches further forms none; `start`
     when nothing is joined."""
     position = start
-    while position > 0 and text[position - 1] in _SEPARATOR and start - position < 2 and text[position - 1] != "\n":
+    while position > floor and text[position - 1] in _SEPARATOR and start - position < 2 and text[position - 1] != "\n":
         position -= 1
-    run = _runs_before(text, position, 1) if position < start else []
+    run = _runs_before(text, position, 1, floor) if position < start else []
     if not run:
         return start
     word = text[run[0][0] : run[0][1]]
     key = words.key([word])
     if not key or not (_HYPHENS & set(text[position:start]) or key in words.leading or key in words.lookup):
         return start
-    return _compound_start(text, run[0][0], words)
+    return _compound_start(text, run[0][0], words, floor)
 
 
 def _match_ordinal(text: str, runs: list[tuple[int, int]], words: SessionWords) -> tuple[int, int, int] | None:

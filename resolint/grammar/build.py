@@ -141,8 +141,12 @@ class Builder:
 
     def paragraph(self, cls, tokens_or_items) -> object:
         items = [self.items[int(t)] if isinstance(t, Token) else t for t in tokens_or_items]
-        head, subs = items[0], [item for item in items[1:] if item.kind != "EMBEDDED"]
-        self.embedded.extend(self.block(item, "embedded") for item in items[1:] if item.kind == "EMBEDDED")
+        head, subs = items[0], []
+        for item in items[1:]:
+            if item.kind == "EMBEDDED":
+                self.embedded.append(self.block(item, "embedded"))
+            else:
+                subs.append(item)
         node = make_paragraph(self.text, cls, head, nest_subparagraphs(self.text, subs))
         self.nodes.append(node)
         return node

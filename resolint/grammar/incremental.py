@@ -5,7 +5,9 @@ what a parse costs. `reparse` folds only the changed stretch of the text and spl
 classifies only the physical blocks (blank-line-separated, grammar/blocks.py) whose text is
 new. A block that kept its text keeps its split, moved to its new offset. What follows the
 split — the passes over neighbouring blocks, Lark over the block tokens, the model — runs
-on the whole token stream, as `parse` runs it, so the Document equals `parse(new_text)`.
+on the whole token stream, as `parse` runs it, so the Document equals `parse(new_text)`;
+only Lark's tree is the version before's when no block's class changed, since it reads
+the classes alone (structure.parse_structure).
 
 What a block's split depends on, besides its own text, is known (blocks.split_block): the
 two characters after it, and for each footnote label it holds, whether an earlier block
@@ -23,6 +25,7 @@ from ..document.span import Span
 from . import blocks as block_split
 from .classify import classify
 from .parser import from_blocks
+from .structure import Structure
 from .typography import fold
 
 
@@ -50,6 +53,11 @@ class Parsed:
     language: str
     memo: Memo = field(repr=False)
     physical: list[tuple[Span, str]] = field(default_factory=list, repr=False)  # blocks.physical_blocks(doc.text)
+    structure: Structure | None = field(default=None, repr=False)  # the structure parse of the blocks' classes
+    # Where each block split as the version before split it starts -> how far it moved (0:
+    # not at all): its text, and the two characters after its physical block, are that
+    # version's, so what is read from it alone moves with it (linter/incremental.py).
+    moved: dict[int, int] = field(default_factory=dict, repr=False)
 
 
 def reparse(original: str, previous: Parsed | None = None, *, language: str | None = None,
@@ -64,19 +72,24 @@ def reparse(original: str, previous: Parsed | None = None, *, language: str | No
     standalone = block_split.standalone_labels(text, physical)
     referenced: set[str] = set()
     memo: Memo = {}
+    moved: dict[int, int] = {}
     raws: list[block_split.RawBlock] = []
     kinds: list[str] = []
     for span, kind in physical:
         key = (text[span.start : span.end + 2], kind)
-        entry = _reuse(old_memo.get(key), span.start, referenced, standalone)
+        entry, delta = _reuse(old_memo.get(key), span.start, referenced, standalone)
         if entry is None:
             entry = _split(text, span, kind, referenced, standalone, language_pack)
+        else:
+            for raw in entry.raws:
+                moved[raw.span.start] = delta
         referenced |= entry.added
         memo.setdefault(key, {})[entry.origin] = entry
         raws.extend(entry.raws)
         kinds.extend(entry.kinds)
-    doc = from_blocks(original, text, raws, kinds, language=chosen, path=path)
-    return Parsed(doc, chosen, memo, physical)
+    doc, structure = from_blocks(original, text, raws, kinds, language=chosen, path=path,
+                                 earlier=previous.structure if previous is not None else None)
+    return Parsed(doc, chosen, memo, physical, structure, moved)
 
 
 def _fold(original: str, previous: Parsed | None) -> str:
@@ -131,18 +144,20 @@ def changed_range(old: str, new: str) -> tuple[int, int, int]:
     return prefix, len(old) - low, len(new) - low
 
 
-def _reuse(entries: dict[int, _Entry] | None, start: int, referenced: set[str], standalone: set[str]) -> _Entry | None:
-    """An entry of the same block text valid in this context, moved to `start`."""
+def _reuse(entries: dict[int, _Entry] | None, start: int, referenced: set[str],
+           standalone: set[str]) -> tuple[_Entry | None, int]:
+    """An entry of the same block text valid in this context, moved to `start`, and how far
+    it moved; (None, 0) if there is none."""
     if not entries:
-        return None
+        return None, 0
     entry = entries.get(start) or next(iter(entries.values()))
     if _context(entry.labels, referenced, standalone) != entry.context:
-        return None
-    if entry.origin == start:
-        return entry
+        return None, 0
     delta = start - entry.origin
+    if not delta:
+        return entry, 0
     return _Entry(start, entry.context, entry.labels, entry.added,
-                  [_shift_raw(raw, delta) for raw in entry.raws], entry.kinds)
+                  [_shift_raw(raw, delta) for raw in entry.raws], entry.kinds), delta
 
 
 def _split(text: str, span: Span, kind: str, referenced: set[str], standalone: set[str], language_pack) -> _Entry:
@@ -154,10 +169,12 @@ def _split(text: str, span: Span, kind: str, referenced: set[str], standalone: s
 
 
 def _context(labels: tuple[str, ...], referenced: set[str], standalone: set[str]) -> tuple[tuple[bool, bool], ...]:
-    return tuple((label in referenced, label in standalone) for label in labels)
+    return tuple([(label in referenced, label in standalone) for label in labels]) if labels else ()
 
 
 # --- moving a block's split to another offset -----------------------------------------------
+# Every block after an edit is moved, so these build tuples from lists (faster than from
+# generators) and leave empty ones as they are.
 
 def shift(span: Span, delta: int) -> Span:
     return Span(span.start + delta, span.end + delta)
@@ -168,12 +185,13 @@ def shift_emphasis(emphasis: Emphasis, delta: int) -> Emphasis:
 
 
 def _shift_inline(inline: Inline, delta: int) -> Inline:
-    if not (inline.emphases or inline.refs or inline.stray):
+    emphases, refs, stray = inline.emphases, inline.refs, inline.stray
+    if not (emphases or refs or stray):
         return inline
     return Inline(
-        tuple(shift_emphasis(e, delta) for e in inline.emphases),
-        tuple(FootnoteRef(shift(r.span, delta), r.label, r.style) for r in inline.refs),
-        tuple(shift(s, delta) for s in inline.stray),
+        tuple([shift_emphasis(e, delta) for e in emphases]) if emphases else (),
+        tuple([FootnoteRef(shift(r.span, delta), r.label, r.style) for r in refs]) if refs else (),
+        tuple([shift(s, delta) for s in stray]) if stray else (),
     )
 
 
@@ -185,5 +203,5 @@ def _shift_raw(raw: block_split.RawBlock, delta: int) -> block_split.RawBlock:
         shift(raw.gap, delta) if raw.gap is not None else None,
         raw.glued_footnote,
         shift(raw.host, delta) if raw.host is not None else None,
-        [shift(span, delta) for span in raw.continues],
+        [shift(span, delta) for span in raw.continues] if raw.continues else [],
     )

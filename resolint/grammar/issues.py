@@ -20,7 +20,8 @@ def split_issues(text: str, items: list[Item]) -> list[ParseIssue]:
         raw = item.raw
         if raw.gap is not None:
             issues.append(ParseIssue(IssueKind.RUN_TOGETHER, raw.gap, describe(item.kind)))
-        issues.extend(ParseIssue(IssueKind.UNBALANCED_EMPHASIS, stray) for stray in raw.inline.stray)
+        if raw.inline.stray:
+            issues.extend(ParseIssue(IssueKind.UNBALANCED_EMPHASIS, stray) for stray in raw.inline.stray)
         for ref in raw.inline.refs:
             if not WELL_FORMED_LABEL.match(ref.label) and not _ordinal_suffix(text, ref):
                 issues.append(ParseIssue(IssueKind.MALFORMED_MARKER, ref.span, ref.label))

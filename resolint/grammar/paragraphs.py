@@ -93,6 +93,8 @@ def _letter_value(marker: str) -> int | None:
 
 def nest_subparagraphs(text: str, items: list[Item]) -> tuple[SubParagraph, ...]:
     """Level and order of each sub-paragraph; deeper levels become children."""
+    if not items:
+        return ()
     flat: list[tuple[int, Item, str, str, int]] = []
     last_letter = {1: 0, 3: 0}
     in_roman = {2: False, 4: False}

@@ -22,7 +22,7 @@ from .fallback import build_without_chapeau
 from .issues import split_issues
 from .items import Item, describe
 from .stream import grammar_stream
-from .structure import parse_structure, structure_parser
+from .structure import Structure, parse_structure, structure_parser
 from .typography import fold, newline_of
 
 __all__ = ["from_blocks", "parse", "structure_parser"]  # structure_parser: linter/runner.py warms it up
@@ -36,23 +36,25 @@ def parse(text: str, *, language: str | None = None, path: str | None = None) ->
     raws = block_split.split(text)
     language_pack = pack(language)
     kinds = [classify(text, raw, language_pack) for raw in raws]
-    return from_blocks(original, text, raws, kinds, language=language, path=path)
+    return from_blocks(original, text, raws, kinds, language=language, path=path)[0]
 
 
 def from_blocks(original: str, text: str, raws: list[block_split.RawBlock], kinds: list[str], *,
-                language: str, path: str | None) -> Document:
+                language: str, path: str | None, earlier: Structure | None = None) -> tuple[Document, Structure | None]:
     """The Document of `text` (the folded `original`) from its blocks and their classes:
     the rest of `parse`, for a caller that split and classified the blocks itself (the
-    editor's incremental analysis reuses those of the blocks an edit left alone)."""
+    editor's incremental analysis reuses those of the blocks an edit left alone, and the
+    structure parse of the version before, `earlier`). Returns the structure parse too
+    (None for a text without a chapeau, which the fallback builds)."""
     language_pack = pack(language)
     items = [Item(kind, raw, [raw.span], [raw.inline]) for kind, raw in zip(kinds, raws)]
     issues = split_issues(text, items)
     content = grammar_stream(text, items, language_pack)
     builder = Builder(text, language_pack, content)
-    if any(item.kind == "CHAPEAU" for item in content):
-        tree, unplaced = parse_structure(content)
-        builder.from_tree(tree)
-        for index in unplaced:
+    structure = parse_structure(content, earlier) if any(item.kind == "CHAPEAU" for item in content) else None
+    if structure is not None:
+        builder.from_tree(structure.tree)
+        for index in structure.unplaced:
             item = content[index]
             builder.unplaced(item)
             issues.append(ParseIssue(IssueKind.OUT_OF_ORDER, item.raw.span, describe(item.kind)))
@@ -68,7 +70,7 @@ def from_blocks(original: str, text: str, raws: list[block_split.RawBlock], kind
         if directive
     )
     chapeau_body = next((part.chapeau.body for part in builder.parts if part.chapeau and part.chapeau.body), None)
-    return Document(
+    doc = Document(
         text=text,
         path=path,
         language=language,
@@ -82,8 +84,9 @@ def from_blocks(original: str, text: str, raws: list[block_split.RawBlock], kind
         footnotes=footnotes,
         blocks=tuple(sorted([*builder.nodes, *footnotes, *tables], key=by_span)),
         directives=directives,
-        issues=tuple(sorted(issues, key=lambda issue: issue.span)),
+        issues=tuple(sorted(issues, key=by_span)),
         lines=LineIndex(text),
         newline=newline_of(original),
         original=original,
     )
+    return doc, structure

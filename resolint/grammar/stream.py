@@ -50,10 +50,11 @@ def _merge_continuations(text: str, items: list[Item]) -> list[Item]:
         previous = merged[-1] if merged else None
         if item.kind == "TEXT" and previous is not None and previous.kind in PARAGRAPH_HEADS:
             first = text[item.raw.span.start : item.raw.span.start + 1]
-            open_end = visible_end(text, previous.pieces[-1]) not in FINAL_PUNCTUATION
             # Where paragraphs open with italics, a roman block after footnote texts is the
             # rest of the paragraph the page break cut (even after a comma, A/RES/80/192).
-            if first.islower() or (notes_between and (open_end or emphasised)) or (open_end and first.isdigit()):
+            # Whether the earlier part ends open is read only when it decides.
+            if (first.islower() or (notes_between and emphasised)
+                    or ((notes_between or first.isdigit()) and visible_end(text, previous.pieces[-1]) not in FINAL_PUNCTUATION)):
                 previous.pieces.append(item.raw.span)
                 previous.inlines.append(item.raw.inline)
                 notes_between = False
@@ -135,7 +136,7 @@ def _mark_quoted_text(text: str, items: list[Item]) -> None:
     (A/RES/78/223). Those blocks belong to the paragraph before them, as its embedded text."""
     in_body = False
     quoted_number = 0  # the number the next item of a quoted numbered list would have
-    operative_number = 0  # the last operative paragraph's
+    operative: Item | None = None  # the last operative paragraph (its number is read when asked)
     for index, item in enumerate(items):
         if item.kind == "CHAPEAU":
             in_body = True
@@ -150,13 +151,13 @@ def _mark_quoted_text(text: str, items: list[Item]) -> None:
             item.kind = "EMBEDDED"
         elif item.kind == "SUBPARA" and previous.kind == "EMBEDDED" and _opens_quote(text, previous):
             item.kind = "EMBEDDED"  # "“a) En el momento ..." then "b) Cuando ...": the quoted rule goes on
-        elif item.kind == "NUMBERED" and not _opens_with_emphasis(text, item):
+        elif item.kind == "NUMBERED" and (quoted_number or _introduces(text, previous)) and not _opens_with_emphasis(text, item):
             number = _number(text, item)
             # "1. Opening of the Congress." after "11. *Approves* the following agenda:";
             # "4. In hearing an application ..." after "Article 9, new paragraph 4:".
             starts = _introduces(text, previous) and (
                 (previous.kind == "NUMBERED" and number == 1 and _number(text, previous) > 1)
-                or (previous.kind == "EMBEDDED" and number != operative_number + 1)
+                or (previous.kind == "EMBEDDED" and number != (_number(text, operative) if operative else 0) + 1)
             )
             goes_on = quoted_number and number == quoted_number and previous.kind in ("EMBEDDED", "SUBPARA")
             if starts or goes_on:
@@ -166,7 +167,7 @@ def _mark_quoted_text(text: str, items: list[Item]) -> None:
         if item.kind not in ("EMBEDDED", "SUBPARA"):
             quoted_number = 0
         if item.kind == "NUMBERED":
-            operative_number = _number(text, item)
+            operative = item
 
 
 def _introduces(text: str, item: Item) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput
@@ -31,14 +32,38 @@ def structure_parser() -> Lark:
     return Lark(grammar, parser="lalr", lexer=_BlockTokens, cache=cache_file("structure", grammar))
 
 
-def parse_structure(items: list[Item]) -> tuple[Tree, list[int]]:
-    """Parse the block tokens; tokens the grammar cannot take are set aside and returned."""
-    tokens = [Token(item.kind, str(index)) for index, item in enumerate(items)]
+class Structure(NamedTuple):
+    """The parse of one sequence of block tokens: the tree, and the tokens set aside."""
+
+    kinds: tuple[str, ...]  # what it read: the token of each item is its kind
+    tree: Tree
+    unplaced: tuple[int, ...]
+
+
+def parse_structure(items: list[Item], previous: Structure | None = None) -> Structure:
+    """Parse the block tokens; tokens the grammar cannot take are set aside. The parse reads
+    the items' kinds alone, so `previous` (an earlier version's) is the answer when they are
+    the same: an edit inside a paragraph changes no block's class."""
+    kinds = tuple([item.kind for item in items])
+    if previous is not None and previous.kinds == kinds:
+        return previous
+    # A text whose version before had tokens set aside will most likely have them again: it
+    # goes to the recovery at once, rather than through a plain parse that fails at the first.
+    tree, unplaced = _parse(kinds, recover=previous is not None and bool(previous.unplaced))
+    return Structure(kinds, tree, tuple(unplaced))
+
+
+def _parse(kinds: tuple[str, ...], recover: bool = False) -> tuple[Tree, list[int]]:
+    """The tree and the tokens set aside: the plain parse, or when it fails (or with
+    `recover`) the token-by-token parse that sets aside what the grammar cannot take; both
+    give the same tree where nothing is set aside."""
+    tokens = [Token(kind, str(index)) for index, kind in enumerate(kinds)]
     parser = structure_parser()
-    try:
-        return parser.parse(tokens), []
-    except UnexpectedInput:
-        pass
+    if not recover:
+        try:
+            return parser.parse(tokens), []
+        except UnexpectedInput:
+            pass
     interactive = parser.parse_interactive([])
     accepted: list[Token] = []
     unplaced: list[int] = []

@@ -11,7 +11,8 @@ that first analysis on the worker thread as soon as the client is initialized.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -43,10 +44,21 @@ class Analysis:
     path: str | None
     facts: Facts  # shared by the rules, hover, completion and navigation
     linted: Linted | None = None  # what the analysis of the next version reuses
+    earlier: Mapping[convert.Shown, types.Diagnostic] = field(default_factory=dict, repr=False)  # the version before's
+
+    @cached_property
+    def shown(self) -> list[tuple[convert.Shown, types.Diagnostic]]:
+        """The LSP diagnostic of each finding, with what it shows: those that show what one
+        of the version before showed are its objects."""
+        return convert.shown_diagnostics(self.findings, self.positions, self.earlier)
 
     @cached_property
     def diagnostics(self) -> list[types.Diagnostic]:
-        return convert.diagnostics(self.findings, self.positions)
+        return [made for _, made in self.shown]
+
+    def converted(self) -> dict[convert.Shown, types.Diagnostic]:
+        """The LSP diagnostics made so far, by what they show (none, if never asked for)."""
+        return dict(self.__dict__.get("shown", ()))
 
 
 def analyse(uri: str, version: int | None, text: str, *, path: str | None, config: Config, encoding: str,
@@ -59,7 +71,8 @@ def analyse(uri: str, version: int | None, text: str, *, path: str | None, confi
     doc = linted.doc
     lines = doc.lines if len(doc.text) == len(text) else None  # the parser's: folding keeps every line and offset
     positions = convert.PositionMap(text, encoding, lines)
-    return Analysis(uri, version, text, doc, linted.findings, positions, config, path, linted.facts, linted)
+    earlier = previous.converted() if previous is not None else {}
+    return Analysis(uri, version, text, doc, linted.findings, positions, config, path, linted.facts, linted, earlier)
 
 
 def prepare() -> None:

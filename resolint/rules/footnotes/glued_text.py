@@ -63,7 +63,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
             by_host.setdefault(note.host, []).append(note)
     if not by_host:
         return
-    paragraphs = _paragraphs_by_piece(doc)
+    paragraphs = _paragraphs_by_piece(doc, by_host.keys())
     for host, notes in by_host.items():
         span = Span(notes[0].span.start, notes[-1].span.end)
         labels = [note.label for note in notes]
@@ -77,13 +77,18 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
         yield Violation(span, message, Fix(title, edits))
 
 
-def _paragraphs_by_piece(doc: Document) -> dict[Span, Paragraph]:
+def _paragraphs_by_piece(doc: Document, pieces) -> dict[Span, Paragraph]:
+    """The paragraph (or sub-paragraph) each of `pieces` belongs to, if any. Offsets are
+    compared first: a Span hashes in Python, and a document has thousands of pieces."""
+    wanted = set(pieces)
+    starts = {piece.start for piece in wanted}
     found: dict[Span, Paragraph] = {}
     stack = [node for node in doc.blocks if isinstance(node, Paragraph)]
     while stack:
         paragraph = stack.pop()
         for piece in paragraph.pieces:
-            found[piece] = paragraph
+            if piece.start in starts and piece in wanted:
+                found[piece] = paragraph
         stack.extend(paragraph.subparagraphs)
     return found
 

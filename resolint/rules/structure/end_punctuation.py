@@ -97,38 +97,41 @@ class _Checker:
         """`paragraph` ends with `mark` (or, for a sub-paragraph, any of `between`; or any of
         `also`); its sub-paragraphs but the last end with one of `between`."""
         accept = (between if isinstance(paragraph, SubParagraph) and mark in between else mark) + also
-        # (most parts have neither introducers nor tables: asking an empty set hashes the span)
         if self.introducers and paragraph.span in self.introducers and not paragraph.subparagraphs:
-            yield from self._expect(paragraph.pieces[-1], ":", ":", "A paragraph that introduces a text ends with a colon")
+            if found := self._expect(paragraph.pieces[-1], ":", ":", "A paragraph that introduces a text ends with a colon"):
+                yield found
             return
         if self.before_tables and paragraph.span in self.before_tables:
             accept += ":"  # "... as set out in the table below:"
         if not paragraph.subparagraphs:
-            yield from self._expect(paragraph.pieces[-1], mark, accept, why)
+            if found := self._expect(paragraph.pieces[-1], mark, accept, why):
+                yield found
             return
         first_child = paragraph.subparagraphs[0].span.start
         lead_in = [piece for piece in paragraph.pieces if piece.start < first_child][-1]
-        yield from self._expect(lead_in, ":", ":", "A paragraph that introduces sub-paragraphs ends its lead-in with a colon")
+        if found := self._expect(lead_in, ":", ":", "A paragraph that introduces sub-paragraphs ends its lead-in with a colon"):
+            yield found
         *others, last = paragraph.subparagraphs
         for child in others:
             yield from self.paragraph(child, between[-1], "Sub-paragraphs end with a semicolon", between)
         yield from self.paragraph(last, mark, f"The last sub-paragraph ends as its paragraph does, with {NAMES[mark]}", between)
 
-    def _expect(self, piece: Span, mark: str, accept: str, why: str) -> Iterator[Violation]:
+    def _expect(self, piece: Span, mark: str, accept: str, why: str) -> Violation | None:
+        """The finding, if `piece` does not end with one of `accept`."""
         text = self.doc.text
         found, offset = final_mark(text, piece)
         if not found or found in accept:
-            return
+            return None
         if ";" in accept and self.trailing_conjunction and found.isalpha():
             if self.trailing_conjunction.search(text, piece.start, offset + 1):
-                return
+                return None
         if found in MARKS:
             edit = Edit(Span(offset, offset + 1), mark)
             message = f"{why}, not {NAMES[found]}"
         else:
             edit = Edit(Span(offset + 1, offset + 1), mark)
             message = why
-        yield Violation(Span(offset, offset + 1), message, Fix(f"End with {NAMES[mark]}", (edit,)))
+        return Violation(Span(offset, offset + 1), message, Fix(f"End with {NAMES[mark]}", (edit,)))
 
 
 def _leads_in(part: Part, index: int) -> bool:

@@ -65,7 +65,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Violation]:
         if opening.cut is not None:
             continue
         chosen = opening.words if opening.emphasis is not None else opening.words[: opening.known]
-        for position in known.agreeing(tuple(word.text for word in chosen)):
+        for position in known.agreeing(opening.phrase[: len(chosen)]):  # the texts of the chosen words
             word = chosen[position]
             right = wrong_forms.get(word.text)
             if right is None:
