@@ -2,8 +2,8 @@
 
 Importing pygls takes about 300 ms on a small machine (its `lsprotocol.types` alone is most
 of it), and an editor waits for the `initialize` answer before it sends anything else. The
-answer depends on the client only through the position encoding; the rest is the server's
-capabilities, kept in capabilities.json (tests/test_lsp_early.py checks that it is what pygls
+answer depends on the client only through the position encoding and the two save notices
+pygls echoes (`save_notices`); the rest is the server's capabilities, kept in capabilities.json (tests/test_lsp_early.py checks that it is what pygls
 itself answers, and rewrites it with `python -m tests.test_lsp_early --update`).
 
 So the first message is read here with the standard library alone. When it is an
