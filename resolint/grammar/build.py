@@ -16,7 +16,7 @@ from ..document.model import (
     Part,
     PreambularParagraph,
 )
-from ..document.span import Span
+from ..document.span import Span, by_span
 from .header import HEADER_LINE_KINDS
 from .items import Item, merged_inline, visible_end, whole
 from .paragraphs import as_operative, last_piece, make_paragraph, nest_subparagraphs
@@ -70,7 +70,7 @@ class Builder:
                 closing = self.meeting(self.items[int(child.children[0])])
         others.extend(self.embedded)
         self.embedded.clear()
-        others.sort(key=lambda block: block.span)
+        others.sort(key=by_span)
         self.parts.append(Part(label, chapeau, tuple(preambular), tuple(operative), closing, tuple(others)))
 
     def _section(self, preamble: Tree, operative_tree: Tree, preambular: list, operative: list,

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..document.diagnostics import Applicability, Diagnostic, Edit, Fix
+from ..document.span import by_span
 
 
 def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], *, unsafe: bool = False) -> tuple[str, int]:
@@ -30,7 +31,7 @@ def select_fixes(diagnostics: Iterable[Diagnostic], *, unsafe: bool = False) -> 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     pieces = []
     position = 0
-    for edit in sorted(edits, key=lambda e: (e.span.start, e.span.end)):
+    for edit in sorted(edits, key=by_span):
         pieces.append(text[position : edit.span.start])
         pieces.append(edit.text)
         position = edit.span.end

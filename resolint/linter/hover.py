@@ -8,13 +8,14 @@ once, in `resolint.rules.HOVER_PROVIDERS`, as rules are in `BUILTIN_RULES`.
 from __future__ import annotations
 
 from ..document.hover import HoverItem
+from ..document.span import by_span
 from ..facts import Facts
 
 
 def hover_items(facts: Facts) -> list[HoverItem]:
     from ..rules import HOVER_PROVIDERS
 
-    return sorted((item for provider in HOVER_PROVIDERS for item in provider(facts)), key=lambda i: i.span)
+    return sorted((item for provider in HOVER_PROVIDERS for item in provider(facts)), key=by_span)
 
 
 def hover_at(facts: Facts, offset: int) -> HoverItem | None:
