@@ -1,13 +1,22 @@
 """Language-server latency and memory, measured with a real client over stdio.
 
-For the Spanish sample (10 KB) and for resolutions of 300 KB and 1 MB built from it: the
+For the Spanish sample (10 KB), for resolutions of 300 KB and 1 MB built from it, and for
+resolutions of the shape the UN's large ones have — a few operative paragraphs and a long
+annex: A/RES/79/243 and its convention (144 KB, 12 operative paragraphs; the adopted
+resolutions of sessions 78–79 have at most 382 numbered paragraphs, in 216 KB), its annex's
+articles repeated to 300 KB and 1 MB (`--corpus`: the corpus folder): the
 time from sending a `didChange` to receiving the `publishDiagnostics` for that version, with
 the debounce set to 0 — median and 95th percentile over `--edits` realistic edits, in cycles
 of twelve: a word typed one character at a time at the end of a preambular paragraph and
 taken back one backspace at a time, then an operative paragraph deleted and pasted back.
 Then the server's resident memory before and after 1,000 more one-character edits.
 
+The grown sample is the harder case: every block is a resolution paragraph, two to three
+times as many per kilobyte as in any adopted resolution, and past paragraph 999 (the 1 MB
+one) the grammar no longer reads the numbers, so its 1 MB version has some 1,200 findings.
+
     python benchmarks/lsp_latency.py [--edits 1000] [--large-edits 1000] [--memory-edits 1000]
+                                     [--corpus ../shared/corpus]
 """
 from __future__ import annotations
 
@@ -46,6 +55,22 @@ def long_resolution(size: int) -> str:
     numbered = [f"{n}. {text};" for n, text in enumerate(paragraphs, start=1)]
     numbered[-1] = numbered[-1][:-1] + "."
     return "\n".join([*body, "\n\n".join(numbered), "", *lines[closing_start:]])
+
+
+ANNEXED = Path("official") / "en" / "A-RES-79-243.md"
+
+
+def annexed_resolution(corpus: Path, size: int) -> str:
+    """A/RES/79/243 followed by the blocks of its annex's chapters (the convention's
+    articles) again and again, until the text is `size` characters long or just over."""
+    text = (corpus / ANNEXED).read_text(encoding="utf-8").rstrip()
+    annex = text.index("\nAnnex\n")
+    blocks = text[text.index("\nChapter I\n", annex) + 1 :].split("\n\n")
+    parts, length = [text], len(text)
+    while length < size:
+        parts.append(blocks[(len(parts) - 1) % len(blocks)])
+        length += len(parts[-1]) + 2
+    return "\n\n".join(parts) + "\n"
 
 
 class Bench:
@@ -126,9 +151,11 @@ class Bench:
 
 def cycle(text: str) -> list[tuple[int, int, str]]:
     """Twelve (start, end, new text) edits, each on the text the ones before it left, that
-    bring the text back: "word " typed before a preambular paragraph's final comma and
-    deleted again, then an operative paragraph (and its blank line) deleted and pasted back."""
-    preambular = text.index(",\n\n", len(text) // 4)
+    bring the text back: "word " typed before the final mark of the first paragraph that
+    ends after a quarter of the text (in the grown sample, a preambular one's comma) and
+    deleted again, then the block a third of the way through what follows paragraph 1 (and
+    its blank line) deleted and pasted back."""
+    preambular = re.compile(r"[,;.]\n\n").search(text, len(text) // 4).start()
     first = text.index("\n\n1. ")
     operative = text.index("\n\n", first + (len(text) - first) // 3) + 2
     paragraph = text[operative : text.index("\n\n", operative) + 2]
@@ -153,6 +180,7 @@ async def main() -> None:
     parser.add_argument("--edits", type=int, default=1000)
     parser.add_argument("--large-edits", type=int, default=1000, help="edits of the 1 MB resolution")
     parser.add_argument("--memory-edits", type=int, default=1000)
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     args = parser.parse_args()
 
     bench = Bench()
@@ -164,6 +192,10 @@ async def main() -> None:
     for size, edits in ((300_000, args.edits), (1_000_000, args.large_edits)):
         large = long_resolution(size)
         documents.append((f"{len(large.encode('utf-8')) // 1000} KB resolution", f"file:///bench/{size}.md", large, edits))
+    for size, edits in ((300_000, args.edits), (1_000_000, args.large_edits)):
+        annexed = annexed_resolution(args.corpus, size)
+        documents.append((f"A/RES/79/243 and its annex grown to {len(annexed.encode('utf-8')) // 1000} KB",
+                          f"file:///bench/annexed-{size}.md", annexed, edits))
     for _, uri, text, _ in documents:
         await bench.open(uri, text)
     await bench.toggle("file:///bench/sample.md", sample, 20)  # warm-up
