@@ -2,15 +2,16 @@
 
 benchmarks/lsp_latency.py measures what a client sees; this splits the same realistic edits
 (its `cycle`: a word typed and taken back, an operative paragraph deleted and pasted back)
-on the same grown resolution into the stages of `linter.incremental.relint`, timed with the
-wall clock and no profiler (cProfile inflates the many small calls of span moving several
-times over): the incremental re-parse, the facts moved from the version before
-(`incremental.reuse_facts`), each other fact of `Facts` in turn, the rules on those facts, and the conversion of the findings to LSP
+on the same grown resolution (or, with `--annexed`, the same annexed one) into the stages
+of `linter.incremental.relint`, timed with the wall clock and no profiler (cProfile
+inflates the many small calls of span moving several times over): the incremental
+re-parse, the facts moved from the version before (`incremental.reuse_facts`), each other
+fact of `Facts` in turn, the rules on those facts, and the conversion of the findings to LSP
 diagnostics. What survives an edit is frozen out of the collector's sight, as the server
 does (lsp/scheduler.py).
 
     python benchmarks/lsp_latency.py is the figure to quote; this one says where it goes:
-    python benchmarks/edit_stages.py [--size 300000] [--edits 120]
+    python benchmarks/edit_stages.py [--size 300000] [--edits 120] [--annexed ../shared/corpus]
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from lsp_latency import cycle, long_resolution  # noqa: E402
+from lsp_latency import annexed_resolution, cycle, long_resolution  # noqa: E402
 
 from resolint.facts import Facts  # noqa: E402
 from resolint.grammar.incremental import reparse  # noqa: E402
@@ -75,8 +76,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", type=int, default=300_000)
     parser.add_argument("--edits", type=int, default=120)
+    parser.add_argument("--annexed", type=Path, metavar="CORPUS", help="edit A/RES/79/243 with its annex grown "
+                        "to --size (lsp_latency.py's annexed documents) instead of the grown sample")
     args = parser.parse_args()
-    text = long_resolution(args.size)
+    text = annexed_resolution(args.annexed, args.size) if args.annexed else long_resolution(args.size)
     steps = cycle(text)
     linted = incremental.relint(text)
     read = facts_read(linted)
