@@ -314,8 +314,9 @@ def main() -> None:
     parser.add_argument("--output", help=argparse.SUPPRESS)
     args = parser.parse_args()
     repeat = 2 if args.quick else args.repeat
-    if args.item:
-        Path(args.output).write_text(json.dumps(ITEMS[args.item](args.corpus, repeat)))
+    if args.item:  # one measurement, in this process: as JSON to --output, or printed
+        result = json.dumps(ITEMS[args.item](args.corpus, repeat))
+        Path(args.output).write_text(result) if args.output else print(result)
         return
     load = os.getloadavg()[0]
     speed = host_speed()
