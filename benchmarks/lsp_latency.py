@@ -189,10 +189,11 @@ async def main() -> None:
     startup = time.perf_counter() - started
     sample = SAMPLE.read_text(encoding="utf-8")
     documents = [("Spanish sample", "file:///bench/sample.md", sample, args.edits)]
-    for size, edits in ((300_000, args.edits), (1_000_000, args.large_edits)):
+    sizes = ((300_000, args.edits), (1_000_000, args.large_edits))
+    for size, edits in sizes:
         large = long_resolution(size)
         documents.append((f"{len(large.encode('utf-8')) // 1000} KB resolution", f"file:///bench/{size}.md", large, edits))
-    for size, edits in ((300_000, args.edits), (1_000_000, args.large_edits)):
+    for size, edits in sizes:
         annexed = annexed_resolution(args.corpus, size)
         documents.append((f"A/RES/79/243 and its annex grown to {len(annexed.encode('utf-8')) // 1000} KB",
                           f"file:///bench/annexed-{size}.md", annexed, edits))

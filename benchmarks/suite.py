@@ -316,7 +316,10 @@ def main() -> None:
     repeat = 2 if args.quick else args.repeat
     if args.item:  # one measurement, in this process: as JSON to --output, or printed
         result = json.dumps(ITEMS[args.item](args.corpus, repeat))
-        Path(args.output).write_text(result) if args.output else print(result)
+        if args.output:
+            Path(args.output).write_text(result)
+        else:
+            print(result)
         return
     load = os.getloadavg()[0]
     speed = host_speed()
